@@ -1,0 +1,8 @@
+// Every migration, by name, in order. Listed explicitly (not read from the directory at run time)
+// so that the build bundles them into the app; a test checks this list against the directory.
+import type { Migration } from 'kysely';
+import * as schemaV1 from './20261128T1400_schema_v1';
+
+export const migrations: Record<string, Migration> = {
+	'20261128T1400_schema_v1': schemaV1
+};

@@ -1,0 +1,10 @@
+// npm start: builds if needed, then runs the server, which migrates the database and seeds the
+// demo municipality into an empty one. Binds 127.0.0.1:3000 unless HOST and PORT say otherwise.
+import { ensureBuild } from './build-if-needed.js';
+
+ensureBuild();
+process.env.HOST ??= '127.0.0.1';
+process.env.PORT ??= '3000';
+const shown = process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`;
+await import('../build/index.js');
+console.log(`Sammen is running on ${shown}`);

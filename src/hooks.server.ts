@@ -1,0 +1,33 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { startDatabase, stopDatabase } from '$lib/server/db';
+import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
+
+export const init: ServerInit = async () => {
+	await startDatabase();
+	// adapter-node emits this on SIGTERM/SIGINT once requests have drained. PGlite keeps the process
+	// alive until it is closed, and the pg pool should say goodbye to the server.
+	process.once('sveltekit:shutdown', () => {
+		void stopDatabase();
+	});
+};
+
+const securityHeaders: Record<string, string> = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer',
+	'X-Frame-Options': 'DENY',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+	'Cross-Origin-Opener-Policy': 'same-origin'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+
+	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+	// Browsers ignore HSTS over plain http, so sending it always is harmless and right behind TLS.
+	response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	return response;
+};

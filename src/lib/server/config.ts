@@ -1,0 +1,53 @@
+// Configuration by environment (README lists every variable). This module reads process.env
+// rather than $env so that the command-line scripts (db:migrate, db:seed) share it.
+import path from 'node:path';
+
+import type { Locale } from '../i18n/locale';
+
+export type { Locale };
+
+export interface MunicipalityConfig {
+	name: string;
+	phone: string;
+	email: string;
+	address: string;
+	openingHours: { da: string; en: string };
+	accessibilityStatementUrl: string;
+}
+
+function env(name: string): string | undefined {
+	const value = process.env[name];
+	return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function isProduction(): boolean {
+	return process.env.NODE_ENV === 'production';
+}
+
+/** The demo (simulated login, generated keys, seeded data) runs unless production without DEMO=1. */
+export function isDemo(): boolean {
+	return !isProduction() || env('DEMO') === '1';
+}
+
+export function dataDir(): string {
+	return path.resolve(env('DATA_DIR') ?? './data');
+}
+
+export function databaseUrl(): string | undefined {
+	return env('DATABASE_URL');
+}
+
+export function municipality(): MunicipalityConfig {
+	return {
+		name: env('MUNICIPALITY_NAME') ?? 'Sammen Kommune',
+		phone: env('MUNICIPALITY_PHONE') ?? '70 10 20 30',
+		email: env('MUNICIPALITY_EMAIL') ?? 'kontakt@sammen-kommune.example',
+		address: env('MUNICIPALITY_ADDRESS') ?? 'Rådhuspladsen 1, 9999 Sammenby',
+		openingHours: {
+			da: env('MUNICIPALITY_HOURS_DA') ?? 'Mandag til fredag kl. 9.00–15.00',
+			en: env('MUNICIPALITY_HOURS_EN') ?? 'Monday to Friday, 9 am to 3 pm'
+		},
+		accessibilityStatementUrl:
+			env('ACCESSIBILITY_STATEMENT_URL') ?? 'https://www.was.digst.dk/sammen-kommune-example'
+	};
+}

@@ -1,0 +1,81 @@
+// The application's database: opened once at server start (hooks.server.ts init), closed at shutdown.
+import { sql, type Kysely } from 'kysely';
+import { databaseUrl, dataDir, isDemo, isProduction } from '../config';
+import { loadCprKeys, type CprKeys } from '../crypto/cpr';
+import { isDatabaseEmpty, seedDemo } from '../seed/demo';
+import { connect, type DatabaseHandle } from './connect';
+import { migrateToLatest } from './migrate';
+import type { Database } from './schema';
+
+let handle: DatabaseHandle | undefined;
+let cprKeys: CprKeys | undefined;
+
+export interface StartOptions {
+	/** Seed the demo municipality into an empty database (default: when the demo is on). */
+	seed?: boolean;
+	log?: (message: string) => void;
+}
+
+export async function startDatabase(options: StartOptions = {}): Promise<DatabaseHandle> {
+	if (handle) return handle;
+	const log = options.log ?? ((message: string) => console.log(message));
+	// Load the CPR key before touching the database: production refuses to start without one.
+	cprKeys = loadCprKeys({
+		envKey: process.env.CPR_KEY,
+		dataDir: dataDir(),
+		allowGenerated: !isProduction()
+	});
+	const opened = await connect({ databaseUrl: databaseUrl(), dataDir: dataDir() });
+	try {
+		const applied = await migrateToLatest(opened.db);
+		if (applied.length > 0) log(`Database migrated: ${applied.join(', ')}`);
+		if ((options.seed ?? isDemo()) && (await isDatabaseEmpty(opened.db))) {
+			await seedDemo(opened.db, cprKeys);
+			log('Demo municipality seeded');
+		}
+	} catch (error) {
+		await opened.close();
+		throw error;
+	}
+	handle = opened;
+	return opened;
+}
+
+export async function stopDatabase(): Promise<void> {
+	const closing = handle;
+	handle = undefined;
+	await closing?.close();
+}
+
+export function getDb(): Kysely<Database> {
+	if (!handle) throw new Error('The database has not been started');
+	return handle.db;
+}
+
+export function getCprKeys(): CprKeys {
+	if (!cprKeys) throw new Error('The database has not been started');
+	return cprKeys;
+}
+
+/** True when the database answers a trivial query within the timeout. */
+export async function isDatabaseUp(db: Kysely<Database>, timeoutMs = 2000): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<false>((resolve) => {
+		timer = setTimeout(() => resolve(false), timeoutMs);
+	});
+	try {
+		return await Promise.race([
+			sql`select 1`.execute(db).then(
+				() => true,
+				() => false
+			),
+			timeout
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+export async function databaseHealth(): Promise<boolean> {
+	return handle ? isDatabaseUp(handle.db) : false;
+}

@@ -1,0 +1,351 @@
+// Database types for Kysely, matching migrations/. Nullable columns are `T | null`, never optional.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A PostgreSQL `date`, as 'YYYY-MM-DD' on both drivers (see connect.ts). */
+type DateString = string;
+
+export type StaffRole = 'caseworker' | 'coordinator' | 'admin' | 'auditor';
+export type CaseStatus = 'received' | 'in_progress' | 'decided' | 'closed';
+export type WaitingOn = 'citizen' | 'municipality' | 'other_authority';
+export type JourneyStatus = 'active' | 'paused' | 'closed';
+export type GoalStatus = 'not_started' | 'in_progress' | 'achieved' | 'dropped';
+export type MeetingResponse = 'pending' | 'accepted' | 'declined' | 'reschedule_requested';
+export type TimelineKind =
+	| 'note'
+	| 'meeting'
+	| 'decision'
+	| 'letter'
+	| 'message'
+	| 'status'
+	| 'task'
+	| 'consent'
+	| 'plan';
+export type Visibility = 'citizen' | 'staff';
+export type ConsentAction = 'granted' | 'withdrawn';
+export type ConsentChannel = 'portal' | 'paper' | 'meeting' | 'phone';
+export type AnalogReason = 'digital_post_exempt' | 'citizen_choice' | 'no_digital_access' | 'other';
+export type RepresentationScope = 'full' | 'read_only';
+export type RepresentationBasis = 'power_of_attorney' | 'parental_custody' | 'guardianship';
+export type NotificationChannel = 'email' | 'sms' | 'letter';
+export type NotificationStatus = 'pending' | 'bundled' | 'sent' | 'failed' | 'cancelled';
+export type LetterStatus = 'queued' | 'rendered' | 'printed' | 'posted' | 'returned' | 'failed';
+export type AuditActorType = 'staff' | 'citizen' | 'representative' | 'system';
+export type AuditAction =
+	| 'read'
+	| 'search'
+	| 'create'
+	| 'update'
+	| 'delete'
+	| 'export'
+	| 'login'
+	| 'logout';
+export type Language = 'da' | 'en';
+
+export interface DepartmentsTable {
+	id: Generated<string>;
+	slug: string;
+	name: string;
+	name_en: string;
+	kle_area: string;
+	phone: string | null;
+	email: string | null;
+	address: string | null;
+	opening_hours: string | null;
+	created_at: GeneratedTimestamp;
+}
+
+export interface StaffUsersTable {
+	id: Generated<string>;
+	oidc_subject: string | null;
+	email: string;
+	name: string;
+	department_id: string | null;
+	role: StaffRole;
+	phone: string | null;
+	active: Generated<boolean>;
+	created_at: GeneratedTimestamp;
+}
+
+export interface CitizensTable {
+	id: Generated<string>;
+	cpr_encrypted: string;
+	cpr_hash: string;
+	name: string;
+	co_name: string | null;
+	address_line: string | null;
+	postal_code: string | null;
+	city: string | null;
+	preferred_language: Generated<Language>;
+	email: string | null;
+	phone: string | null;
+	notify_by_email: Generated<boolean>;
+	notify_by_sms: Generated<boolean>;
+	created_at: GeneratedTimestamp;
+	updated_at: GeneratedTimestamp;
+}
+
+export interface AnalogFlagChangesTable {
+	id: Generated<string>;
+	citizen_id: string;
+	analog: boolean;
+	reason: AnalogReason | null;
+	note: string | null;
+	set_by_staff_id: string | null;
+	set_by_citizen_id: string | null;
+	changed_at: GeneratedTimestamp;
+}
+
+export interface CasesTable {
+	id: Generated<string>;
+	citizen_id: string;
+	department_id: string;
+	kle_number: string;
+	title: string;
+	title_en: string | null;
+	status: Generated<CaseStatus>;
+	waiting_on: WaitingOn | null;
+	next_step: string | null;
+	next_step_en: string | null;
+	next_step_due: DateString | null;
+	caseworker_id: string | null;
+	external_ref: string | null;
+	opened_at: GeneratedTimestamp;
+	decided_at: Timestamp | null;
+	closed_at: Timestamp | null;
+	updated_at: GeneratedTimestamp;
+}
+
+export interface JourneysTable {
+	id: Generated<string>;
+	citizen_id: string;
+	title: string;
+	title_en: string | null;
+	coordinator_id: string | null;
+	status: Generated<JourneyStatus>;
+	started_at: GeneratedTimestamp;
+	closed_at: Timestamp | null;
+}
+
+export interface JourneyCasesTable {
+	journey_id: string;
+	case_id: string;
+	added_at: GeneratedTimestamp;
+	added_by_staff_id: string | null;
+}
+
+export interface PlanGoalsTable {
+	id: Generated<string>;
+	journey_id: string;
+	title: string;
+	title_en: string | null;
+	description: string | null;
+	status: Generated<GoalStatus>;
+	progress: Generated<number>;
+	responsible_department_id: string | null;
+	target_date: DateString | null;
+	agreed_at: GeneratedTimestamp;
+	sort_order: Generated<number>;
+	updated_at: GeneratedTimestamp;
+}
+
+export interface MeetingsTable {
+	id: Generated<string>;
+	journey_id: string;
+	title: string;
+	title_en: string | null;
+	starts_at: Timestamp;
+	ends_at: Timestamp;
+	location: string | null;
+	video_url: string | null;
+	agenda: string | null;
+	what_to_bring: string | null;
+	organizer_staff_id: string | null;
+	citizen_response: Generated<MeetingResponse>;
+	citizen_response_reason: string | null;
+	citizen_responded_at: Timestamp | null;
+	minutes: string | null;
+	cancelled_at: Timestamp | null;
+	created_at: GeneratedTimestamp;
+}
+
+export interface MeetingParticipantsTable {
+	id: Generated<string>;
+	meeting_id: string;
+	staff_user_id: string | null;
+	department_id: string | null;
+	name: string | null;
+	role: string | null;
+}
+
+export interface TasksTable {
+	id: Generated<string>;
+	citizen_id: string;
+	journey_id: string | null;
+	case_id: string | null;
+	assignee: 'citizen' | 'staff';
+	assigned_staff_id: string | null;
+	title: string;
+	title_en: string | null;
+	description: string | null;
+	due_date: DateString | null;
+	created_by_staff_id: string | null;
+	created_at: GeneratedTimestamp;
+	done_at: Timestamp | null;
+	done_comment: string | null;
+}
+
+export interface MessagesTable {
+	id: Generated<string>;
+	journey_id: string;
+	author_citizen_id: string | null;
+	author_staff_id: string | null;
+	body: string;
+	sent_at: GeneratedTimestamp;
+	read_by_citizen_at: Timestamp | null;
+	read_by_staff_at: Timestamp | null;
+}
+
+export interface LettersTable {
+	id: Generated<string>;
+	citizen_id: string;
+	subject: string;
+	body: string;
+	language: Generated<Language>;
+	recipient_name: string;
+	recipient_address: string;
+	status: Generated<LetterStatus>;
+	pdf: Uint8Array | null;
+	page_count: number | null;
+	idempotency_key: string | null;
+	created_at: GeneratedTimestamp;
+	printed_at: Timestamp | null;
+	posted_at: Timestamp | null;
+	error: string | null;
+}
+
+export interface TimelineEntriesTable {
+	id: Generated<string>;
+	journey_id: string;
+	kind: TimelineKind;
+	visibility: Visibility;
+	author_staff_id: string | null;
+	author_citizen_id: string | null;
+	department_id: string | null;
+	title: string;
+	title_en: string | null;
+	body: Generated<string>;
+	body_en: string | null;
+	occurred_at: GeneratedTimestamp;
+	created_at: GeneratedTimestamp;
+	idempotency_key: string | null;
+	corrects_entry_id: string | null;
+	meeting_id: string | null;
+	task_id: string | null;
+	letter_id: string | null;
+	posted_letter_at: Timestamp | null;
+}
+
+export interface ConsentsTable {
+	id: Generated<string>;
+	citizen_id: string;
+	department_id: string;
+	action: ConsentAction;
+	channel: ConsentChannel;
+	recorded_by_citizen_id: string | null;
+	recorded_by_staff_id: string | null;
+	witness: string | null;
+	note: string | null;
+	occurred_at: GeneratedTimestamp;
+}
+
+export interface RepresentativesTable {
+	id: Generated<string>;
+	citizen_id: string;
+	representative_citizen_id: string;
+	scope: RepresentationScope;
+	/** null: every department. */
+	department_ids: string[] | null;
+	basis: RepresentationBasis;
+	basis_reference: string | null;
+	valid_from: DateString;
+	valid_to: DateString | null;
+	registered_by_staff_id: string | null;
+	created_at: GeneratedTimestamp;
+	ended_at: Timestamp | null;
+	ended_by_staff_id: string | null;
+}
+
+export interface NotificationsTable {
+	id: Generated<string>;
+	citizen_id: string;
+	event_type: string;
+	timeline_entry_id: string | null;
+	channel: NotificationChannel;
+	status: Generated<NotificationStatus>;
+	bundle_id: string | null;
+	letter_id: string | null;
+	send_after: GeneratedTimestamp;
+	attempts: Generated<number>;
+	sent_at: Timestamp | null;
+	error: string | null;
+	idempotency_key: string | null;
+	created_at: GeneratedTimestamp;
+}
+
+export interface SessionsTable {
+	/** SHA-256 of the session token, hex: the token itself is never stored. */
+	id: string;
+	citizen_id: string | null;
+	staff_user_id: string | null;
+	acting_for_citizen_id: string | null;
+	assurance_level: string | null;
+	created_at: GeneratedTimestamp;
+	last_seen_at: GeneratedTimestamp;
+	expires_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+	id: Generated<string>;
+	occurred_at: GeneratedTimestamp;
+	actor_type: AuditActorType;
+	actor_staff_id: string | null;
+	actor_citizen_id: string | null;
+	actor_department_id: string | null;
+	action: AuditAction;
+	object_type: string;
+	object_id: string | null;
+	citizen_id: string | null;
+	purpose: string | null;
+	criterion: string | null;
+	request_id: string | null;
+}
+
+export interface Database {
+	departments: DepartmentsTable;
+	staff_users: StaffUsersTable;
+	citizens: CitizensTable;
+	analog_flag_changes: AnalogFlagChangesTable;
+	cases: CasesTable;
+	journeys: JourneysTable;
+	journey_cases: JourneyCasesTable;
+	plan_goals: PlanGoalsTable;
+	meetings: MeetingsTable;
+	meeting_participants: MeetingParticipantsTable;
+	tasks: TasksTable;
+	messages: MessagesTable;
+	letters: LettersTable;
+	timeline_entries: TimelineEntriesTable;
+	consents: ConsentsTable;
+	representatives: RepresentativesTable;
+	notifications: NotificationsTable;
+	sessions: SessionsTable;
+	audit_events: AuditEventsTable;
+}
+
+export type Citizen = Selectable<CitizensTable>;
+export type NewCitizen = Insertable<CitizensTable>;
+export type Department = Selectable<DepartmentsTable>;
+export type StaffUser = Selectable<StaffUsersTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;

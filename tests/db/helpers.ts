@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { connect, type DatabaseHandle, type Dialect } from '../../src/lib/server/db/connect';
+
+/** The dialects to run database tests on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDialects(): Dialect[] {
+	return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface TestDatabase extends DatabaseHandle {
+	/** Connection string of the PostgreSQL test database, or null on PGlite. */
+	url: string | null;
+	/** The PGlite data directory, or null on PostgreSQL. */
+	dataDir: string | null;
+}
+
+/** A fresh, migrated database of the given dialect, cloned from the run's template. */
+export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+	if (dialect === 'pglite') {
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-db-test-'));
+		fs.cpSync(inject('pgliteTemplateDir'), dataDir, { recursive: true });
+		const handle = await connect({ dataDir });
+		return {
+			...handle,
+			url: null,
+			dataDir,
+			async close() {
+				await handle.close();
+				fs.rmSync(dataDir, { recursive: true, force: true });
+			}
+		};
+	}
+	const base = process.env.TEST_DATABASE_URL;
+	const template = inject('postgresTemplate');
+	if (!base || !template) throw new Error('TEST_DATABASE_URL is not set');
+	const name = `sammen_test_${randomBytes(6).toString('hex')}`;
+	await adminQuery(base, `create database ${name} template ${template}`);
+	const url = new URL(base);
+	url.pathname = `/${name}`;
+	const handle = await connect({ databaseUrl: url.toString(), dataDir: os.tmpdir(), poolSize: 4 });
+	return {
+		...handle,
+		url: url.toString(),
+		dataDir: null,
+		async close() {
+			await handle.close();
+			await adminQuery(base, `drop database if exists ${name} with (force)`);
+		}
+	};
+}
+
+export async function adminQuery(url: string, query: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query(query);
+	} finally {
+		await client.end();
+	}
+}
