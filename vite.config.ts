@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	css: {
+		preprocessorOptions: {
+			// Det Fælles Designsystem's SCSS uses Sass's if() function, deprecated in Dart Sass 1.9x.
+			scss: { silenceDeprecations: ['if-function'] }
+		}
+	},
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1' },
 	test: {

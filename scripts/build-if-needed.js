@@ -13,10 +13,15 @@ const inputs = [
 	'migrations',
 	'svelte.config.js',
 	'vite.config.ts',
-	'package-lock.json'
+	'package-lock.json',
+	'scripts/build-if-needed.js'
 ];
 const stampFile = path.join(root, 'build', '.source-stamp');
 
+/**
+ * @param {string} entry
+ * @param {import('node:crypto').Hash} hash
+ */
 function walk(entry, hash) {
 	const full = path.join(root, entry);
 	if (!fs.existsSync(full)) return;
@@ -43,7 +48,9 @@ export function ensureBuild({ log = console.log } = {}) {
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: root,
-		stdio: 'inherit'
+		stdio: 'inherit',
+		// A test runner's NODE_ENV=test would make Vite compile Svelte in development mode.
+		env: { ...process.env, NODE_ENV: 'production' }
 	});
 	if (result.status !== 0) throw new Error('vite build failed');
 	fs.writeFileSync(stampFile, stamp);

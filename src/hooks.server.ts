@@ -13,7 +13,9 @@ export const init: ServerInit = async () => {
 
 const securityHeaders: Record<string, string> = {
 	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'no-referrer',
+	// Not no-referrer: under it browsers send `Origin: null` with form posts, which SvelteKit's CSRF
+	// check must refuse. same-origin tells other sites nothing.
+	'Referrer-Policy': 'same-origin',
 	'X-Frame-Options': 'DENY',
 	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 	'Cross-Origin-Opener-Policy': 'same-origin'

@@ -2,32 +2,57 @@
 // the one axe helper every page test uses.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export function chromiumPath(): string {
 	return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
+// Running as root needs --no-sandbox; the rest keeps Chromium off the (closed) network.
+const args = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
 export async function launchBrowser(executablePath: string): Promise<Browser> {
-	return chromium.launch({
-		executablePath,
-		// Running as root needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-dev-shm-usage'
-		],
-		timeout: 60_000
-	});
+	return chromium.launch({ executablePath, args, timeout: 60_000 });
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/**
+ * A browser with a real profile on disk, as a citizen's is: Chromium judges installability and
+ * keeps service workers only outside incognito-like contexts.
+ */
+export async function launchWithProfile(
+	executablePath: string
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath,
+		args,
+		timeout: 60_000
+	});
+	return {
+		context,
+		async close() {
+			await context.close();
+			fs.rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+const axeSource = fs.readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
 
 /** WCAG 2.2 AA as DESIGN.md sets it. No rule is excluded. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

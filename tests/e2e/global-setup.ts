@@ -19,8 +19,11 @@ export async function setup(project: TestProject) {
 	const chromium = chromiumPath();
 	if (!fs.existsSync(chromium)) {
 		const message = `Chromium not found at ${chromium}: install it (apt-get install chromium) or set CHROMIUM_PATH.`;
-		if (process.env.CI === 'true') throw new Error(`${message} Browser tests cannot be skipped in CI.`);
-		console.warn(`\n${'!'.repeat(80)}\n!! ${message}\n!! BROWSER TESTS ARE SKIPPED.\n${'!'.repeat(80)}\n`);
+		if (process.env.CI === 'true')
+			throw new Error(`${message} Browser tests cannot be skipped in CI.`);
+		console.warn(
+			`\n${'!'.repeat(80)}\n!! ${message}\n!! BROWSER TESTS ARE SKIPPED.\n${'!'.repeat(80)}\n`
+		);
 	}
 	project.provide('chromium', fs.existsSync(chromium) ? chromium : null);
 

@@ -21,7 +21,7 @@ describe('the demo server', () => {
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(csp).not.toContain('unsafe-inline');
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+		expect(response.headers.get('referrer-policy')).toBe('same-origin');
 		expect(response.headers.get('strict-transport-security')).toContain('max-age=');
 		const html = await response.text();
 		expect(html).toMatch(/<html lang="da"/);

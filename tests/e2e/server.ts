@@ -52,7 +52,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
 	const url = `http://127.0.0.1:${port}`;
 
 	const server: RunningServer = {

@@ -81,7 +81,10 @@ function lockDataDir(dir: string): () => void {
 
 export async function connect(options: ConnectOptions): Promise<DatabaseHandle> {
 	if (options.databaseUrl) {
-		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+		const pool = new pg.Pool({
+			connectionString: options.databaseUrl,
+			max: options.poolSize ?? 10
+		});
 		// An idle client that loses its server (restart, failover) must not crash the process.
 		pool.on('error', () => {});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -93,7 +96,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 	const release = lockDataDir(options.dataDir);
 	try {
 		const pglite = await PGlite.create(dir, {
-			parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) }
+			parsers: {
+				[DATE_OID]: (value: string) => value,
+				[INT8_OID]: (value: string) => Number(value)
+			}
 		});
 		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 		let closed = false;

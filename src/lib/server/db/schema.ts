@@ -13,15 +13,7 @@ export type JourneyStatus = 'active' | 'paused' | 'closed';
 export type GoalStatus = 'not_started' | 'in_progress' | 'achieved' | 'dropped';
 export type MeetingResponse = 'pending' | 'accepted' | 'declined' | 'reschedule_requested';
 export type TimelineKind =
-	| 'note'
-	| 'meeting'
-	| 'decision'
-	| 'letter'
-	| 'message'
-	| 'status'
-	| 'task'
-	| 'consent'
-	| 'plan';
+	'note' | 'meeting' | 'decision' | 'letter' | 'message' | 'status' | 'task' | 'consent' | 'plan';
 export type Visibility = 'citizen' | 'staff';
 export type ConsentAction = 'granted' | 'withdrawn';
 export type ConsentChannel = 'portal' | 'paper' | 'meeting' | 'phone';
@@ -33,14 +25,7 @@ export type NotificationStatus = 'pending' | 'bundled' | 'sent' | 'failed' | 'ca
 export type LetterStatus = 'queued' | 'rendered' | 'printed' | 'posted' | 'returned' | 'failed';
 export type AuditActorType = 'staff' | 'citizen' | 'representative' | 'system';
 export type AuditAction =
-	| 'read'
-	| 'search'
-	| 'create'
-	| 'update'
-	| 'delete'
-	| 'export'
-	| 'login'
-	| 'logout';
+	'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'logout';
 export type Language = 'da' | 'en';
 
 export interface DepartmentsTable {

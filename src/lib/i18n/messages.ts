@@ -1,0 +1,142 @@
+// The text of the user interface. Danish is the source language, written in klarsprog and
+// addressed to the citizen as "du"; English is a full translation. `en` is typed by `da`'s keys,
+// so a key missing from (or added only to) one catalogue is a compile error.
+// Placeholders are written {name} and filled in by format().
+import type { Locale } from './locale';
+
+const da = {
+	skipLink: 'Gå til sideindhold',
+	headerQuestions: 'Har du spørgsmål? Ring til os på',
+
+	contactHeading: 'Kontakt {municipality}',
+	contactPhone: 'Telefon',
+	contactEmail: 'E-mail',
+	contactAddress: 'Adresse',
+	contactHours: 'Åbningstid',
+
+	footerAboutHeading: 'Om Sammen',
+	footerAccessibility: 'Tilgængelighedserklæring',
+	footerAbout: 'Sammen er en løsning fra {municipality}. Her kan du følge dine sager hos kommunen.',
+
+	updateAvailable: 'Der er en ny version af Sammen.',
+	updateReload: 'Genindlæs siden',
+
+	frontHeading: 'Alle dine sager med kommunen samlet ét sted',
+	frontLead:
+		'Sammen giver dig overblik over dine sager hos {municipality}. Du kan se, hvad der skal ske, og hvem du kan tale med.',
+	frontWhatHeading: 'Det kan du se i Sammen',
+	frontWhatTasks: 'Om vi venter på noget fra dig, og hvornår du senest skal gøre det.',
+	frontWhatNext: 'Hvad der skal ske i dine sager, og hvornår det sker.',
+	frontWhatCases:
+		'Alle dine sager hos kommunen – også når de hører til forskellige afdelinger, for eksempel jobcentret og børne- og familieafdelingen.',
+	frontWhatWho: 'Hvem du skal tale med, og hvordan du kontakter dem.',
+	frontPlanHeading: 'Én plan – lavet sammen med dig',
+	frontPlanText:
+		'Har du sager i flere afdelinger, arbejder dine sagsbehandlere sammen om én fælles plan. Så skal du ikke fortælle det samme flere gange. Én af dem har ansvaret for at holde sammen på det hele.',
+	frontConsentText:
+		'Afdelingerne deler kun oplysninger om dig, hvis du giver samtykke. Du kan altid trække dit samtykke tilbage.',
+	frontWhoHeading: 'Hvem er Sammen for?',
+	frontWhoText:
+		'Sammen er for dig, der har en eller flere sager hos {municipality}. Det er en særlig hjælp, hvis du har sager i flere afdelinger på samme tid.',
+	frontPostHeading: 'Vil du hellere have breve med posten?',
+	frontPostText:
+		'Du kan vælge at få alt fra os med posten i stedet for digitalt. Så får du de samme oplysninger på papir. Sig det til din sagsbehandler, eller ring til os.',
+	frontHelpHeading: 'Sådan får du hjælp',
+	frontHelpText:
+		'Ring til os, hvis du har spørgsmål til Sammen eller til din sag. Ring også, hvis du har fået et brev, som du ikke forstår.',
+
+	offlineHeading: 'Du er ikke på nettet',
+	offlineText:
+		'Vi kan ikke vise siden, fordi din telefon eller computer ikke har forbindelse til internettet. Prøv igen, når du har forbindelse.',
+	offlineContact: 'Du kan stadig kontakte {municipality}:',
+	offlineRetry: 'Prøv igen',
+
+	errorNotFoundHeading: 'Vi kan ikke finde siden',
+	errorNotFoundText:
+		'Siden findes ikke, eller den er flyttet. Tjek, at adressen er skrevet rigtigt.',
+	errorHeading: 'Der skete en fejl',
+	errorText: 'Vi kan ikke vise siden lige nu. Prøv igen om lidt.',
+	errorCode: 'Fejlkode: {status}',
+	errorHelp: 'Har du brug for hjælp? Ring til os på',
+	errorHomeLink: 'Gå til forsiden'
+};
+
+export type Messages = typeof da;
+export type MessageKey = keyof Messages;
+
+const en: Record<MessageKey, string> = {
+	skipLink: 'Skip to content',
+	headerQuestions: 'Questions? Call us on',
+
+	contactHeading: 'Contact {municipality}',
+	contactPhone: 'Phone',
+	contactEmail: 'Email',
+	contactAddress: 'Address',
+	contactHours: 'Opening hours',
+
+	footerAboutHeading: 'About Sammen',
+	footerAccessibility: 'Accessibility statement',
+	footerAbout:
+		'Sammen is a service from {municipality}. Here you can follow your cases with the municipality.',
+
+	updateAvailable: 'There is a new version of Sammen.',
+	updateReload: 'Reload the page',
+
+	frontHeading: 'All your cases with the municipality in one place',
+	frontLead:
+		'Sammen gives you an overview of your cases with {municipality}. You can see what happens next and who you can talk to.',
+	frontWhatHeading: 'What you can see in Sammen',
+	frontWhatTasks: 'Whether we are waiting for something from you, and the deadline for it.',
+	frontWhatNext: 'What happens next in your cases, and when.',
+	frontWhatCases:
+		'All your cases with the municipality – even when they belong to different departments, such as the job centre and the children and families department.',
+	frontWhatWho: 'Who to talk to, and how to contact them.',
+	frontPlanHeading: 'One plan – made together with you',
+	frontPlanText:
+		'If you have cases in several departments, your caseworkers work together on one shared plan. That way you do not have to tell the same story several times. One of them is responsible for holding it all together.',
+	frontConsentText:
+		'The departments share information about you only if you give your consent. You can withdraw your consent at any time.',
+	frontWhoHeading: 'Who is Sammen for?',
+	frontWhoText:
+		'Sammen is for you if you have one or more cases with {municipality}. It is especially helpful if you have cases in several departments at the same time.',
+	frontPostHeading: 'Would you rather get letters by post?',
+	frontPostText:
+		'You can choose to get everything from us by post instead of digitally. You then get the same information on paper. Tell your caseworker, or call us.',
+	frontHelpHeading: 'How to get help',
+	frontHelpText:
+		'Call us if you have questions about Sammen or about your case. Also call us if you have received a letter that you do not understand.',
+
+	offlineHeading: 'You are offline',
+	offlineText:
+		'We cannot show the page because your phone or computer is not connected to the internet. Try again when you are connected.',
+	offlineContact: 'You can still contact {municipality}:',
+	offlineRetry: 'Try again',
+
+	errorNotFoundHeading: 'We cannot find the page',
+	errorNotFoundText:
+		'The page does not exist, or it has moved. Check that the address is spelled correctly.',
+	errorHeading: 'Something went wrong',
+	errorText: 'We cannot show the page right now. Please try again in a little while.',
+	errorCode: 'Error code: {status}',
+	errorHelp: 'Need help? Call us on',
+	errorHomeLink: 'Go to the front page'
+};
+
+export const catalogues: Readonly<Record<Locale, Messages>> = { da, en };
+
+/** The messages of one language. */
+export function t(locale: Locale): Messages {
+	return catalogues[locale];
+}
+
+/** Fills in {name} placeholders; a placeholder without a value is left as it is. */
+export function format(message: string, values: Record<string, string | number>): string {
+	return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+		name in values ? String(values[name]) : placeholder
+	);
+}
+
+/** The document title: "<page> – Sammen – <municipality>", or without a page on the front page. */
+export function documentTitle(municipality: string, page?: string): string {
+	return page ? `${page} – Sammen – ${municipality}` : `Sammen – ${municipality}`;
+}

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
+import { safePath } from './safe-path';
+import type { RequestHandler } from './$types';
+
+const ONE_YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
+
+// The language switch is a plain form, so it works without JavaScript. SvelteKit's CSRF check
+// rejects cross-site form posts before this handler runs.
+export const POST: RequestHandler = async ({ request, cookies, url }) => {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		redirect(303, '/');
+	}
+	const lang = form.get('lang');
+	const target = safePath(form.get('redirectTo'));
+	if (isLocale(lang)) {
+		cookies.set(LOCALE_COOKIE, lang, {
+			path: '/',
+			maxAge: ONE_YEAR_IN_SECONDS,
+			sameSite: 'lax',
+			httpOnly: true,
+			secure: url.protocol === 'https:'
+		});
+	}
+	redirect(303, target);
+};
+
+// Someone who opens /sprog directly has nothing to switch; send them to the front page.
+export const GET: RequestHandler = () => redirect(303, '/');

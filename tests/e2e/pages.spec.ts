@@ -1,0 +1,146 @@
+// Every public page, in both languages, at desktop and 320 px width: zero axe violations, a unique
+// title, the right html lang, no horizontal scrolling, and keyboard and no-JavaScript use.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const chromium = inject('chromium');
+
+const pages = [
+	{ path: '/', status: 200 },
+	{ path: '/offline', status: 200 },
+	{ path: '/findes-ikke', status: 404 }
+];
+const locales = ['da', 'en'] as const;
+// 320 CSS px is also what a 1280 px window shows at 400 % zoom (WCAG 1.4.10 Reflow).
+const viewports = [
+	{ name: 'desktop', width: 1280, height: 900 },
+	{ name: 'phone 320 px', width: 320, height: 640 }
+];
+
+describe.skipIf(!chromium)('public pages in the browser', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchBrowser(chromium!);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	async function open(
+		locale: 'da' | 'en',
+		options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}
+	): Promise<{ context: BrowserContext; page: Page }> {
+		const context = await browser.newContext({
+			viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+			javaScriptEnabled: options.javaScriptEnabled ?? true,
+			// Playwright's 'hasTouch' makes axe judge targets as on a touch screen.
+			hasTouch: (options.width ?? 1280) < 500
+		});
+		await context.addCookies([{ name: 'lang', value: locale, url: baseUrl }]);
+		return { context, page: await context.newPage() };
+	}
+
+	const titles = new Map<string, string>();
+
+	for (const locale of locales) {
+		for (const viewport of viewports) {
+			for (const { path, status } of pages) {
+				it(`${path} in ${locale} at ${viewport.name}: accessible, titled, no sideways scrolling`, async () => {
+					const { context, page } = await open(locale, viewport);
+					try {
+						const response = await page.goto(`${baseUrl}${path}`);
+						expect(response?.status()).toBe(status);
+						expect(await page.getAttribute('html', 'lang')).toBe(locale);
+						const title = await page.title();
+						expect(title.length).toBeGreaterThan(5);
+						const key = `${locale}:${title}`;
+						expect(titles.get(key) ?? path, `title "${title}" is used twice`).toBe(path);
+						titles.set(key, path);
+						expect(await page.locator('h1').count()).toBe(1);
+						await expectNoAxeViolations(page, `${path} (${locale}, ${viewport.name})`);
+						const overflow = await page.evaluate(
+							() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+						);
+						expect(overflow).toBeLessThanOrEqual(0);
+					} finally {
+						await context.close();
+					}
+				});
+			}
+		}
+	}
+
+	it('starts keyboard users at a skip link that moves focus to the main content', async () => {
+		const { context, page } = await open('da');
+		try {
+			await page.goto(`${baseUrl}/`);
+			await page.keyboard.press('Tab');
+			const skip = await page.evaluate(() => ({
+				text: document.activeElement?.textContent?.trim(),
+				href: document.activeElement?.getAttribute('href')
+			}));
+			expect(skip.href).toBe('#main-content');
+			expect(skip.text).toMatch(/indhold/i);
+			await page.keyboard.press('Enter');
+			expect(await page.evaluate(() => location.hash)).toBe('#main-content');
+			// Tab walks through every control after the skip target, each showing where focus is.
+			let reached = 0;
+			for (let i = 0; i < 60; i++) {
+				await page.keyboard.press('Tab');
+				const info = await page.evaluate(() => {
+					const el = document.activeElement as HTMLElement | null;
+					if (!el || el === document.body || el.dataset.tabbed) return null;
+					el.dataset.tabbed = 'yes';
+					const style = getComputedStyle(el);
+					return {
+						name: `${el.tagName} ${el.textContent?.trim()}`,
+						visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none'
+					};
+				});
+				if (!info) break;
+				expect(info.visible, `focus is visible on ${info.name}`).toBe(true);
+				reached++;
+			}
+			const controls = await page.evaluate(
+				() => document.querySelectorAll('main a[href], main button, footer a[href]').length
+			);
+			expect(reached).toBeGreaterThanOrEqual(controls);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('switches language without JavaScript and returns to the same page', async () => {
+		const { context, page } = await open('da', { javaScriptEnabled: false });
+		try {
+			await page.goto(`${baseUrl}/offline`);
+			expect(await page.getAttribute('html', 'lang')).toBe('da');
+			await page.getByRole('button', { name: 'English' }).click();
+			await page.waitForLoadState();
+			expect(new URL(page.url()).pathname).toBe('/offline');
+			expect(await page.getAttribute('html', 'lang')).toBe('en');
+			await page.getByRole('button', { name: 'Dansk' }).click();
+			await page.waitForLoadState();
+			expect(await page.getAttribute('html', 'lang')).toBe('da');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('never sends a language switch to another site', async () => {
+		for (const back of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
+			const response = await fetch(`${baseUrl}/sprog`, {
+				method: 'POST',
+				body: new URLSearchParams({ lang: 'en', redirectTo: back }),
+				headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+				redirect: 'manual'
+			});
+			expect(response.status).toBe(303);
+			const location = response.headers.get('location') ?? '';
+			expect(new URL(location, baseUrl).origin).toBe(new URL(baseUrl).origin);
+		}
+	});
+});
