@@ -87,6 +87,8 @@ describe('operating the server', () => {
 			expect(await ok.json()).toEqual({ status: 'ok', db: 'ok' });
 			const page = await fetch(`${server.url}/`);
 			expect(page.status).toBe(200);
+			expect(server.output()).toContain('Database migrated: Up 20261128T1400_schema_v1');
+			expect(server.output()).toContain('Demo municipality seeded');
 
 			await adminQuery(postgres!, `drop database ${name} with (force)`);
 			const down = await fetch(`${server.url}/healthz`);

@@ -31,10 +31,14 @@ export interface StartOptions {
 	/** Wait until /healthz answers (default), or only until the process has started. */
 	waitForHealthy?: boolean;
 	timeoutMs?: number;
+	/** Listen on this port (default: a free one). */
+	port?: number;
+	/** The build to run (default: build/). */
+	buildDir?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
 	const env: Record<string, string | undefined> = {
 		...process.env,
@@ -45,7 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		ORIGIN: `http://127.0.0.1:${port}`,
 		...options.env
 	};
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [path.join(options.buildDir ?? 'build', 'index.js')], {
 		env: env as NodeJS.ProcessEnv,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
