@@ -39,9 +39,9 @@ export function sourceStamp() {
 	return hash.digest('hex');
 }
 
-export function ensureBuild({ log = console.log } = {}) {
+export function ensureBuild({ log = console.log, force = false } = {}) {
 	const stamp = sourceStamp();
-	if (fs.existsSync(path.join(root, 'build', 'index.js')) && fs.existsSync(stampFile)) {
+	if (!force && fs.existsSync(path.join(root, 'build', 'index.js')) && fs.existsSync(stampFile)) {
 		if (fs.readFileSync(stampFile, 'utf8') === stamp) return false;
 	}
 	log('Building Sammen (vite build)…');
@@ -57,4 +57,7 @@ export function ensureBuild({ log = console.log } = {}) {
 	return true;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuild();
+// `npm run build` runs this with --force: it always builds, and stamps the result.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	ensureBuild({ force: process.argv.includes('--force') });
+}
