@@ -5,6 +5,9 @@ import { ensureBuild } from './build-if-needed.js';
 ensureBuild();
 process.env.HOST ??= '127.0.0.1';
 process.env.PORT ??= '3000';
-const shown = process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`;
+// Without ORIGIN, adapter-node takes every request for https, and the demo's forms and logins
+// on plain http would fail their origin checks. Set ORIGIN to the public URL in production.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+const shown = process.env.ORIGIN;
 await import('../build/index.js');
 console.log(`Sammen is running on ${shown}`);

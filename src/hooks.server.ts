@@ -1,5 +1,10 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { startDatabase, stopDatabase } from '$lib/server/db';
+import { getDb, startDatabase, stopDatabase } from '$lib/server/db';
+import {
+	deleteSessionCookie,
+	readSessionToken,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
 
 export const init: ServerInit = async () => {
@@ -24,6 +29,25 @@ const securityHeaders: Record<string, string> = {
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
 
+	// Who is asking, never what they may see: routes authorise with the guards in
+	// $lib/server/auth/guards.ts, not hooks by URL.
+	event.locals.session = null;
+	event.locals.citizen = null;
+	event.locals.staff = null;
+	event.locals.actingFor = null;
+	const token = readSessionToken(event.cookies, event.url);
+	if (token !== null) {
+		const validated = await validateSessionToken(getDb(), token);
+		if (validated) {
+			event.locals.session = validated.session;
+			event.locals.citizen = validated.citizen;
+			event.locals.staff = validated.staff;
+			event.locals.actingFor = validated.actingFor;
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
@@ -31,5 +55,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
 	// Browsers ignore HSTS over plain http, so sending it always is harmless and right behind TLS.
 	response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	// Nothing personal may land in a browser's or proxy's cache. Read after resolve, so that a
+	// handler which sets locals.session as it logs someone in is covered too.
+	if (event.locals.session) response.headers.set('Cache-Control', 'no-store');
 	return response;
 };

@@ -58,7 +58,47 @@ const da = {
 	errorText: 'Vi kan ikke vise siden lige nu. Prøv igen om lidt.',
 	errorCode: 'Fejlkode: {status}',
 	errorHelp: 'Har du brug for hjælp? Ring til os på',
-	errorHomeLink: 'Gå til forsiden'
+	errorHomeLink: 'Gå til forsiden',
+
+	loginButton: 'Log ind med MitID',
+	staffLoginLink: 'Log ind som medarbejder',
+	loggedInAs: 'Logget ind som {name}',
+	logoutButton: 'Log ud',
+	loggedOut: 'Du er logget ud.',
+	demoBanner:
+		'Demo: Alle personer og sager er opdigtede. Du logger ind med en MitID-simulator, ikke med rigtig MitID.',
+	actingFor: 'Du handler på vegne af {name}.',
+	actingForBack: 'Skift tilbage til dig selv',
+
+	chooseTitle: 'Hvem vil du bruge Sammen for?',
+	chooseLead:
+		'Du må handle for andre, fordi du har fuldmagt eller forældremyndighed. Vælg, om du vil se dine egne sager eller en andens.',
+	chooseSelfButton: 'Fortsæt som dig selv',
+	chooseForButton: 'Handl for {name}',
+
+	staffTitle: 'Medarbejder',
+	staffLoggedIn: 'Du er logget ind som {name}.',
+	staffRoleLine: 'Rolle: {role}',
+	staffDepartmentLine: 'Afdeling: {department}',
+	roleCaseworker: 'sagsbehandler',
+	roleCoordinator: 'koordinerende sagsbehandler',
+	roleAdmin: 'administrator',
+	roleAuditor: 'revisor',
+
+	refusedTitle: 'Du blev ikke logget ind',
+	refusedLoaTooLow:
+		'Dit login var ikke sikkert nok. Sammen viser oplysninger om dine sager, så du skal logge ind med MitID på mindst betydeligt sikringsniveau. Log ind igen med MitID-appen eller en MitID-kodeviser.',
+	refusedMissingCpr:
+		'Vi fik ikke dit CPR-nummer fra MitID, så vi kan ikke finde dine sager. Prøv at logge ind igen. Sker det igen, så ring til os.',
+	refusedUnknownStaff:
+		'Du er ikke oprettet som medarbejder i Sammen. Kontakt din leder, hvis du skal have adgang.',
+	refusedMissingClaim:
+		'Vi fik ikke din e-mailadresse fra login, så vi kan ikke se, hvem du er. Kontakt IT-support.',
+	refusedExpired: 'Dit login tog for lang tid, eller det var allerede brugt. Start forfra.',
+	refusedFailed: 'Vi kunne ikke gennemføre dit login. Prøv igen om lidt.',
+	refusedCancelled: 'Du afbrød dit login.',
+	refusedTryAgain: 'Log ind igen',
+	tooManyRequests: 'Du har prøvet mange gange på kort tid. Vent lidt, og prøv igen.'
 };
 
 export type Messages = typeof da;
@@ -119,7 +159,47 @@ const en: Record<MessageKey, string> = {
 	errorText: 'We cannot show the page right now. Please try again in a little while.',
 	errorCode: 'Error code: {status}',
 	errorHelp: 'Need help? Call us on',
-	errorHomeLink: 'Go to the front page'
+	errorHomeLink: 'Go to the front page',
+
+	loginButton: 'Log in with MitID',
+	staffLoginLink: 'Staff login',
+	loggedInAs: 'Logged in as {name}',
+	logoutButton: 'Log out',
+	loggedOut: 'You are logged out.',
+	demoBanner:
+		'Demo: all people and cases are made up. You log in with a MitID simulator, not with real MitID.',
+	actingFor: 'You are acting for {name}.',
+	actingForBack: 'Switch back to yourself',
+
+	chooseTitle: 'Who do you want to use Sammen for?',
+	chooseLead:
+		'You may act for others because you hold a power of attorney or parental custody. Choose whether to see your own cases or someone else’s.',
+	chooseSelfButton: 'Continue as yourself',
+	chooseForButton: 'Act for {name}',
+
+	staffTitle: 'Staff',
+	staffLoggedIn: 'You are logged in as {name}.',
+	staffRoleLine: 'Role: {role}',
+	staffDepartmentLine: 'Department: {department}',
+	roleCaseworker: 'caseworker',
+	roleCoordinator: 'coordinating caseworker',
+	roleAdmin: 'administrator',
+	roleAuditor: 'auditor',
+
+	refusedTitle: 'You were not logged in',
+	refusedLoaTooLow:
+		'Your login was not secure enough. Sammen shows information about your cases, so you must log in with MitID at level substantial or higher. Log in again with the MitID app or a MitID code display.',
+	refusedMissingCpr:
+		'We did not get your CPR number from MitID, so we cannot find your cases. Try to log in again. If it happens again, call us.',
+	refusedUnknownStaff:
+		'You are not registered as staff in Sammen. Ask your manager if you need access.',
+	refusedMissingClaim:
+		'We did not get your email address from the login, so we cannot tell who you are. Contact IT support.',
+	refusedExpired: 'Your login took too long, or it was already used. Start again.',
+	refusedFailed: 'We could not complete your login. Try again in a moment.',
+	refusedCancelled: 'You cancelled your login.',
+	refusedTryAgain: 'Log in again',
+	tooManyRequests: 'You have tried many times in a short while. Wait a little and try again.'
 };
 
 export const catalogues: Readonly<Record<Locale, Messages>> = { da, en };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
-import { safePath } from './safe-path';
+import { safePath } from '$lib/safe-path';
 import type { RequestHandler } from './$types';
 
 const ONE_YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
