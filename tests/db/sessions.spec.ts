@@ -205,6 +205,16 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 	});
 
 	it('records whom a representative acts for, on citizen sessions only', async () => {
+		await t.db
+			.insertInto('representatives')
+			.values({
+				citizen_id: representedId,
+				representative_citizen_id: citizenId,
+				scope: 'full',
+				basis: 'power_of_attorney',
+				valid_from: '2026-01-01'
+			})
+			.execute();
 		const token = generateSessionToken();
 		const session = await createSession(t.db, token, { citizenId }, { now: t0 });
 		expect(await setActingFor(t.db, session.id, representedId)).toBe(true);
@@ -225,6 +235,23 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 			{ now: t0 }
 		);
 		expect(await setActingFor(t.db, staffSession.id, representedId)).toBe(false);
+	});
+
+	it('stops acting for someone as soon as the representation has ended', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(t.db, token, { citizenId }, { now: t0 });
+		await setActingFor(t.db, session.id, representedId);
+		expect((await validateSessionToken(t.db, token, t0))?.actingFor?.id).toBe(representedId);
+		await t.db
+			.updateTable('representatives')
+			.set({ ended_at: t0 })
+			.where('representative_citizen_id', '=', citizenId)
+			.execute();
+		const validated = await validateSessionToken(t.db, token, t0);
+		expect(validated?.citizen?.id).toBe(citizenId);
+		expect(validated?.actingFor).toBeNull();
+		expect(validated?.session.actingForCitizenId).toBeNull();
+		expect((await sessionRow(token))?.acting_for_citizen_id).toBeNull();
 	});
 
 	it('deletes expired and idle sessions in bulk, keeping live ones', async () => {

@@ -168,10 +168,10 @@ describe.each(['idura', 'signicat', 'nemlogin'] as const)(
 	}
 );
 
-describe('what the login checks', () => {
+describe.each(['idura', 'signicat', 'nemlogin'] as const)('what the %s login checks', (preset) => {
 	let setup: Setup;
 	beforeAll(async () => {
-		setup = await startPair('idura');
+		setup = await startPair(preset);
 	});
 	afterAll(async () => {
 		await stopPair(setup);

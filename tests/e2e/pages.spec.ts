@@ -10,6 +10,7 @@ const chromium = inject('chromium');
 const pages = [
 	{ path: '/', status: 200 },
 	{ path: '/offline', status: 200 },
+	{ path: '/login/afvist?grund=unknown_staff&for=staff', status: 200 },
 	{ path: '/findes-ikke', status: 404 }
 ];
 const locales = ['da', 'en'] as const;

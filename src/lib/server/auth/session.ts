@@ -9,6 +9,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Cookies } from '@sveltejs/kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { activeRepresentations } from '../db/representatives';
 import {
 	deleteSession,
 	deleteSessionsExpiredAt,
@@ -173,11 +174,24 @@ export async function validateSessionToken(
 				departmentId: found.staff.departmentId
 			}
 		: null;
+	// Acting for someone holds only while the representation does: one that ended or ran out of
+	// its period stops the acting at the next request, not at the next login.
+	let actingFor = found.actingFor;
+	let actingForCitizenId = session.acting_for_citizen_id;
+	if (actingForCitizenId && session.citizen_id) {
+		const today = now.toISOString().slice(0, 10);
+		const represented = await activeRepresentations(db, session.citizen_id, today);
+		if (!represented.some((r) => r.citizen_id === actingForCitizenId)) {
+			await updateActingFor(db, id, null);
+			actingFor = null;
+			actingForCitizenId = null;
+		}
+	}
 	return {
-		session: { ...toInfo(session), lastSeenAt },
+		session: { ...toInfo(session), lastSeenAt, actingForCitizenId },
 		citizen: found.citizen,
 		staff,
-		actingFor: found.actingFor
+		actingFor
 	};
 }
 
