@@ -227,12 +227,17 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
 			.innerJoin('journeys', 'journeys.id', 'meetings.journey_id')
 			.selectAll('meetings')
 			.where('journeys.citizen_id', '=', maja)
-			.where('meetings.starts_at', '>', new Date(now.getTime() + 6 * DAY))
-			.where('meetings.starts_at', '<', new Date(now.getTime() + 8 * DAY))
+			.where('meetings.starts_at', '>', new Date(now.getTime() + 2 * DAY))
+			.where('meetings.starts_at', '<', new Date(now.getTime() + 10 * DAY))
 			.execute();
 		expect(meetings).toHaveLength(1);
 		const meeting = meetings[0];
 		expect(meeting?.citizen_response).toBe('pending');
+		const weekday = new Intl.DateTimeFormat('en-GB', {
+			weekday: 'short',
+			timeZone: 'Europe/Copenhagen'
+		}).format(meeting?.starts_at);
+		expect(weekday).toBe('Tue');
 		expect(meeting?.location).toBeTruthy();
 		expect(meeting?.agenda).toBeTruthy();
 		expect(meeting?.what_to_bring).toBeTruthy();

@@ -56,8 +56,24 @@ describe.skipIf(!chromium)('logging in to the demo', () => {
 		await expectNoAxeViolations(page, 'the MitID simulator');
 		await activate(/Log ind som Maja Jensen/);
 		expect(new URL(page.url()).pathname).toBe('/');
-		expect(await page.locator('main').innerText()).toContain('Logget ind som Maja Jensen');
-		await expectNoAxeViolations(page, 'front page, logged in');
+		const overview = await page.locator('main').innerText();
+		expect(overview).toContain('Logget ind som Maja Jensen');
+		// The overview answers "do I need to do something?" first.
+		expect(await page.locator('h1').innerText()).toBe('Mit overblik');
+		expect(await page.locator('main h2').first().innerText()).toBe('Det skal du gøre');
+		expect(overview).toContain('Send dine lønsedler');
+		expect(overview).toContain('Svar på invitationen til mødet');
+		for (const department of ['Jobcenter', 'Socialforvaltningen', 'Børn og Familie']) {
+			expect(await page.locator('main h3', { hasText: department }).count()).toBe(1);
+		}
+		expect(overview).toContain('Mette Larsen fra Socialforvaltningen holder sammen på dine sager.');
+		expect(overview).not.toMatch(/\b\d{2}\.\d{2}\.\d{2}\b/);
+		expect(await page.title()).toContain('Mit overblik');
+		await expectNoAxeViolations(page, 'overview, logged in');
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
 		await activate(/^Log ud$/);
 		expect(await page.locator('main').innerText()).toContain('Du er logget ud.');
 		await expectNoAxeViolations(page, 'front page, logged out');
@@ -87,9 +103,24 @@ describe.skipIf(!chromium)('logging in to the demo', () => {
 		const main = await page.locator('main').innerText();
 		expect(main).toContain('Logget ind som Henrik Hansen');
 		expect(main).toContain('Du handler på vegne af Sofie Hansen.');
+		expect(await page.locator('h1').innerText()).toBe('Overblik for Sofie Hansen');
+		expect(await page.locator('main h3', { hasText: 'Børn og Familie' }).count()).toBe(1);
 		await expectNoAxeViolations(page, 'acting for Sofie');
 		await activate(/Skift tilbage til dig selv/);
 		expect(await page.locator('main').innerText()).not.toContain('på vegne af');
+	});
+
+	it('shows Ahmed Hassan his overview in English', async () => {
+		await fresh();
+		await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+		await page.goto(`${baseUrl}/login`);
+		await activate(/Log ind som Ahmed Hassan/);
+		expect(await page.locator('h1').innerText()).toBe('My overview');
+		const main = await page.locator('main').innerText();
+		expect(main).toContain('What you need to do');
+		expect(main).toContain('Your cases');
+		expect(main).not.toContain('Dine sager');
+		await expectNoAxeViolations(page, 'overview in English');
 	});
 
 	it('logs a caseworker in to the staff page', async () => {

@@ -143,22 +143,13 @@ export class DemoClock {
 	}
 
 	/**
-	 * A meeting time about a week from now, on a working day if one fits: the first of 10.00,
-	 * 13.00, 14.00, 15.00 or 9.00 on day +7, +6 or +8 that lies more than six and less than eight days
-	 * ahead and not on a weekend; day +7 at 10.00 if none does (late on some weekend evenings).
+	 * A meeting "next week" as people mean it: Tuesday of the coming calendar week at 10.00, so it
+	 * is always a working day, 3 to 9 days ahead.
 	 */
 	nextWeek(): Date {
-		const min = this.now.getTime() + 6 * 24 * 60 * 60 * 1000;
-		const max = this.now.getTime() + 8 * 24 * 60 * 60 * 1000;
-		for (const offset of [7, 6, 8]) {
-			const weekday = this.weekday(offset);
-			if (weekday === 0 || weekday === 6) continue;
-			for (const hour of [10, 13, 14, 15, 9]) {
-				const slot = this.at(offset, hour);
-				if (slot.getTime() > min && slot.getTime() < max) return slot;
-			}
-		}
-		return this.at(7, 10);
+		// weekday(0) is today, 0 = Sunday … 6 = Saturday; next Monday is 1 to 7 days ahead.
+		const toMonday = (8 - this.weekday(0)) % 7 || 7;
+		return this.at(toMonday + 1, 10);
 	}
 
 	/** `offset` days ahead at this hour, moved from a weekend to the Monday after. */
