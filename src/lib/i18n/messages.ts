@@ -128,7 +128,32 @@ const da = {
 	talkHeading: 'Hvem kan du tale med?',
 	coordinatorLine: '{name} fra {department} holder sammen på dine sager.',
 	unreadOne: 'Du har 1 ny besked.',
-	unreadMany: 'Du har {count} nye beskeder.'
+	unreadMany: 'Du har {count} nye beskeder.',
+
+	journeyLink: 'Se dit forløb og jeres fælles plan',
+	journeyCoordinatorHeading: 'Din tovholder',
+	journeyPlanHeading: 'Jeres fælles plan',
+	journeyPlanNone: 'I har ikke lavet en plan endnu.',
+	goalNotStarted: 'Ikke startet',
+	goalInProgress: 'I gang',
+	goalAchieved: 'Nået',
+	goalProgress: 'Fremskridt: {progress} %',
+	goalTarget: 'Skal være nået {date}',
+	goalResponsible: 'Ansvarlig: {department}',
+	journeyTimelineHeading: 'Det er sket',
+	journeyTimelineNone: 'Der er ingen poster endnu.',
+	timelinePosted: 'Sendt med posten {date}',
+	timelineOlder: 'Vis ældre',
+	timelineNewest: 'Vis de nyeste',
+	kindNote: 'Notat',
+	kindMeeting: 'Møde',
+	kindDecision: 'Afgørelse',
+	kindLetter: 'Brev',
+	kindMessage: 'Besked',
+	kindStatus: 'Status',
+	kindTask: 'Opgave',
+	kindConsent: 'Samtykke',
+	kindPlan: 'Plan'
 };
 
 export type Messages = typeof da;
@@ -259,7 +284,32 @@ const en: Record<MessageKey, string> = {
 	talkHeading: 'Who can you talk to?',
 	coordinatorLine: '{name} from {department} holds your cases together.',
 	unreadOne: 'You have 1 new message.',
-	unreadMany: 'You have {count} new messages.'
+	unreadMany: 'You have {count} new messages.',
+
+	journeyLink: 'See your journey and your shared plan',
+	journeyCoordinatorHeading: 'Your coordinator',
+	journeyPlanHeading: 'Your shared plan',
+	journeyPlanNone: 'You have not made a plan yet.',
+	goalNotStarted: 'Not started',
+	goalInProgress: 'In progress',
+	goalAchieved: 'Achieved',
+	goalProgress: 'Progress: {progress} %',
+	goalTarget: 'To be reached by {date}',
+	goalResponsible: 'Responsible: {department}',
+	journeyTimelineHeading: 'What has happened',
+	journeyTimelineNone: 'There are no entries yet.',
+	timelinePosted: 'Sent by post on {date}',
+	timelineOlder: 'Show older',
+	timelineNewest: 'Show the newest',
+	kindNote: 'Note',
+	kindMeeting: 'Meeting',
+	kindDecision: 'Decision',
+	kindLetter: 'Letter',
+	kindMessage: 'Message',
+	kindStatus: 'Status',
+	kindTask: 'Task',
+	kindConsent: 'Consent',
+	kindPlan: 'Plan'
 };
 
 export const catalogues: Readonly<Record<Locale, Messages>> = { da, en };

@@ -1,0 +1,121 @@
+// The citizen's journey page: coordinator, shared plan and the citizen-visible timeline, paged by
+// cursor; somebody else's journey answers exactly like a missing one.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+import { CookieBrowser, loginThroughApp } from './oidc-flow';
+
+const baseUrl = inject('baseUrl');
+const chromium = inject('chromium');
+const majaJourney = demoIds.journey('maja');
+const karlJourney = demoIds.journey('karl');
+
+async function loginAs(account: string): Promise<CookieBrowser> {
+	const browser = new CookieBrowser();
+	const outcome = await loginThroughApp(browser, baseUrl, { kind: 'citizen', account });
+	expect(outcome.destination).toBe('/');
+	return browser;
+}
+
+describe('the journey page', () => {
+	let maja: CookieBrowser;
+	beforeAll(async () => {
+		maja = await loginAs('demo-citizen-maja-jensen');
+	});
+
+	it('shows every citizen-visible entry once across the pages, newest first', async () => {
+		const times: number[] = [];
+		let url: string | null = `${baseUrl}/forloeb/${majaJourney}`;
+		let pages = 0;
+		while (url && pages < 10) {
+			const response = await maja.go(url);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('cache-control')).toBe('no-store');
+			const html = await response.text();
+			for (const match of html.matchAll(/<time datetime="([^"]+)"/g)) {
+				times.push(Date.parse(match[1]!));
+			}
+			const older = /href="([^"]*\?efter=[^"]+)"/.exec(html)?.[1];
+			url = older ? new URL(older.replaceAll('&amp;', '&'), baseUrl).href : null;
+			pages++;
+		}
+		expect(pages).toBeGreaterThan(1);
+		// The seed gives Maja's journey 34 entries for her eyes (and 21 staff-only ones).
+		expect(times).toHaveLength(34);
+		expect(times).toEqual([...times].sort((a, b) => b - a));
+	});
+
+	it('labels entries with their department and shows the plan and the coordinator', async () => {
+		const html = await (await maja.go(`${baseUrl}/forloeb/${majaJourney}`)).text();
+		expect(html).toContain('Din tovholder');
+		expect(html).toContain('Mette Larsen');
+		expect(html).toContain('Jeres fælles plan');
+		expect(html).toMatch(/· Jobcenter/);
+		expect(html).toMatch(/· Socialforvaltningen/);
+	});
+
+	it("answers another citizen's journey, a made-up one and a malformed id alike: 404", async () => {
+		const answers = await Promise.all(
+			[karlJourney, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1'; drop table x"].map(
+				async (id) => {
+					const response = await maja.go(`${baseUrl}/forloeb/${encodeURIComponent(id)}`);
+					const html = await response.text();
+					return { status: response.status, h1: /<h1>([^<]+)<\/h1>/.exec(html)?.[1] };
+				}
+			)
+		);
+		expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+		expect(answers[0]).toEqual({ status: 404, h1: 'Vi kan ikke finde siden' });
+	});
+
+	it('sends a visitor to the login, with only the path to come back to', async () => {
+		const response = await fetch(`${baseUrl}/forloeb/${majaJourney}`, { redirect: 'manual' });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe(
+			`/login?returnTo=${encodeURIComponent(`/forloeb/${majaJourney}`)}`
+		);
+	});
+});
+
+describe.skipIf(!chromium)('the journey page in the browser', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser(chromium!);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('is reached from the overview and passes axe, first and older pages, at 320 px', async () => {
+		const context = await browser.newContext({
+			viewport: { width: 320, height: 640 },
+			hasTouch: true
+		});
+		const page = await context.newPage();
+		try {
+			await page.goto(`${baseUrl}/login`);
+			await Promise.all([
+				page.waitForURL(`${baseUrl}/`),
+				page.getByRole('button', { name: /Log ind som Maja Jensen/ }).click()
+			]);
+			await Promise.all([
+				page.waitForURL(/\/forloeb\//),
+				page.getByRole('link', { name: 'Se dit forløb og jeres fælles plan' }).click()
+			]);
+			expect(await page.locator('h1').count()).toBe(1);
+			await expectNoAxeViolations(page, 'journey page');
+			await Promise.all([
+				page.waitForURL(/efter=/),
+				page.getByRole('link', { name: 'Vis ældre' }).click()
+			]);
+			await expectNoAxeViolations(page, 'journey page, older entries');
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow).toBeLessThanOrEqual(0);
+		} finally {
+			await context.close();
+		}
+	});
+});
