@@ -69,6 +69,13 @@ describe('the journey page', () => {
 		expect(answers[0]).toEqual({ status: 404, h1: 'Vi kan ikke finde siden' });
 	});
 
+	it('treats a broken cursor as the first page, never as an error', async () => {
+		for (const cursor of ['garbage', 'MjAyNnxub3QtYS11dWlk', '%00']) {
+			const response = await maja.go(`${baseUrl}/forloeb/${majaJourney}?efter=${cursor}`);
+			expect(response.status).toBe(200);
+		}
+	});
+
 	it('sends a visitor to the login, with only the path to come back to', async () => {
 		const response = await fetch(`${baseUrl}/forloeb/${majaJourney}`, { redirect: 'manual' });
 		expect(response.status).toBe(303);

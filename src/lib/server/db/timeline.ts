@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { isUuid } from '../../uuid';
 import type { Database, TimelineEntriesTable, Visibility } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -68,7 +69,6 @@ export function decodeCursor(value: string | null | undefined): TimelineCursor |
 	if (!value) return null;
 	const [time, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
 	const occurredAt = new Date(time ?? '');
-	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-	if (Number.isNaN(occurredAt.getTime()) || !id || !uuid.test(id)) return null;
+	if (Number.isNaN(occurredAt.getTime()) || !id || !isUuid(id)) return null;
 	return { occurredAt, id };
 }
