@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, documentTitle, format, t } from './messages';
+import { catalogues, documentTitle, format, localized, t } from './messages';
 import { LOCALES, otherLocale } from './locale';
 
 const placeholders = (message: string) =>
@@ -54,5 +54,13 @@ describe('otherLocale', () => {
 	it('offers the other language', () => {
 		expect(otherLocale('da')).toBe('en');
 		expect(otherLocale('en')).toBe('da');
+	});
+});
+
+describe('texts stored in two languages', () => {
+	it('shows the English text in English, and Danish where there is no translation', () => {
+		expect(localized('en', 'Din sag', 'Your case')).toBe('Your case');
+		expect(localized('en', 'Din sag', null)).toBe('Din sag');
+		expect(localized('da', 'Din sag', 'Your case')).toBe('Din sag');
 	});
 });

@@ -330,3 +330,8 @@ export function format(message: string, values: Record<string, string | number>)
 export function documentTitle(municipality: string, page?: string): string {
 	return page ? `${page} – Sammen – ${municipality}` : `Sammen – ${municipality}`;
 }
+
+/** A text stored in Danish with an optional English translation; Danish when there is none yet. */
+export function localized(locale: Locale, da: string, en: string | null | undefined): string {
+	return locale === 'en' && en ? en : da;
+}
