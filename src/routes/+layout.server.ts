@@ -1,7 +1,17 @@
 import { isDemo, municipality } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { allows } from '$lib/server/portal/context';
+import { loadCitizenScope } from '$lib/server/portal/scope';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+/** Which of the portal's pages the logged-in citizen's navigation offers (null: no navigation). */
+async function portalNav(locals: App.Locals) {
+	if (!locals.citizen) return null;
+	const scope = await loadCitizenScope(getDb(), locals.citizen, locals.actingFor);
+	return scope ? { everything: allows(scope, 'everything') } : null;
+}
+
+export const load: LayoutServerLoad = async ({ locals }) => ({
 	locale: locals.locale,
 	municipality: municipality(),
 	demo: isDemo(),
@@ -10,5 +20,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		: locals.staff
 			? { kind: 'staff' as const, name: locals.staff.name }
 			: null,
-	actingFor: locals.actingFor?.name ?? null
+	actingFor: locals.actingFor?.name ?? null,
+	portalNav: await portalNav(locals)
 });

@@ -322,6 +322,18 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
 		expect(active[0]).toMatchObject({ representative_citizen_id: henrik, scope: 'full' });
 	});
 
+	it("lets Lise Mortensen see her father Karl's cases, read-only", async () => {
+		const karl = await citizenId('Karl Nielsen');
+		const lise = await citizenId('Lise Mortensen');
+		const rows = await t.db
+			.selectFrom('representatives')
+			.selectAll()
+			.where('citizen_id', '=', karl)
+			.execute();
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ representative_citizen_id: lise, scope: 'read_only' });
+	});
+
 	it('speaks English to Ahmed', async () => {
 		const ahmed = await citizenId('Ahmed Hassan');
 		const citizen = await t.db

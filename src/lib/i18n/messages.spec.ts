@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, documentTitle, format, localized, t } from './messages';
+import {
+	catalogues,
+	coreCatalogue,
+	documentTitle,
+	featureCatalogues,
+	format,
+	localized,
+	t
+} from './messages';
 import { LOCALES, otherLocale } from './locale';
 
 const placeholders = (message: string) =>
@@ -9,6 +17,17 @@ describe('message catalogues', () => {
 	it('have exactly the same keys in every language', () => {
 		const danish = Object.keys(catalogues.da).sort();
 		for (const locale of LOCALES) expect(Object.keys(catalogues[locale]).sort()).toEqual(danish);
+	});
+
+	it('keep each key in one catalogue only, so no feature overrides another', () => {
+		const seen = new Map<string, string>();
+		const parts = { core: coreCatalogue, ...featureCatalogues };
+		for (const [name, catalogue] of Object.entries(parts)) {
+			for (const key of Object.keys(catalogue.da)) {
+				expect(seen.get(key), `${key} in ${name}`).toBeUndefined();
+				seen.set(key, name);
+			}
+		}
 	});
 
 	it('have no empty messages', () => {

@@ -2,9 +2,19 @@
 // addressed to the citizen as "du"; English is a full translation. `en` is typed by `da`'s keys,
 // so a key missing from (or added only to) one catalogue is a compile error.
 // Placeholders are written {name} and filled in by format().
+import consent from './catalogues/consent';
+import conversation from './catalogues/conversation';
+import documents from './catalogues/documents';
+import forms from './catalogues/forms';
+import insight from './catalogues/insight';
+import meetings from './catalogues/meetings';
+import mydata from './catalogues/mydata';
+import portal from './catalogues/portal';
+import settings from './catalogues/settings';
+import tasks from './catalogues/tasks';
 import type { Locale } from './locale';
 
-const da = {
+const coreDa = {
 	skipLink: 'Gå til sideindhold',
 	headerQuestions: 'Har du spørgsmål? Ring til os på',
 
@@ -156,10 +166,7 @@ const da = {
 	kindPlan: 'Plan'
 };
 
-export type Messages = typeof da;
-export type MessageKey = keyof Messages;
-
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreDa, string> = {
 	skipLink: 'Skip to content',
 	headerQuestions: 'Questions? Call us on',
 
@@ -311,6 +318,51 @@ const en: Record<MessageKey, string> = {
 	kindConsent: 'Consent',
 	kindPlan: 'Plan'
 };
+
+/** The features' catalogues; each keeps its own keys (a unit test checks that none overlap). */
+export const featureCatalogues = {
+	consent,
+	conversation,
+	documents,
+	forms,
+	insight,
+	meetings,
+	mydata,
+	portal,
+	settings,
+	tasks
+};
+export const coreCatalogue = { da: coreDa, en: coreEn };
+
+const da = {
+	...coreDa,
+	...consent.da,
+	...conversation.da,
+	...documents.da,
+	...forms.da,
+	...insight.da,
+	...meetings.da,
+	...mydata.da,
+	...portal.da,
+	...settings.da,
+	...tasks.da
+};
+const en: Record<keyof typeof da, string> = {
+	...coreEn,
+	...consent.en,
+	...conversation.en,
+	...documents.en,
+	...forms.en,
+	...insight.en,
+	...meetings.en,
+	...mydata.en,
+	...portal.en,
+	...settings.en,
+	...tasks.en
+};
+
+export type Messages = typeof da;
+export type MessageKey = keyof Messages;
 
 export const catalogues: Readonly<Record<Locale, Messages>> = { da, en };
 

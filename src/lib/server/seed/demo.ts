@@ -1269,6 +1269,22 @@ function karl(b: DemoBuilder): void {
 		c.past(245, 10),
 		'Fritaget for Digital Post. Alt sendes med posten. Ring gerne før et besøg.'
 	);
+	// His daughter may look, not act: a read-only power of attorney on paper.
+	b.rows.representatives.push({
+		id: demoId('representative:karl-lise'),
+		citizen_id: ids.citizen('Karl Nielsen'),
+		representative_citizen_id: ids.citizen('Lise Mortensen'),
+		scope: 'read_only',
+		department_ids: null,
+		basis: 'power_of_attorney',
+		basis_reference: 'Fuldmagt til at se sagerne, underskrevet på papir',
+		valid_from: c.date(-240),
+		valid_to: null,
+		registered_by_staff_id: ids.staff('Hanne Vestergaard'),
+		created_at: c.past(240, 13),
+		ended_at: null,
+		ended_by_staff_id: null
+	});
 	b.case({
 		key: 'karl-rehab',
 		citizen: 'Karl Nielsen',

@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { requireCitizen } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
 import { departmentNames, findCitizenJourney, listPlanGoals } from '$lib/server/db/journeys';
 import { decodeCursor, encodeCursor, listTimeline } from '$lib/server/db/timeline';
-import { auditRepresentativeRead, loadCitizenScope } from '$lib/server/portal/scope';
+import { auditPortal, portal } from '$lib/server/portal/context';
 import { isUuid } from '$lib/uuid';
 import type { PageServerLoad } from './$types';
 
@@ -11,12 +9,11 @@ const PAGE_SIZE = 15;
 
 // A journey: the coordinator, the shared plan and the citizen-visible timeline of all departments.
 export const load: PageServerLoad = async (event) => {
-	const { citizen, actingFor } = requireCitizen(event);
-	const db = getDb();
-	const scope = await loadCitizenScope(db, citizen, actingFor);
+	const context = await portal(event, 'journeys');
+	const { db, scope } = context;
 	// Someone else's journey, a malformed id and a missing one all answer the same 404.
 	const id = event.params.id;
-	if (!scope || !scope.includesJourneys || !isUuid(id)) error(404, 'Not Found');
+	if (!isUuid(id)) error(404, 'Not Found');
 	const journey = await findCitizenJourney(db, id, scope.citizenId);
 	if (!journey) error(404, 'Not Found');
 
@@ -26,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		listTimeline(db, id, { visibility: 'citizen', after, limit: PAGE_SIZE }),
 		departmentNames(db)
 	]);
-	await auditRepresentativeRead(db, scope, citizen.id, { type: 'journey', id });
+	await auditPortal(db, context, 'read', { type: 'journey', id });
 	return {
 		journey,
 		goals,

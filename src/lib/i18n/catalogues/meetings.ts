@@ -1,0 +1,3 @@
+import { defineCatalogue } from './define';
+
+export default defineCatalogue({}, {});
