@@ -12,7 +12,7 @@ export async function loginCitizen(
 ): Promise<CookieBrowser> {
 	const browser = new CookieBrowser();
 	const outcome = await loginThroughApp(browser, baseUrl, { kind: 'citizen', account });
-	if (outcome.destination === '/vaelg') {
+	if (new URL(outcome.destination, baseUrl).pathname === '/vaelg') {
 		const chosen = await postForm(browser, `${baseUrl}/vaelg`, {
 			for: options.actFor ?? 'self',
 			returnTo: '/'
@@ -25,7 +25,10 @@ export async function loginCitizen(
 	return browser;
 }
 
-/** A form post as a browser without JavaScript sends it (urlencoded, same-origin). */
+/**
+ * A form post as a browser without JavaScript sends it (urlencoded, same-origin, accepting HTML:
+ * without that SvelteKit would answer as to an enhanced form, with JSON).
+ */
 export async function postForm(
 	browser: CookieBrowser,
 	url: string,
@@ -33,7 +36,10 @@ export async function postForm(
 ): Promise<Response> {
 	return browser.go(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
+		},
 		body: new URLSearchParams(fields)
 	});
 }
