@@ -313,6 +313,17 @@ describe.each(testDialects())('consent on %s', (dialect) => {
 		});
 	});
 
+	it('records consent for a citizen without a journey, with no timeline entry', async () => {
+		const jens = { id: demoIds.citizen('Jens Poulsen'), name: 'Jens Poulsen' };
+		const [department] = await consentDepartments(t.db, jens.id);
+		expect(department).toBeDefined();
+		const entries = await count('timeline_entries');
+		const result = await changeConsent(own(jens), department!, 'granted');
+		expect(result.changed && result.journeyIds).toEqual([]);
+		expect(await count('timeline_entries')).toBe(entries);
+		expect(await consentedDepartmentIds(t.db, jens.id)).toEqual([department!.id]);
+	});
+
 	it('refuses a read-only representative before writing anything', async () => {
 		const before = await count('consents');
 		await expect(

@@ -213,6 +213,16 @@ describe('consent without JavaScript', () => {
 });
 
 describe('consent for representatives', () => {
+	it('shows Henrik, with no cases of his own, an empty page without buttons', async () => {
+		const henrik = await loginAs(baseUrl, 'demo-citizen-henrik-hansen', { actFor: 'self' });
+		const html = await page(henrik, '/samtykke');
+		const body = text(html);
+		expect(html).toContain('<h1>Samtykke</h1>');
+		expect(body).toContain('Du har ingen sager hos kommunen lige nu.');
+		expect(body).toContain('Der er ingen ændringer endnu.');
+		expect(html).not.toMatch(/<form method="POST" action="\?\//);
+	});
+
 	it('lets Lise see Karl’s consent but not change it: no forms, and a post is refused', async () => {
 		const lise = await loginAs(baseUrl, 'demo-citizen-lise-mortensen', {
 			actFor: demoIds.citizen('Karl Nielsen')
@@ -336,6 +346,22 @@ describe.skipIf(!chromium)('consent in the browser', () => {
 			});
 		}
 	}
+
+	it('passes axe when there is nothing to consent to (Henrik as himself)', async () => {
+		const { context, page } = await open({ width: 320 });
+		try {
+			await loginInPage(page, baseUrl, 'Henrik Hansen');
+			await Promise.all([
+				page.waitForURL(`${baseUrl}/`),
+				page.getByRole('button', { name: 'Fortsæt som dig selv' }).click()
+			]);
+			await page.goto(`${baseUrl}/samtykke`);
+			expect(await page.locator('main').innerText()).toContain('Der er ingen ændringer endnu.');
+			await expectNoAxeViolations(page, '/samtykke empty');
+		} finally {
+			await context.close();
+		}
+	});
 
 	it('hides navigation and buttons when the receipt is printed', async () => {
 		const { context, page } = await open({ width: 390 });
