@@ -1,8 +1,11 @@
-import { portal } from '$lib/server/portal/context';
+import { listCitizenDocuments } from '$lib/server/db/documents';
+import { auditPortal, portal } from '$lib/server/portal/context';
 import type { PageServerLoad } from './$types';
 
-// Placeholder until the page is built (issue 4): guarded like the real page will be.
+// The citizen's letters and decisions, newest first, each to open or download as PDF.
 export const load: PageServerLoad = async (event) => {
-	await portal(event, 'everything');
-	return {};
+	const context = await portal(event, 'everything');
+	const documents = await listCitizenDocuments(context.db, context.scope.citizenId);
+	await auditPortal(context.db, context, 'read', { type: 'documents' });
+	return { documents };
 };

@@ -1,0 +1,138 @@
+// The citizen's documents: letters sent to them (table letters) and the decisions on their
+// journeys' timelines (entries of kind 'decision' that the citizen may see).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, Language } from './schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface LetterListItem {
+	kind: 'letter';
+	id: string;
+	subject: string;
+	language: Language;
+	createdAt: Date;
+	postedAt: Date | null;
+	/** Size of the stored PDF in bytes; null when it is rendered on request. */
+	pdfSize: number | null;
+}
+
+export interface DecisionListItem {
+	kind: 'decision';
+	id: string;
+	title: string;
+	titleEn: string | null;
+	occurredAt: Date;
+	departmentName: string | null;
+	departmentNameEn: string | null;
+}
+
+export type DocumentListItem = LetterListItem | DecisionListItem;
+
+/** A citizen's letters and citizen-visible decisions, newest first. */
+export async function listCitizenDocuments(
+	db: Executor,
+	citizenId: string
+): Promise<DocumentListItem[]> {
+	const [letters, decisions] = await Promise.all([
+		db
+			.selectFrom('letters')
+			.select([
+				'id',
+				'subject',
+				'language',
+				'created_at as createdAt',
+				'posted_at as postedAt',
+				sql<number | null>`octet_length(pdf)`.as('pdfSize')
+			])
+			.where('citizen_id', '=', citizenId)
+			.execute(),
+		db
+			.selectFrom('timeline_entries as e')
+			.innerJoin('journeys as j', 'j.id', 'e.journey_id')
+			.leftJoin('departments as d', 'd.id', 'e.department_id')
+			.select([
+				'e.id',
+				'e.title',
+				'e.title_en as titleEn',
+				'e.occurred_at as occurredAt',
+				'd.name as departmentName',
+				'd.name_en as departmentNameEn'
+			])
+			.where('j.citizen_id', '=', citizenId)
+			.where('e.kind', '=', 'decision')
+			.where('e.visibility', '=', 'citizen')
+			.execute()
+	]);
+	const items: { at: Date; item: DocumentListItem }[] = [
+		...letters.map((l) => ({
+			at: l.createdAt,
+			item: {
+				kind: 'letter' as const,
+				...l,
+				pdfSize: l.pdfSize === null ? null : Number(l.pdfSize)
+			}
+		})),
+		...decisions.map((d) => ({ at: d.occurredAt, item: { kind: 'decision' as const, ...d } }))
+	];
+	return items
+		.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.item.id < b.item.id ? 1 : -1))
+		.map((x) => x.item);
+}
+
+/** One of the citizen's letters with its stored PDF (if any), or undefined. */
+export async function findCitizenLetter(db: Executor, letterId: string, citizenId: string) {
+	return db
+		.selectFrom('letters')
+		.select([
+			'id',
+			'subject',
+			'body',
+			'language',
+			'recipient_name as recipientName',
+			'recipient_address as recipientAddress',
+			'created_at as createdAt',
+			'posted_at as postedAt',
+			'pdf'
+		])
+		.where('id', '=', letterId)
+		.where('citizen_id', '=', citizenId)
+		.executeTakeFirst();
+}
+
+export type CitizenLetter = NonNullable<Awaited<ReturnType<typeof findCitizenLetter>>>;
+
+/**
+ * A decision on one of the citizen's journeys that the citizen may see, with its department's
+ * contact details; undefined for a staff-only entry, another kind of entry or someone else's.
+ */
+export async function findCitizenDecision(db: Executor, entryId: string, citizenId: string) {
+	return db
+		.selectFrom('timeline_entries as e')
+		.innerJoin('journeys as j', 'j.id', 'e.journey_id')
+		.innerJoin('citizens as c', 'c.id', 'j.citizen_id')
+		.leftJoin('departments as d', 'd.id', 'e.department_id')
+		.leftJoin('staff_users as s', 's.id', 'e.author_staff_id')
+		.select([
+			'e.id',
+			'e.title',
+			'e.title_en as titleEn',
+			'e.body',
+			'e.body_en as bodyEn',
+			'e.occurred_at as occurredAt',
+			'c.name as citizenName',
+			's.name as authorName',
+			'd.name as departmentName',
+			'd.name_en as departmentNameEn',
+			'd.phone as departmentPhone',
+			'd.email as departmentEmail',
+			'd.address as departmentAddress',
+			'd.opening_hours as departmentHours'
+		])
+		.where('e.id', '=', entryId)
+		.where('j.citizen_id', '=', citizenId)
+		.where('e.kind', '=', 'decision')
+		.where('e.visibility', '=', 'citizen')
+		.executeTakeFirst();
+}
+
+export type CitizenDecision = NonNullable<Awaited<ReturnType<typeof findCitizenDecision>>>;

@@ -1,0 +1,162 @@
+// Messages between a citizen and the municipality: one thread per journey. The citizen side (the
+// citizen or a representative acting for them) writes with author_citizen_id, staff with
+// author_staff_id; each side's read time is kept on the message.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { recordAuditEvent } from './audit';
+import type { Database, NewAuditEvent } from './schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** At most this many characters in one message (the form says so). */
+export const MESSAGE_MAX_LENGTH = 4000;
+
+export interface ThreadMessage {
+	id: string;
+	body: string;
+	sentAt: Date;
+	readByCitizenAt: Date | null;
+	readByStaffAt: Date | null;
+	/** Set when someone on the citizen's side wrote it (the citizen or a representative). */
+	authorCitizenId: string | null;
+	authorCitizenName: string | null;
+	authorStaffName: string | null;
+	authorDepartmentName: string | null;
+	authorDepartmentNameEn: string | null;
+}
+
+/** A journey's messages, oldest first (a conversation reads from the top). */
+export async function listThread(db: Executor, journeyId: string): Promise<ThreadMessage[]> {
+	return db
+		.selectFrom('messages as m')
+		.leftJoin('citizens as c', 'c.id', 'm.author_citizen_id')
+		.leftJoin('staff_users as s', 's.id', 'm.author_staff_id')
+		.leftJoin('departments as d', 'd.id', 's.department_id')
+		.select([
+			'm.id',
+			'm.body',
+			'm.sent_at as sentAt',
+			'm.read_by_citizen_at as readByCitizenAt',
+			'm.read_by_staff_at as readByStaffAt',
+			'm.author_citizen_id as authorCitizenId',
+			'c.name as authorCitizenName',
+			's.name as authorStaffName',
+			'd.name as authorDepartmentName',
+			'd.name_en as authorDepartmentNameEn'
+		])
+		.where('m.journey_id', '=', journeyId)
+		.orderBy('m.sent_at')
+		.orderBy('m.id')
+		.execute();
+}
+
+/**
+ * Marks the staff's messages in a thread as read by the citizen's side; returns how many were
+ * unread. Messages the citizen's side wrote were read by their author when written.
+ */
+export async function markThreadReadByCitizen(
+	db: Executor,
+	journeyId: string,
+	now: Date = new Date()
+): Promise<number> {
+	const result = await db
+		.updateTable('messages')
+		.set({ read_by_citizen_at: now })
+		.where('journey_id', '=', journeyId)
+		.where('author_staff_id', 'is not', null)
+		.where('read_by_citizen_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/**
+ * A message from the citizen's side, with its audit row, in one transaction. `authorCitizenId` is
+ * the person who wrote it: the representative when one acts for the citizen.
+ */
+export async function sendCitizenMessage(
+	db: Kysely<Database>,
+	message: {
+		journeyId: string;
+		authorCitizenId: string;
+		body: string;
+		audit: Pick<NewAuditEvent, 'actor_type' | 'actor_citizen_id' | 'citizen_id'>;
+	},
+	now: Date = new Date()
+): Promise<{ id: string; sentAt: Date }> {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('messages')
+			.values({
+				journey_id: message.journeyId,
+				author_citizen_id: message.authorCitizenId,
+				author_staff_id: null,
+				body: message.body,
+				sent_at: now,
+				// The author has read what they wrote; the municipality has not yet.
+				read_by_citizen_at: now,
+				read_by_staff_at: null
+			})
+			.returning(['id', 'sent_at'])
+			.executeTakeFirstOrThrow();
+		await recordAuditEvent(trx, {
+			...message.audit,
+			occurred_at: now,
+			action: 'create',
+			object_type: 'message',
+			object_id: row.id
+		});
+		return { id: row.id, sentAt: row.sent_at };
+	});
+}
+
+export interface ThreadSummary {
+	journeyId: string;
+	title: string;
+	titleEn: string | null;
+	status: string;
+	coordinatorName: string | null;
+	coordinatorDepartmentName: string | null;
+	coordinatorDepartmentNameEn: string | null;
+	messageCount: number;
+	/** Messages from staff that nobody on the citizen's side has read yet. */
+	unread: number;
+	latestAt: Date | null;
+}
+
+/** Every journey of the citizen with its thread's size, unread count and latest message time. */
+export async function unreadCountsForCitizen(
+	db: Executor,
+	citizenId: string
+): Promise<ThreadSummary[]> {
+	const rows = await db
+		.selectFrom('journeys as j')
+		.leftJoin('staff_users as s', 's.id', 'j.coordinator_id')
+		.leftJoin('departments as d', 'd.id', 's.department_id')
+		.leftJoin('messages as m', 'm.journey_id', 'j.id')
+		.select([
+			'j.id as journeyId',
+			'j.title',
+			'j.title_en as titleEn',
+			'j.status',
+			's.name as coordinatorName',
+			'd.name as coordinatorDepartmentName',
+			'd.name_en as coordinatorDepartmentNameEn',
+			sql<number>`count(m.id)::int`.as('messageCount'),
+			sql<number>`count(m.id) filter (where m.author_staff_id is not null and m.read_by_citizen_at is null)::int`.as(
+				'unread'
+			),
+			sql<Date | null>`max(m.sent_at)`.as('latestAt')
+		])
+		.where('j.citizen_id', '=', citizenId)
+		.groupBy(['j.id', 's.name', 'd.name', 'd.name_en'])
+		// Open journeys before closed ones, the most recently active thread first.
+		.orderBy(sql`(j.status = 'closed')`)
+		.orderBy(sql`max(m.sent_at) desc nulls last`)
+		.orderBy('j.started_at')
+		.execute();
+	return rows.map((row) => ({
+		...row,
+		messageCount: Number(row.messageCount),
+		unread: Number(row.unread),
+		latestAt: row.latestAt === null ? null : new Date(row.latestAt)
+	}));
+}
