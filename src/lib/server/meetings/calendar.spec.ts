@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { CitizenMeeting } from '../db/meetings';
+import { meetingCalendar, safeWebUrl } from './calendar';
+
+const meeting: CitizenMeeting = {
+	id: '6f1c2b9e-3d4a-4c5b-8e6f-7a8b9c0d1e2f',
+	journeyId: '0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f',
+	title: 'Fællesmøde om din plan',
+	titleEn: 'Joint meeting about your plan',
+	startsAt: new Date('2026-12-01T09:00:00Z'),
+	endsAt: new Date('2026-12-01T10:30:00Z'),
+	location: 'Sammenby Rådhus, Torvet 1; mødelokale 2',
+	videoUrl: null,
+	agenda: '1. Hvordan går det?\n2. De næste skridt',
+	whatToBring: 'Dine lønsedler',
+	response: 'pending',
+	responseReason: null,
+	respondedAt: null,
+	cancelledAt: null,
+	organizerName: 'Mette Larsen',
+	organizerPhone: null,
+	organizerDepartmentId: null,
+	organizerDepartmentName: null,
+	organizerDepartmentNameEn: null,
+	organizerDepartmentPhone: null
+};
+
+/** The content lines of a calendar file, with folded lines joined again (RFC 5545 3.1). */
+function lines(ics: string): string[] {
+	return ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+}
+
+describe('a meeting as a calendar file', () => {
+	it('has a stable UID, the time in UTC, the title, the place and the agenda', () => {
+		const { body, filename } = meetingCalendar(meeting, 'da');
+		const content = lines(body);
+		expect(content).toContain(`UID:${meeting.id}@sammen`);
+		expect(content).toContain('DTSTART:20261201T090000Z');
+		expect(content).toContain('DTEND:20261201T103000Z');
+		expect(content).toContain('SUMMARY:Fællesmøde om din plan');
+		expect(content).toContain('LOCATION:Sammenby Rådhus\\, Torvet 1\\; mødelokale 2');
+		expect(content).toContain('STATUS:CONFIRMED');
+		const description = content.find((l) => l.startsWith('DESCRIPTION:'));
+		expect(description).toBe(
+			'DESCRIPTION:Det skal vi tale om:\\n1. Hvordan går det?\\n2. De næste skridt\\n\\nDet skal du have med:\\nDine lønsedler'
+		);
+		expect(filename).toBe('moede-2026-12-01.ics');
+		expect(meetingCalendar(meeting, 'da').body.match(/UID:.*/)?.[0]).toBe(
+			body.match(/UID:.*/)?.[0]
+		);
+	});
+
+	it('is in English for an English reader', () => {
+		const { body, filename } = meetingCalendar(meeting, 'en');
+		expect(lines(body)).toContain('SUMMARY:Joint meeting about your plan');
+		expect(body).toContain('What we will talk about:');
+		expect(filename).toBe('meeting-2026-12-01.ics');
+	});
+
+	it('puts a video link in the location and URL, and marks a cancelled meeting', () => {
+		const video = {
+			...meeting,
+			location: null,
+			videoUrl: 'https://video.example/m/1',
+			cancelledAt: new Date('2026-11-30T08:00:00Z')
+		};
+		const content = lines(meetingCalendar(video, 'da').body);
+		expect(content).toContain('LOCATION:https://video.example/m/1');
+		expect(content).toContain('URL:https://video.example/m/1');
+		expect(content).toContain('STATUS:CANCELLED');
+	});
+
+	it('names the file by the day in Danish time', () => {
+		const late = { ...meeting, startsAt: new Date('2026-12-01T23:30:00Z') };
+		late.endsAt = new Date('2026-12-02T00:30:00Z');
+		expect(meetingCalendar(late, 'da').filename).toBe('moede-2026-12-02.ics');
+	});
+
+	it('links only to web addresses', () => {
+		expect(safeWebUrl('https://video.example/m/1')).toBe('https://video.example/m/1');
+		expect(safeWebUrl('javascript:alert(1)')).toBeNull();
+		expect(safeWebUrl('not a url')).toBeNull();
+		expect(safeWebUrl(null)).toBeNull();
+	});
+});

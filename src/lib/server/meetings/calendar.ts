@@ -1,0 +1,57 @@
+// A meeting as a calendar file (.ics, RFC 5545) that the citizen can add to their own calendar.
+// The UID is stable per meeting, so downloading again updates the event instead of adding a copy.
+import { createEvent, type EventAttributes } from 'ics';
+import { todayInDenmark } from '../../format';
+import type { Locale } from '../../i18n/locale';
+import { catalogues, format, localized } from '../../i18n/messages';
+import type { CitizenMeeting } from '../db/meetings';
+
+/** Only web addresses become links; anything else typed into the field is left out. */
+export function safeWebUrl(value: string | null): string | null {
+	if (!value) return null;
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+	} catch {
+		return null;
+	}
+}
+
+export interface CalendarFile {
+	filename: string;
+	body: string;
+}
+
+export function meetingCalendar(meeting: CitizenMeeting, locale: Locale): CalendarFile {
+	const m = catalogues[locale];
+	const video = safeWebUrl(meeting.videoUrl);
+	const description = [
+		meeting.agenda ? `${m.meetingCalendarAgenda}\n${meeting.agenda}` : null,
+		meeting.whatToBring ? `${m.meetingCalendarBring}\n${meeting.whatToBring}` : null,
+		video ? format(m.meetingCalendarVideo, { url: video }) : null
+	]
+		.filter((part): part is string => part !== null)
+		.join('\n\n');
+	const event: EventAttributes = {
+		uid: `${meeting.id}@sammen`,
+		productId: 'sammen',
+		start: meeting.startsAt.getTime(),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: meeting.endsAt.getTime(),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		title: localized(locale, meeting.title, meeting.titleEn),
+		status: meeting.cancelledAt ? 'CANCELLED' : 'CONFIRMED',
+		...(description ? { description } : {}),
+		...(meeting.location ? { location: meeting.location } : video ? { location: video } : {}),
+		...(video ? { url: video } : {})
+	};
+	const { error, value } = createEvent(event);
+	if (error || !value) throw error ?? new Error('The calendar file could not be made');
+	return {
+		// The day in Danish time, ASCII only, so every browser and mail client keeps the name.
+		filename: format(m.meetingCalendarFile, { date: todayInDenmark(meeting.startsAt) }),
+		body: value
+	};
+}

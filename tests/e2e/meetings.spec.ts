@@ -1,0 +1,528 @@
+// Meetings for citizens: the list, a meeting's page, the answer (with and without JavaScript), the
+// calendar file, and who may see and answer what. Answers change data, so this file runs its own
+// server, seeded with the demo plus a cancelled meeting and an upcoming one for Sofie.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+import type { CookieBrowser } from './oidc-flow';
+import { signIn, submitForm } from './citizen-http';
+import { loginInPage } from './portal';
+import { startSeededServer, type SeededServer } from './seeded-server';
+
+const chromium = inject('chromium');
+
+const MAJA = demoIds.citizen('Maja Jensen');
+const SOFIE = demoIds.citizen('Sofie Hansen');
+const KARL = demoIds.citizen('Karl Nielsen');
+const HENRIK = demoIds.citizen('Henrik Hansen');
+const MAJA_NEXT = demoIds.meeting('maja-next');
+const MAJA_HELD = demoIds.meeting('maja-m1');
+const KARL_NEXT = demoIds.meeting('karl-next');
+const AHMED_VIDEO = demoIds.meeting('ahmed-mentor-meeting');
+// Rows the demo does not have, added for these tests.
+const MAJA_CANCELLED = '5a1e0000-0000-4000-8000-00000000c001';
+const MAJA_BROWSER = '5a1e0000-0000-4000-8000-00000000c002';
+const SOFIE_NEXT = '5a1e0000-0000-4000-8000-00000000c003';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+let server: SeededServer;
+let baseUrl: string;
+
+beforeAll(async () => {
+	const now = Date.now();
+	server = await startSeededServer(async (db) => {
+		const meeting = (
+			id: string,
+			journey: string,
+			organizer: string,
+			days: number,
+			extra: { cancelled?: boolean; title: string; titleEn: string }
+		) => ({
+			id,
+			journey_id: demoIds.journey(journey),
+			title: extra.title,
+			title_en: extra.titleEn,
+			starts_at: new Date(now + days * DAY),
+			ends_at: new Date(now + days * DAY + 60 * 60 * 1000),
+			location: 'Sammenby Rådhus, Torvet 1',
+			video_url: null,
+			agenda: '1. Hvordan går det?\n2. De næste skridt',
+			what_to_bring: null,
+			organizer_staff_id: demoIds.staff(organizer as 'Mette Larsen'),
+			cancelled_at: extra.cancelled ? new Date(now - DAY) : null
+		});
+		await db
+			.insertInto('meetings')
+			.values([
+				meeting(MAJA_CANCELLED, 'maja', 'Mette Larsen', 20, {
+					cancelled: true,
+					title: 'Møde om boligstøtte',
+					titleEn: 'Meeting about housing benefit'
+				}),
+				meeting(MAJA_BROWSER, 'maja', 'Lone Madsen', 15, {
+					title: 'Samtale om næste praktik',
+					titleEn: 'Talk about your next placement'
+				}),
+				meeting(SOFIE_NEXT, 'sofie', 'Peter Holm', 12, {
+					title: 'Opfølgning på skolen',
+					titleEn: 'Follow-up at school'
+				})
+			])
+			.execute();
+	});
+	baseUrl = server.url;
+});
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+const meetingUrl = (id: string) => `${baseUrl}/moeder/${encodeURIComponent(id)}`;
+const answerUrl = (id: string) => `${meetingUrl(id)}?/svar`;
+
+async function html(browser: CookieBrowser, url: string): Promise<string> {
+	const response = await browser.go(url);
+	expect(response.status, url).toBe(200);
+	return response.text();
+}
+
+/** The page's main content as text, roughly: tags out, entities as they are. */
+function mainText(page: string): string {
+	const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? '';
+	return main
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/[ \t]+/g, ' ');
+}
+
+describe('meetings without JavaScript', () => {
+	let maja: CookieBrowser;
+	beforeAll(async () => {
+		maja = await signIn(baseUrl, 'demo-citizen-maja-jensen');
+	});
+
+	it('lists upcoming meetings with their answer first, then earlier ones', async () => {
+		const response = await maja.go(`${baseUrl}/moeder`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		const text = mainText(await response.text());
+		expect(text).toContain('Dine møder');
+		const upcoming = text.indexOf('Kommende møder');
+		const earlier = text.indexOf('Tidligere møder');
+		expect(upcoming).toBeGreaterThan(-1);
+		expect(earlier).toBeGreaterThan(upcoming);
+		const next = text.indexOf('Fællesmøde om din plan');
+		expect(next).toBeGreaterThan(upcoming);
+		expect(text.indexOf('Samtale om næste praktik')).toBeGreaterThan(next);
+		expect(text.indexOf('Møde om boligstøtte')).toBeGreaterThan(next);
+		expect(text.indexOf('Første fællesmøde')).toBeGreaterThan(earlier);
+		expect(text).toContain('Du har ikke svaret på invitationen endnu.');
+		expect(text).toContain('Aflyst');
+	});
+
+	it("shows a meeting's time, place, agenda, people and organiser, but not the minutes", async () => {
+		const page = await html(maja, meetingUrl(MAJA_NEXT));
+		const text = mainText(page);
+		expect(text).toMatch(/\w+dag \d+\. \w+ kl\. 10\.00–11\.30/);
+		expect(text).toContain('Rådhuset, mødelokale 2, Rådhuspladsen 1, 9999 Sammenby');
+		// The agenda keeps its line breaks (shown with white-space: pre-line).
+		expect(page).toContain('1. Hvordan går det i praktikken?\n2. Morgenerne og hjælp til familien');
+		expect(text).toContain('Dine lønsedler for de sidste tre måneder');
+		expect(text).toMatch(/Lone Madsen\s*, Sagsbehandler, Jobcentret,\s*Jobcenter/);
+		expect(text).toMatch(/Peter Holm\s*, Sagsbehandler, Børn og Familie,\s*Børn og Familie/);
+		expect(text).toContain('Mette Larsen fra Socialforvaltningen har indkaldt til mødet.');
+		expect(page).toContain('href="tel:+4512345103"');
+		expect(page).toContain('action="?/svar"');
+		expect(text).toContain('Kan du komme til mødet?');
+		expect(page).toMatch(new RegExp(`href="[./]*moeder/${MAJA_NEXT}/kalender\\.ics"`));
+
+		const held = mainText(await html(maja, meetingUrl(MAJA_HELD)));
+		expect(held).toContain('Mødet er holdt.');
+		expect(held).not.toContain('Kan du komme til mødet?');
+		expect(held).not.toContain('Maja vil gerne i job');
+	});
+
+	it("answers another citizen's meeting, a made-up id and a malformed one alike: 404", async () => {
+		const ids = [KARL_NEXT, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1'; drop"];
+		const answers: string[] = [];
+		for (const id of ids) {
+			const page = await maja.go(meetingUrl(id));
+			const post = await submitForm(maja, answerUrl(id), { response: 'accepted', reason: '' });
+			const ics = await maja.go(`${meetingUrl(id)}/kalender.ics`);
+			const h1 = /<h1>([^<]+)<\/h1>/.exec(await page.text())?.[1];
+			answers.push(JSON.stringify([page.status, h1, post.status, ics.status]));
+		}
+		expect(new Set(answers).size).toBe(1);
+		expect(JSON.parse(answers[0]!)).toEqual([404, 'Vi kan ikke finde siden', 404, 404]);
+	});
+
+	it('refuses an answer without a choice, a reschedule without a reason, and a long text', async () => {
+		const before = mainText(await html(maja, meetingUrl(MAJA_NEXT)));
+		const cases: { fields: Record<string, string>; message: string }[] = [
+			{ fields: { reason: '' }, message: 'Vælg, om du kan komme til mødet.' },
+			{ fields: { response: 'maybe', reason: '' }, message: 'Vælg, om du kan komme til mødet.' },
+			{
+				fields: { response: 'reschedule_requested', reason: '  ' },
+				message: 'Skriv, hvorfor du vil have en anden tid, og hvornår du kan.'
+			},
+			{
+				fields: { response: 'declined', reason: 'x'.repeat(1001) },
+				message: 'Teksten er for lang. Den må højst være 1000 tegn. Nu er den 1001 tegn.'
+			}
+		];
+		for (const { fields, message } of cases) {
+			const response = await submitForm(maja, answerUrl(MAJA_NEXT), fields);
+			expect(response.status, JSON.stringify(fields).slice(0, 60)).toBe(400);
+			const page = await response.text();
+			expect(page).toContain('Der er et problem');
+			expect(mainText(page)).toContain(message);
+			expect(page).toMatch(/class="alert alert-error error-summary"[^>]*autofocus/);
+		}
+		// The rejected text comes back in the field, so nothing typed is lost.
+		const kept = await submitForm(maja, answerUrl(MAJA_NEXT), {
+			response: 'reschedule_requested',
+			reason: ''
+		});
+		expect(await kept.text()).toMatch(/value="reschedule_requested"\s+checked/);
+		expect(mainText(await html(maja, meetingUrl(MAJA_NEXT)))).toBe(before);
+	});
+
+	it('records an answer, shows it, and lets the citizen change it; staff see every answer', async () => {
+		const asked = await submitForm(maja, answerUrl(MAJA_NEXT), {
+			response: 'reschedule_requested',
+			reason: 'Jeg skal til tandlæge.\nJeg kan om torsdagen.'
+		});
+		expect(asked.status).toBe(303);
+		expect(asked.headers.get('location')).toBe(`/moeder/${MAJA_NEXT}?svaret=1`);
+		const page = await html(maja, `${meetingUrl(MAJA_NEXT)}?svaret=1`);
+		const text = mainText(page);
+		expect(text).toContain('Tak for dit svar.');
+		expect(text).toContain('Du har bedt om en anden tid.');
+		expect(page).toContain('Jeg skal til tandlæge.\nJeg kan om torsdagen.');
+		expect(page).toMatch(/value="reschedule_requested"\s+checked/);
+
+		const accepted = await submitForm(maja, answerUrl(MAJA_NEXT), {
+			response: 'accepted',
+			reason: ''
+		});
+		expect(accepted.status).toBe(303);
+		const after = mainText(await html(maja, meetingUrl(MAJA_NEXT)));
+		expect(after).toContain('Du har sagt ja til mødet.');
+		expect(after).not.toContain('Jeg skal til tandlæge.');
+		expect(mainText(await html(maja, `${baseUrl}/moeder`))).toContain('Du har sagt ja til mødet.');
+
+		// The journey's timeline (which staff share) has both answers, the newest first.
+		const journey = mainText(await html(maja, `${baseUrl}/forloeb/${demoIds.journey('maja')}`));
+		const yes = journey.indexOf('Maja Jensen har sagt ja til mødet »Fællesmøde om din plan«');
+		const other = journey.indexOf(
+			'Maja Jensen har bedt om en anden tid til mødet »Fællesmøde om din plan«'
+		);
+		expect(yes).toBeGreaterThan(-1);
+		expect(other).toBeGreaterThan(yes);
+	});
+
+	it('cannot answer a cancelled or a past meeting', async () => {
+		const cancelled = mainText(await html(maja, meetingUrl(MAJA_CANCELLED)));
+		expect(cancelled).toContain('Mødet er aflyst. Du skal ikke møde op.');
+		expect(cancelled).not.toContain('Kan du komme til mødet?');
+		expect(cancelled).not.toContain('Føj mødet til din kalender');
+		for (const id of [MAJA_CANCELLED, MAJA_HELD]) {
+			const response = await submitForm(maja, answerUrl(id), { response: 'accepted', reason: '' });
+			expect(response.status).toBe(400);
+			expect(mainText(await response.text())).toContain(
+				'Du kan ikke svare på invitationen, fordi mødet er aflyst eller allerede er holdt.'
+			);
+		}
+		expect(mainText(await html(maja, meetingUrl(MAJA_CANCELLED)))).not.toContain('Du har sagt ja');
+	});
+
+	it('gives a calendar file with the time in UTC, a stable UID and no CPR number', async () => {
+		const page = await html(maja, meetingUrl(MAJA_NEXT));
+		const startsAt = /<time datetime="([^"]+)"/.exec(page)?.[1];
+		const response = await maja.go(`${meetingUrl(MAJA_NEXT)}/kalender.ics`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		const disposition = response.headers.get('content-disposition') ?? '';
+		expect(disposition).toMatch(/^attachment; filename="moede-\d{4}-\d{2}-\d{2}\.ics"$/);
+		const ics = await response.text();
+		const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+		const field = (name: string) =>
+			lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1);
+		expect(lines[0]).toBe('BEGIN:VCALENDAR');
+		expect(field('UID')).toBe(`${MAJA_NEXT}@sammen`);
+		expect(field('SUMMARY')).toBe('Fællesmøde om din plan');
+		expect(field('LOCATION')).toBe('Rådhuset\\, mødelokale 2\\, Rådhuspladsen 1\\, 9999 Sammenby');
+		expect(field('DESCRIPTION')).toContain(
+			'Det skal vi tale om:\\n1. Hvordan går det i praktikken?'
+		);
+		expect(field('DESCRIPTION')).toContain('Det skal du have med:');
+		const start = field('DTSTART') ?? '';
+		expect(start).toMatch(/^\d{8}T\d{6}Z$/);
+		const iso = start.replace(
+			/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+			'$1-$2-$3T$4:$5:$6Z'
+		);
+		expect(new Date(iso).getTime()).toBe(new Date(startsAt!).getTime());
+		expect(disposition).toContain(`moede-${page.match(/datetime="(\d{4}-\d{2}-\d{2})/)?.[1]}`);
+		for (const cpr of Object.values(DEMO_CITIZENS)) {
+			expect(ics).not.toContain(cpr);
+			expect(ics).not.toContain(cpr.replace('-', ''));
+		}
+		expect(ics).not.toMatch(/\d{6}-\d{4}/);
+		// The same meeting downloaded again is the same event in the calendar.
+		const again = await (await maja.go(`${meetingUrl(MAJA_NEXT)}/kalender.ics`)).text();
+		expect(again).toContain(`UID:${MAJA_NEXT}@sammen`);
+	});
+
+	it('shows a visitor the login instead', async () => {
+		for (const url of [
+			`${baseUrl}/moeder`,
+			meetingUrl(MAJA_NEXT),
+			`${meetingUrl(MAJA_NEXT)}/kalender.ics`
+		]) {
+			const response = await fetch(url, { redirect: 'manual' });
+			expect(response.status).toBe(303);
+			expect(response.headers.get('location')).toMatch(/^\/login\?returnTo=/);
+		}
+	});
+});
+
+describe('meetings for representatives and in English', () => {
+	it('lets Lise see Karl’s meetings (read-only) but not answer them', async () => {
+		const lise = await signIn(baseUrl, 'demo-citizen-lise-mortensen', KARL);
+		const list = mainText(await html(lise, `${baseUrl}/moeder`));
+		expect(list).toContain('Møder for Karl Nielsen');
+		expect(list).toContain('Besøg om din hjemmehjælp');
+		const page = await html(lise, meetingUrl(KARL_NEXT));
+		expect(page).not.toContain('action="?/svar"');
+		expect(mainText(page)).toContain(
+			'Du kan se oplysningerne for Karl Nielsen, men du har ikke fuldmagt til at ændre noget eller svare for Karl Nielsen.'
+		);
+		const refused = await submitForm(lise, answerUrl(KARL_NEXT), {
+			response: 'declined',
+			reason: ''
+		});
+		expect(refused.status).toBe(403);
+		expect(mainText(await html(lise, meetingUrl(KARL_NEXT)))).toContain(
+			'Du har ikke svaret på invitationen endnu.'
+		);
+		expect((await lise.go(`${meetingUrl(KARL_NEXT)}/kalender.ics`)).status).toBe(200);
+		// Someone else's meeting is still a 404 for a representative, not a 403.
+		expect((await submitForm(lise, answerUrl(MAJA_NEXT), { response: 'accepted' })).status).toBe(
+			404
+		);
+	});
+
+	it('lets Henrik answer for Sofie, named on the timeline as acting for her', async () => {
+		const henrik = await signIn(baseUrl, 'demo-citizen-henrik-hansen', SOFIE);
+		expect(mainText(await html(henrik, `${baseUrl}/moeder`))).toContain('Møder for Sofie Hansen');
+		const response = await submitForm(henrik, answerUrl(SOFIE_NEXT), {
+			response: 'declined',
+			reason: 'Sofie har en prøve i skolen den dag.'
+		});
+		expect(response.status).toBe(303);
+		expect(mainText(await html(henrik, meetingUrl(SOFIE_NEXT)))).toContain(
+			'Du har sagt nej til mødet.'
+		);
+		const journey = mainText(await html(henrik, `${baseUrl}/forloeb/${demoIds.journey('sofie')}`));
+		expect(journey).toContain(
+			'Henrik Hansen på vegne af Sofie Hansen har sagt nej til mødet »Opfølgning på skolen«'
+		);
+		// Sofie's meeting is not Henrik's own.
+		const own = await signIn(baseUrl, 'demo-citizen-henrik-hansen');
+		expect((await own.go(meetingUrl(SOFIE_NEXT))).status).toBe(404);
+	});
+
+	it('shows Ahmed his meetings and a video meeting in English', async () => {
+		const ahmed = await signIn(baseUrl, 'demo-citizen-ahmed-hassan');
+		ahmed.setCookie(baseUrl, 'lang', 'en');
+		const list = mainText(await html(ahmed, `${baseUrl}/moeder`));
+		expect(list).toContain('Your meetings');
+		expect(list).toContain('Upcoming meetings');
+		expect(list).toContain('Video meeting with your mentor');
+		expect(list).not.toContain('Kommende møder');
+		const page = await html(ahmed, meetingUrl(AHMED_VIDEO));
+		const text = mainText(page);
+		expect(text).toMatch(/\w+day \d+ \w+ at 14:00–14:45/);
+		expect(text).toContain('Open the video meeting');
+		expect(page).toContain('href="https://video.sammen-kommune.example/m/ahmed-mentor"');
+		expect(text).toContain('Who takes part from the municipality?');
+		expect(text).toContain('Sara Lund');
+		expect(text).toContain('You have said yes to the meeting.');
+		expect(text).toContain('Can you come to the meeting?');
+		const ics = await ahmed.go(`${meetingUrl(AHMED_VIDEO)}/kalender.ics`);
+		expect(ics.headers.get('content-disposition')).toMatch(/filename="meeting-[\d-]+\.ics"/);
+		expect(await ics.text()).toContain('SUMMARY:Video meeting with your mentor');
+	});
+
+	it('tells Jens, who has no meetings, so', async () => {
+		const jens = await signIn(baseUrl, 'demo-citizen-jens-poulsen');
+		expect(mainText(await html(jens, `${baseUrl}/moeder`))).toContain('Du har ingen møder med os.');
+	});
+});
+
+describe.skipIf(!chromium)('meetings in the browser', () => {
+	let browser: Browser;
+	let context: BrowserContext | undefined;
+
+	beforeAll(async () => {
+		browser = await launchBrowser(chromium!);
+	});
+	afterAll(async () => {
+		await context?.close();
+		await browser?.close();
+	});
+
+	async function open(
+		name: string,
+		options: { width?: number; locale?: 'da' | 'en' } = {}
+	): Promise<Page> {
+		await context?.close();
+		const settings = { viewport: { width: options.width ?? 390, height: 844 }, hasTouch: true };
+		context = await browser.newContext(settings);
+		if (options.locale) {
+			await context.addCookies([{ name: 'lang', value: options.locale, url: baseUrl }]);
+		}
+		const page = await context.newPage();
+		await loginInPage(page, baseUrl, name);
+		return page;
+	}
+
+	async function expectNoOverflow(page: Page) {
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+	}
+
+	const focusIsOnErrorSummary = (page: Page) =>
+		page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);
+
+	it('answers a meeting with JavaScript: list, pending, errors and answered pass axe', async () => {
+		const page = await open('Maja Jensen');
+		await page.goto(`${baseUrl}/moeder`);
+		expect(await page.locator('h1').count()).toBe(1);
+		await expectNoAxeViolations(page, 'meetings list');
+		await Promise.all([
+			page.waitForURL(`**/moeder/${MAJA_BROWSER}`),
+			page.getByRole('link', { name: 'Samtale om næste praktik' }).click()
+		]);
+		expect(await page.title()).toBe('Samtale om næste praktik – Sammen – Sammen Kommune');
+		await expectNoAxeViolations(page, 'meeting, not answered');
+		await expectNoOverflow(page);
+
+		await page.getByLabel('Jeg vil gerne have en anden tid').check();
+		await page.getByRole('button', { name: 'Send dit svar' }).click();
+		await page.locator('.error-summary').waitFor();
+		expect(await focusIsOnErrorSummary(page)).toBe(true);
+		expect(await page.locator('#reason-error').innerText()).toContain(
+			'Skriv, hvorfor du vil have en anden tid'
+		);
+		await expectNoAxeViolations(page, 'meeting, answer with errors');
+
+		await page.getByLabel('Besked om mødet').fill('Jeg er på arbejde. Jeg kan om fredagen.');
+		await Promise.all([
+			page.waitForURL(/svaret=1/),
+			page.getByRole('button', { name: 'Send dit svar' }).click()
+		]);
+		await page.getByText('Tak for dit svar.').waitFor();
+		expect(await page.locator('main').innerText()).toContain('Du har bedt om en anden tid.');
+		await expectNoAxeViolations(page, 'meeting, answered');
+	});
+
+	it('shows the errors without JavaScript, with focus on the summary', async () => {
+		const page = await open('Maja Jensen');
+		// Logged in (through the identity provider's pages); from here on, scripts are off.
+		const cdp = await context!.newCDPSession(page);
+		await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+		await page.goto(meetingUrl(MAJA_BROWSER));
+		await page.getByLabel('Nej, jeg kommer ikke').check();
+		await page.getByLabel('Besked om mødet').fill('x'.repeat(1001));
+		await Promise.all([
+			page.waitForURL(/\?\/svar$/),
+			page.getByRole('button', { name: 'Send dit svar' }).click()
+		]);
+		// Focus by the autofocus attribute alone (page.evaluate needs scripts, locators do not).
+		expect(await page.locator('.error-summary:focus').count()).toBe(1);
+		expect(await page.locator('#reason-error').innerText()).toContain('Teksten er for lang');
+		// axe runs as a script: turned back on for it, on the same page without reloading it.
+		await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+		await expectNoAxeViolations(page, 'meeting, errors without JavaScript');
+	});
+
+	it('passes axe on a held meeting, a cancelled one and the calendar link', async () => {
+		const page = await open('Maja Jensen', { width: 320 });
+		for (const [id, label] of [
+			[MAJA_HELD, 'held meeting'],
+			[MAJA_CANCELLED, 'cancelled meeting']
+		] as const) {
+			await page.goto(meetingUrl(id));
+			await expectNoAxeViolations(page, label);
+			await expectNoOverflow(page);
+		}
+		await page.goto(meetingUrl(MAJA_NEXT));
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Føj mødet til din kalender' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^moede-\d{4}-\d{2}-\d{2}\.ics$/);
+	});
+
+	it('shows Ahmed his meetings in English at 320 px', async () => {
+		const page = await open('Ahmed Hassan', { width: 320, locale: 'en' });
+		await page.goto(`${baseUrl}/moeder`);
+		expect(await page.locator('h1').innerText()).toBe('Your meetings');
+		await expectNoAxeViolations(page, 'meetings list in English');
+		await expectNoOverflow(page);
+		await page.goto(meetingUrl(AHMED_VIDEO));
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await expectNoAxeViolations(page, 'video meeting in English');
+		await expectNoOverflow(page);
+	});
+
+	it('shows the empty list to Jens, and the read-only page to Lise acting for Karl', async () => {
+		let page = await open('Jens Poulsen');
+		await page.goto(`${baseUrl}/moeder`);
+		expect(await page.locator('main').innerText()).toContain('Du har ingen møder med os.');
+		await expectNoAxeViolations(page, 'meetings list, empty');
+
+		page = await open('Lise Mortensen');
+		await Promise.all([
+			page.waitForURL(`${baseUrl}/`),
+			page.getByRole('button', { name: 'Handl for Karl Nielsen' }).click()
+		]);
+		await page.goto(meetingUrl(KARL_NEXT));
+		expect(await page.locator('form[action="?/svar"]').count()).toBe(0);
+		await expectNoAxeViolations(page, 'meeting, read-only representative');
+	});
+});
+
+describe('afterwards, in the database', () => {
+	it('has audited Henrik as the representative and Maja as herself', async () => {
+		const rows = await server.stopAndInspect((db) =>
+			db
+				.selectFrom('audit_events')
+				.select(['actor_type', 'actor_citizen_id', 'citizen_id', 'object_id'])
+				.where('action', '=', 'update')
+				.where('object_type', '=', 'meeting')
+				.execute()
+		);
+		expect(rows).toContainEqual({
+			actor_type: 'representative',
+			actor_citizen_id: HENRIK,
+			citizen_id: SOFIE,
+			object_id: SOFIE_NEXT
+		});
+		expect(rows.filter((r) => r.object_id === MAJA_NEXT)).toEqual([
+			{ actor_type: 'citizen', actor_citizen_id: MAJA, citizen_id: MAJA, object_id: MAJA_NEXT },
+			{ actor_type: 'citizen', actor_citizen_id: MAJA, citizen_id: MAJA, object_id: MAJA_NEXT }
+		]);
+		// Refused and rejected answers changed nothing.
+		expect(rows.some((r) => r.object_id === KARL_NEXT || r.object_id === MAJA_CANCELLED)).toBe(
+			false
+		);
+	});
+});
