@@ -31,3 +31,47 @@ export function formatDate(value: string | Date, locale: Locale): string {
 export function todayInDenmark(now: Date = new Date()): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
 }
+
+// Dates with the year, for what may lie months or years back or is kept on paper (receipts,
+// letters, the audit trail, "my data"): without the year, "8. december" is ambiguous there.
+function parts(value: Date, locale: Locale, timeZone: string, withTime: boolean) {
+	const formatter = new Intl.DateTimeFormat(tags[locale], {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+		timeZone
+	});
+	const found: Record<string, string> = {};
+	for (const part of formatter.formatToParts(value)) found[part.type] = part.value;
+	return found;
+}
+
+/** "3. november 2026", "3 November 2026" ('YYYY-MM-DD' or a moment, in Danish time). */
+export function formatDateWithYear(value: string | Date, locale: Locale): string {
+	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+	return new Intl.DateTimeFormat(tags[locale], {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: typeof value === 'string' ? 'UTC' : TIME_ZONE
+	}).format(date);
+}
+
+/** "tirsdag 8. december 2026" ('YYYY-MM-DD' or a moment, in Danish time). */
+export function formatWeekdayDateWithYear(value: string | Date, locale: Locale): string {
+	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+	const p = parts(date, locale, typeof value === 'string' ? 'UTC' : TIME_ZONE, false);
+	return locale === 'da'
+		? `${p.weekday} ${p.day}. ${p.month} ${p.year}`
+		: `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** "tirsdag 8. december 2026 kl. 10.00", "Tuesday 8 December 2026 at 10:00" (Danish time). */
+export function formatDateTimeWithYear(value: Date, locale: Locale): string {
+	const p = parts(value, locale, TIME_ZONE, true);
+	return locale === 'da'
+		? `${p.weekday} ${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}`
+		: `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+}

@@ -2,7 +2,7 @@
 // that says what it is, and the HTTP response that delivers it.
 import type { Locale } from '../i18n/locale';
 import { format, localized, t } from '../i18n/messages';
-import { formatLongDate, isoDateInDenmark } from '../long-date';
+import { formatDateWithYear, todayInDenmark } from '../format';
 import type { MunicipalityConfig } from './config';
 import type { CitizenDecision, CitizenLetter } from './db/documents';
 import { renderPdf, type PdfDocumentSpec, type RenderOptions } from './pdf/document';
@@ -35,7 +35,7 @@ export function documentFileName(kind: string, subject: string, date: Date): str
 	let rest = slugify(subject);
 	if (rest === prefix) rest = '';
 	else if (rest.startsWith(`${prefix}-`)) rest = rest.slice(prefix.length + 1);
-	return [prefix, rest, isoDateInDenmark(date)].filter(Boolean).join('-') + '.pdf';
+	return [prefix, rest, todayInDenmark(date)].filter(Boolean).join('-') + '.pdf';
 }
 
 export interface PdfFile {
@@ -63,7 +63,7 @@ export function letterDocument(
 		date: letter.createdAt,
 		body: letter.body,
 		note: letter.postedAt
-			? format(m.documentsPdfLetterNote, { date: formatLongDate(letter.postedAt, letter.language) })
+			? format(m.documentsPdfLetterNote, { date: formatDateWithYear(letter.postedAt, letter.language) })
 			: format(m.documentsPdfLetterCopy, { municipality: municipality.name }),
 		author: municipality.name
 	};
@@ -111,7 +111,7 @@ export function decisionDocument(
 		sections: contact.length ? [{ heading: m.documentsPdfContactHeading, lines: contact }] : [],
 		note: format(m.documentsPdfDecisionNote, {
 			municipality: municipality.name,
-			date: formatLongDate(now, language)
+			date: formatDateWithYear(now, language)
 		}),
 		author: department ? `${municipality.name}, ${department}` : municipality.name
 	};

@@ -1,8 +1,9 @@
 import { portal } from '$lib/server/portal/context';
 import type { PageServerLoad } from './$types';
 
-// Placeholder until the page is built (issue 4): guarded like the real page will be.
+// "My data": what the citizen can download and how. The page shows no data itself, so looking at
+// it is not recorded; the two downloads are.
 export const load: PageServerLoad = async (event) => {
-	await portal(event, 'everything');
-	return {};
+	const { scope, subject } = await portal(event, 'everything');
+	return { representing: scope.representing ? subject.name : null };
 };

@@ -1,6 +1,6 @@
 // How a consent event reads for the person looking at it: who recorded it (relative to the viewer:
 // "you", their representative, or a staff member's department), how, and the state it leaves.
-import { formatDayWithYear } from '$lib/dates-with-year';
+import { formatDateWithYear } from '$lib/format';
 import type { Locale } from '$lib/i18n/locale';
 import { format, localized, type MessageKey, type Messages } from '$lib/i18n/messages';
 import type { ConsentAction, ConsentChannel } from '$lib/server/db/schema';
@@ -76,7 +76,7 @@ export function stateText(
 ): string {
 	const values = {
 		name: viewer.subjectName,
-		date: latest ? formatDayWithYear(latest.occurredAt, locale) : ''
+		date: latest ? formatDateWithYear(latest.occurredAt, locale) : ''
 	};
 	if (!latest)
 		return format(viewer.representing ? m.consentStateNoneFor : m.consentStateNone, values);

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewAuditEvent } from './schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isUuid } from '../../uuid';
+import type { AuditAction, AuditActorType, Database, NewAuditEvent, StaffRole } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -17,5 +18,188 @@ export async function listAuditEventsForCitizen(db: Executor, citizenId: string,
 		.orderBy('occurred_at', 'desc')
 		.orderBy('id', 'desc')
 		.limit(limit)
+		.execute();
+}
+
+/** One row of "who has looked at my data", with the names the citizen may see. */
+export interface CitizenAuditRow {
+	id: string;
+	occurredAt: Date;
+	actorType: AuditActorType;
+	action: AuditAction;
+	objectType: string;
+	purpose: string | null;
+	/** The department the staff member acted for, as recorded at the time. */
+	department: { id: string; name: string; nameEn: string } | null;
+	/** Only when the municipality shows staff names (AUDIT_SHOW_STAFF_NAMES); otherwise null. */
+	staffName: string | null;
+	staffRole: StaffRole | null;
+	/** The citizen's representative: the citizen knows them, so the name is always shown. */
+	representativeName: string | null;
+}
+
+/**
+ * Where the next page starts: the exact time (microseconds, UTC, as PostgreSQL stores it) and id of
+ * the last row of the previous page. A JavaScript Date holds only milliseconds, and rows written in
+ * one transaction share their now() to the microsecond, so a Date cursor could skip rows.
+ */
+export interface AuditCursor {
+	occurredAt: string;
+	id: string;
+}
+
+export interface CitizenAuditPage {
+	rows: CitizenAuditRow[];
+	next: AuditCursor | null;
+}
+
+export interface CitizenAuditOptions {
+	/** Show staff names (the municipality's choice, AUDIT_SHOW_STAFF_NAMES). */
+	staffNames: boolean;
+}
+
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * The audit rows about a citizen that others made: staff, representatives and the system. The
+ * citizen's own actions (their logins, what they changed themselves) are left out: they are not
+ * "someone looking at my data".
+ */
+function citizenAuditQuery(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('audit_events as a')
+		.leftJoin('departments as d', 'd.id', 'a.actor_department_id')
+		.leftJoin('staff_users as s', 's.id', 'a.actor_staff_id')
+		.leftJoin('citizens as c', 'c.id', 'a.actor_citizen_id')
+		.select([
+			'a.id',
+			'a.occurred_at',
+			sql<string>`to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+				'exact_time'
+			),
+			'a.actor_type',
+			'a.action',
+			'a.object_type',
+			'a.purpose',
+			'a.actor_department_id',
+			'd.name as department_name',
+			'd.name_en as department_name_en',
+			's.name as staff_name',
+			's.role as staff_role',
+			'c.name as actor_citizen_name'
+		])
+		.where('a.citizen_id', '=', citizenId)
+		.where((eb) =>
+			eb.or([
+				eb('a.actor_type', '<>', 'citizen'),
+				eb('a.actor_citizen_id', 'is distinct from', citizenId)
+			])
+		)
+		.orderBy('a.occurred_at', 'desc')
+		.orderBy('a.id', 'desc');
+}
+
+type RawAuditRow = Awaited<
+	ReturnType<ReturnType<typeof citizenAuditQuery>['executeTakeFirstOrThrow']>
+>;
+
+function toCitizenAuditRow(row: RawAuditRow, options: CitizenAuditOptions): CitizenAuditRow {
+	const isStaff = row.actor_type === 'staff';
+	return {
+		id: row.id,
+		occurredAt: row.occurred_at,
+		actorType: row.actor_type,
+		action: row.action,
+		objectType: row.object_type,
+		purpose: row.purpose,
+		department:
+			row.actor_department_id && row.department_name
+				? {
+						id: row.actor_department_id,
+						name: row.department_name,
+						nameEn: row.department_name_en ?? row.department_name
+					}
+				: null,
+		staffName: isStaff && options.staffNames ? row.staff_name : null,
+		staffRole: isStaff ? row.staff_role : null,
+		representativeName: row.actor_type === 'representative' ? row.actor_citizen_name : null
+	};
+}
+
+/**
+ * One page of "who has looked at my data", newest first, by keyset on (occurred_at, id).
+ * `departmentId` keeps only what staff of that department did.
+ */
+export async function listAuditForCitizen(
+	db: Executor,
+	citizenId: string,
+	options: CitizenAuditOptions & {
+		after?: AuditCursor | null;
+		limit?: number;
+		departmentId?: string | null;
+	}
+): Promise<CitizenAuditPage> {
+	const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
+	let query = citizenAuditQuery(db, citizenId).limit(limit + 1);
+	if (options.departmentId) query = query.where('a.actor_department_id', '=', options.departmentId);
+	const after = options.after;
+	if (after) {
+		const time = sql<Date>`cast(${after.occurredAt} as timestamptz)`;
+		query = query.where((eb) =>
+			eb.or([
+				eb('a.occurred_at', '<', time),
+				eb.and([eb('a.occurred_at', '=', time), eb('a.id', '<', after.id)])
+			])
+		);
+	}
+	const raw = await query.execute();
+	const page = raw.slice(0, limit);
+	const last = page.at(-1);
+	return {
+		rows: page.map((row) => toCitizenAuditRow(row, options)),
+		next: raw.length > limit && last ? { occurredAt: last.exact_time, id: last.id } : null
+	};
+}
+
+/** Every audit row about the citizen made by others, newest first (for "my data"). */
+export async function allAuditForCitizen(
+	db: Executor,
+	citizenId: string,
+	options: CitizenAuditOptions
+): Promise<CitizenAuditRow[]> {
+	const raw = await citizenAuditQuery(db, citizenId).execute();
+	return raw.map((row) => toCitizenAuditRow(row, options));
+}
+
+/**
+ * A time PostgreSQL will accept: the right shape, and a real calendar time (JavaScript would read
+ * 30 February as 2 March, PostgreSQL refuses it, and a refusal must not become a 500).
+ */
+function isExactTime(time: string): boolean {
+	if (!EXACT_TIME.test(time)) return false;
+	const parsed = Date.parse(time);
+	if (Number.isNaN(parsed) || parsed < Date.UTC(1970, 0, 1)) return false;
+	return new Date(parsed).toISOString().slice(0, 19) === time.slice(0, 19);
+}
+
+/** Cursor as an opaque URL-safe string (it holds no personal data, only a time and an id). */
+export function encodeAuditCursor(cursor: AuditCursor): string {
+	return Buffer.from(`${cursor.occurredAt}|${cursor.id}`).toString('base64url');
+}
+
+/** A cursor from the URL, or null (the first page) when it is missing or not one of ours. */
+export function decodeAuditCursor(value: string | null | undefined): AuditCursor | null {
+	if (!value) return null;
+	const [time, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+	if (rest.length > 0 || !time || !id || !isUuid(id) || !isExactTime(time)) return null;
+	return { occurredAt: time, id };
+}
+
+/** The departments, for choosing which one's look-ups to show. */
+export async function listDepartmentsForFilter(db: Executor) {
+	return db
+		.selectFrom('departments')
+		.select(['id', 'name', 'name_en as nameEn'])
+		.orderBy('name')
 		.execute();
 }

@@ -13,7 +13,7 @@
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../../i18n/locale';
 import { format, t } from '../../i18n/messages';
-import { formatLongDate } from '../../long-date';
+import { formatDateWithYear } from '../../format';
 import regularFontUrl from './fonts/IBMPlexSans-Regular.ttf?inline';
 import semiBoldFontUrl from './fonts/IBMPlexSans-SemiBold.ttf?inline';
 
@@ -143,7 +143,7 @@ export async function renderPdf(
 			.font('regular')
 			.fontSize(10.5)
 			.fillColor(TEXT_COLOR)
-			.text(format(m.documentsPdfDate, { date: formatLongDate(spec.date, spec.language) }), {
+			.text(format(m.documentsPdfDate, { date: formatDateWithYear(spec.date, spec.language) }), {
 				width,
 				align: 'right'
 			});

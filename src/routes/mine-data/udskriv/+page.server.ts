@@ -1,0 +1,25 @@
+import { municipality } from '$lib/server/config';
+import { auditShowsStaffNames } from '$lib/server/audit-settings';
+import { recordAuditEvent } from '$lib/server/db/audit';
+import { exportCitizenData } from '$lib/server/db/export';
+import { auditActor, portal } from '$lib/server/portal/context';
+import type { PageServerLoad } from './$types';
+
+// The same content as the JSON download, as a page to read and print. Showing it is an export,
+// recorded every time.
+export const load: PageServerLoad = async (event) => {
+	const context = await portal(event, 'everything');
+	const { db, scope } = context;
+	const data = await exportCitizenData(db, scope.citizenId, {
+		municipality: municipality(),
+		showStaffNames: auditShowsStaffNames()
+	});
+	await recordAuditEvent(db, {
+		...auditActor(context),
+		action: 'export',
+		object_type: 'citizen_data',
+		object_id: null,
+		purpose: null
+	});
+	return { data };
+};

@@ -1,0 +1,207 @@
+// "Who has seen my information" (/indsigt): staff look-ups with department and purpose, never the
+// citizen's own doings, staff names only when the municipality turns them on, a department filter
+// and pages that work without JavaScript.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_STAFF } from '../../src/lib/server/seed/demo-data';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+import type { CookieBrowser } from './oidc-flow';
+import { loginCitizen, loginInPage } from './portal';
+import { startServer, type RunningServer } from './server';
+
+const baseUrl = inject('baseUrl');
+const chromium = inject('chromium');
+const staffNames = Object.keys(DEMO_STAFF);
+const jobcenter = demoIds.department('jobcenter');
+const health = demoIds.department('sundhed-og-omsorg');
+
+/** The rows of the list as text: one string per row. */
+function rows(html: string): string[] {
+	const list = /<ol class="[^"]*insight-list[^"]*">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+	return [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) =>
+		m[1]!
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
+}
+
+describe('who has seen my information', () => {
+	let maja: CookieBrowser;
+	beforeAll(async () => {
+		maja = await loginCitizen(baseUrl, 'demo-citizen-maja-jensen');
+	});
+
+	it('shows staff look-ups with department and purpose, and never staff names by default', async () => {
+		const response = await maja.go(`${baseUrl}/indsigt`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		const html = await response.text();
+		expect(html).toContain(
+			'<title>Hvem har set mine oplysninger – Sammen – Sammen Kommune</title>'
+		);
+		expect(html).toContain('Kommunen skal skrive det ned, hver gang en medarbejder slår dig op');
+		expect(html).toContain('Den viser ikke medarbejderens navn.');
+		// How to reach the municipality if a look-up seems wrong.
+		expect(html).toContain('href="tel:');
+		const list = rows(html);
+		expect(list).toHaveLength(8);
+		expect(list).toContainEqual(
+			expect.stringContaining('En medarbejder i Jobcenter søgte efter dig. Formål: Ny opgave')
+		);
+		expect(list).toContainEqual(
+			expect.stringContaining(
+				'En medarbejder i Børn og Familie læste dit forløb. Formål: Planlægning af familiebehandling'
+			)
+		);
+		expect(list[0]).toMatch(/^fredag \d+\. november 2026 kl\. \d\d\.\d\d /);
+		for (const name of staffNames) expect(html).not.toContain(name);
+	});
+
+	it('filters by department with a plain GET form, and shows an empty list kindly', async () => {
+		const html = await (await maja.go(`${baseUrl}/indsigt?afdeling=${jobcenter}`)).text();
+		const list = rows(html);
+		expect(list).toHaveLength(3);
+		expect(list.every((row) => row.includes('En medarbejder i Jobcenter'))).toBe(true);
+		expect(html).toMatch(new RegExp(`<option value="${jobcenter}" selected`));
+		expect(html).toContain('Du ser kun, hvad medarbejdere i Jobcenter har gjort.');
+
+		const empty = await (await maja.go(`${baseUrl}/indsigt?afdeling=${health}`)).text();
+		expect(rows(empty)).toEqual([]);
+		expect(empty).toContain(
+			'Ingen i Sundhed og Omsorg har set eller ændret dine oplysninger i Sammen.'
+		);
+	});
+
+	it('treats an unknown department or a broken cursor as no filter, never as an error', async () => {
+		for (const query of [
+			'afdeling=not-a-uuid',
+			'afdeling=00000000-0000-4000-8000-000000000000',
+			'efter=garbage',
+			`efter=${Buffer.from('2026-02-30T10:00:00.000000Z|00000000-0000-4000-8000-000000000000').toString('base64url')}`,
+			'efter=%00'
+		]) {
+			const response = await maja.go(`${baseUrl}/indsigt?${query}`);
+			expect(response.status, query).toBe(200);
+			expect(rows(await response.text()), query).toHaveLength(8);
+		}
+	});
+
+	it('is in English for Ahmed', async () => {
+		const ahmed = await loginCitizen(baseUrl, 'demo-citizen-ahmed-hassan');
+		ahmed.setCookie(baseUrl, 'lang', 'en');
+		const html = await (await ahmed.go(`${baseUrl}/indsigt`)).text();
+		expect(html).toContain('<h1>Who has seen my information</h1>');
+		expect(html).toContain('It does not show their name.');
+		const list = rows(html);
+		expect(list).toContainEqual(
+			expect.stringContaining(
+				'A member of staff at Job Centre read your journey. Purpose: Ny opgave'
+			)
+		);
+		expect(list).toContainEqual(expect.stringContaining('A member of staff at Citizen Service'));
+		expect(list[0]).toMatch(/^[A-Z][a-z]+day \d+ [A-Z][a-z]+ 2026 at \d\d:\d\d /);
+		expect(html).not.toContain('læste dit forløb');
+	});
+
+	it('sends a visitor to the login', async () => {
+		const response = await fetch(`${baseUrl}/indsigt`, { redirect: 'manual' });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/login?returnTo=%2Findsigt');
+	});
+});
+
+describe('who has seen my information, where the municipality shows staff names', () => {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startServer({ env: { AUDIT_SHOW_STAFF_NAMES: 'true' } });
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('names the member of staff with the department, on the page and in the download', async () => {
+		const maja = await loginCitizen(server.url, 'demo-citizen-maja-jensen');
+		const html = await (await maja.go(`${server.url}/indsigt`)).text();
+		expect(html).toContain('Listen viser medarbejderens navn og afdeling.');
+		expect(rows(html)).toContainEqual(
+			expect.stringContaining('Lone Madsen fra Jobcenter søgte efter dig. Formål: Ny opgave')
+		);
+		const data = await (await maja.go(`${server.url}/mine-data/data.json`)).json();
+		expect(data.auditTrail).toContainEqual(
+			expect.objectContaining({ staffName: 'Lone Madsen', action: 'search' })
+		);
+	});
+});
+
+describe.skipIf(!chromium)('who has seen my information in the browser', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser(chromium!);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	for (const locale of ['da', 'en'] as const) {
+		for (const width of [390, 320]) {
+			it(`passes axe with rows and when empty, in ${locale} at ${width} px`, async () => {
+				const context = await browser.newContext({
+					viewport: { width, height: 800 },
+					hasTouch: true
+				});
+				await context.addCookies([{ name: 'lang', value: locale, url: baseUrl }]);
+				const page = await context.newPage();
+				try {
+					await loginInPage(page, baseUrl, 'Maja Jensen');
+					await page.goto(`${baseUrl}/indsigt`);
+					expect(await page.getAttribute('html', 'lang')).toBe(locale);
+					expect(await page.locator('h1').count()).toBe(1);
+					expect(await page.locator('.insight-list > li').count()).toBe(8);
+					await expectNoAxeViolations(page, `/indsigt (${locale}, ${width} px)`);
+					const overflow = await page.evaluate(
+						() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+					);
+					expect(overflow).toBeLessThanOrEqual(0);
+
+					await page.goto(`${baseUrl}/indsigt?afdeling=${health}`);
+					expect(await page.locator('.insight-list > li').count()).toBe(0);
+					await expectNoAxeViolations(page, `/indsigt empty (${locale}, ${width} px)`);
+				} finally {
+					await context.close();
+				}
+			});
+		}
+	}
+
+	it('filters by department in a browser without JavaScript', async () => {
+		const withScript = await browser.newContext();
+		const page = await withScript.newPage();
+		await loginInPage(page, baseUrl, 'Maja Jensen');
+		const cookies = await withScript.cookies();
+		await withScript.close();
+
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		await context.addCookies(cookies);
+		const plain = await context.newPage();
+		try {
+			await plain.goto(`${baseUrl}/indsigt`);
+			await plain.getByLabel('Vis kun én afdeling').selectOption({ label: 'Jobcenter' });
+			await Promise.all([
+				plain.waitForURL(/afdeling=/),
+				plain.getByRole('button', { name: 'Vis listen' }).click()
+			]);
+			expect(new URL(plain.url()).searchParams.get('afdeling')).toBe(jobcenter);
+			expect(await plain.locator('.insight-list > li').count()).toBe(3);
+			expect(await plain.getByLabel('Vis kun én afdeling').inputValue()).toBe(jobcenter);
+			await Promise.all([
+				plain.waitForURL(`${baseUrl}/indsigt`),
+				plain.getByRole('link', { name: 'Vis alle afdelinger' }).click()
+			]);
+			expect(await plain.locator('.insight-list > li').count()).toBe(8);
+		} finally {
+			await context.close();
+		}
+	});
+});
