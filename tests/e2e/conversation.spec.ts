@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser } from './browser';
-import { CookieBrowser, loginThroughApp } from './oidc-flow';
-import { loginCitizen, loginInPage } from './portal';
+import type { CookieBrowser } from './oidc-flow';
+import { loginCitizen, loginInPage, postForm } from './portal';
 import { startServer, type RunningServer } from './server';
 
 const chromium = inject('chromium');
@@ -35,39 +35,14 @@ afterAll(async () => {
 	fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A representative logged in and acting for the person they represent (chosen on /vaelg). */
+function loginActing(account: string, citizenId: string): Promise<CookieBrowser> {
+	return loginCitizen(baseUrl, account, { actFor: citizenId });
+}
+
 const thread = (journey: string) => `${baseUrl}/forloeb/${journey}/beskeder`;
 const count = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].length;
 const messagesIn = (html: string) => count(html, /id="besked-[0-9a-f-]{36}"/g);
-
-/**
- * A form post as a browser without JavaScript sends it. Unlike postForm in portal.ts it says
- * `Accept: text/html`, as browsers do: without it SvelteKit answers a form action with JSON
- * (status 200) instead of the page (400) or the redirect (303).
- */
-async function postForm(
-	browser: CookieBrowser,
-	url: string,
-	fields: Record<string, string>
-): Promise<Response> {
-	return browser.go(url, {
-		method: 'POST',
-		headers: {
-			accept: 'text/html,application/xhtml+xml',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-}
-
-/** A representative logged in and acting for the person they represent (chosen on /vaelg). */
-async function loginActingFor(account: string, citizenId: string): Promise<CookieBrowser> {
-	const browser = new CookieBrowser();
-	const outcome = await loginThroughApp(browser, baseUrl, { kind: 'citizen', account });
-	expect(outcome.destination).toMatch(/^\/vaelg/);
-	const chosen = await postForm(browser, `${baseUrl}/vaelg`, { for: citizenId, returnTo: '/' });
-	expect(chosen.status).toBe(303);
-	return browser;
-}
 
 describe('messages without JavaScript', () => {
 	let maja: CookieBrowser;
@@ -191,10 +166,7 @@ describe('messages without JavaScript', () => {
 
 describe('representatives and other citizens', () => {
 	it("lets Lise read Karl's thread without a form, and refuses her post", async () => {
-		const lise = await loginActingFor(
-			'demo-citizen-lise-mortensen',
-			demoIds.citizen('Karl Nielsen')
-		);
+		const lise = await loginActing('demo-citizen-lise-mortensen', demoIds.citizen('Karl Nielsen'));
 		const list = await lise.go(`${baseUrl}/beskeder`);
 		expect(list.status).toBe(200);
 		const listHtml = await list.text();
@@ -215,10 +187,7 @@ describe('representatives and other citizens', () => {
 	});
 
 	it("lets Henrik write in Sofie's thread, shown as his own", async () => {
-		const henrik = await loginActingFor(
-			'demo-citizen-henrik-hansen',
-			demoIds.citizen('Sofie Hansen')
-		);
+		const henrik = await loginActing('demo-citizen-henrik-hansen', demoIds.citizen('Sofie Hansen'));
 		const post = await postForm(henrik, `${thread(sofieJourney)}?/skriv`, {
 			besked: 'Sofie er syg i dag og kommer ikke i skole.'
 		});

@@ -11,7 +11,7 @@ import { connect } from '../../src/lib/server/db/connect';
 import { demoId, demoIds } from '../../src/lib/server/seed/demo';
 import { flatText, readPdf } from '../pdf-reader';
 import { expectNoAxeViolations, launchBrowser } from './browser';
-import { CookieBrowser, loginThroughApp } from './oidc-flow';
+import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
 
@@ -38,34 +38,9 @@ function downloadLinks(html: string): string[] {
 	);
 }
 
-/**
- * A form post as a browser without JavaScript sends it. Unlike postForm in portal.ts it says
- * `Accept: text/html`, as browsers do: without it SvelteKit answers a form action with JSON
- * (status 200) instead of the page (400) or the redirect (303).
- */
-async function postForm(
-	browser: CookieBrowser,
-	url: string,
-	fields: Record<string, string>
-): Promise<Response> {
-	return browser.go(url, {
-		method: 'POST',
-		headers: {
-			accept: 'text/html,application/xhtml+xml',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-}
-
 /** A representative logged in and acting for the person they represent (chosen on /vaelg). */
-async function loginActingFor(account: string, citizenId: string): Promise<CookieBrowser> {
-	const browser = new CookieBrowser();
-	const outcome = await loginThroughApp(browser, baseUrl, { kind: 'citizen', account });
-	expect(outcome.destination).toMatch(/^\/vaelg/);
-	const chosen = await postForm(browser, `${baseUrl}/vaelg`, { for: citizenId, returnTo: '/' });
-	expect(chosen.status).toBe(303);
-	return browser;
+function loginActing(account: string, citizenId: string): Promise<CookieBrowser> {
+	return loginCitizen(baseUrl, account, { actFor: citizenId });
 }
 
 /** Ahmed, who reads English: he has chosen English with the language switch. */
@@ -258,10 +233,7 @@ describe("Karl's letters, Ahmed in English, and representatives", () => {
 	});
 
 	it("lets Lise, read-only for Karl, see and download Karl's letters", async () => {
-		const lise = await loginActingFor(
-			'demo-citizen-lise-mortensen',
-			demoIds.citizen('Karl Nielsen')
-		);
+		const lise = await loginActing('demo-citizen-lise-mortensen', demoIds.citizen('Karl Nielsen'));
 		const html = await (await lise.go(`${baseUrl}/dokumenter`)).text();
 		expect(html.match(/Brev med posten/g)).toHaveLength(4);
 		// Not her own letter from the municipality: she sees Karl's documents only.
@@ -276,10 +248,7 @@ describe("Karl's letters, Ahmed in English, and representatives", () => {
 	});
 
 	it('lets Henrik download the decision for Sofie', async () => {
-		const henrik = await loginActingFor(
-			'demo-citizen-henrik-hansen',
-			demoIds.citizen('Sofie Hansen')
-		);
+		const henrik = await loginActing('demo-citizen-henrik-hansen', demoIds.citizen('Sofie Hansen'));
 		const html = await (await henrik.go(`${baseUrl}/dokumenter`)).text();
 		expect(html).toContain('Afgørelse: Du får en kontaktperson');
 		const [link] = downloadLinks(html);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { signIn, submitForm } from './citizen-http';
+import { loginCitizen, postForm } from './portal';
 import { loginInPage } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 
@@ -100,7 +100,7 @@ function mainText(page: string): string {
 describe('meetings without JavaScript', () => {
 	let maja: CookieBrowser;
 	beforeAll(async () => {
-		maja = await signIn(baseUrl, 'demo-citizen-maja-jensen');
+		maja = await loginCitizen(baseUrl, 'demo-citizen-maja-jensen');
 	});
 
 	it('lists upcoming meetings with their answer first, then earlier ones', async () => {
@@ -149,7 +149,7 @@ describe('meetings without JavaScript', () => {
 		const answers: string[] = [];
 		for (const id of ids) {
 			const page = await maja.go(meetingUrl(id));
-			const post = await submitForm(maja, answerUrl(id), { response: 'accepted', reason: '' });
+			const post = await postForm(maja, answerUrl(id), { response: 'accepted', reason: '' });
 			const ics = await maja.go(`${meetingUrl(id)}/kalender.ics`);
 			const h1 = /<h1>([^<]+)<\/h1>/.exec(await page.text())?.[1];
 			answers.push(JSON.stringify([page.status, h1, post.status, ics.status]));
@@ -173,7 +173,7 @@ describe('meetings without JavaScript', () => {
 			}
 		];
 		for (const { fields, message } of cases) {
-			const response = await submitForm(maja, answerUrl(MAJA_NEXT), fields);
+			const response = await postForm(maja, answerUrl(MAJA_NEXT), fields);
 			expect(response.status, JSON.stringify(fields).slice(0, 60)).toBe(400);
 			const page = await response.text();
 			expect(page).toContain('Der er et problem');
@@ -181,7 +181,7 @@ describe('meetings without JavaScript', () => {
 			expect(page).toMatch(/class="alert alert-error error-summary"[^>]*autofocus/);
 		}
 		// The rejected text comes back in the field, so nothing typed is lost.
-		const kept = await submitForm(maja, answerUrl(MAJA_NEXT), {
+		const kept = await postForm(maja, answerUrl(MAJA_NEXT), {
 			response: 'reschedule_requested',
 			reason: ''
 		});
@@ -190,7 +190,7 @@ describe('meetings without JavaScript', () => {
 	});
 
 	it('records an answer, shows it, and lets the citizen change it; staff see every answer', async () => {
-		const asked = await submitForm(maja, answerUrl(MAJA_NEXT), {
+		const asked = await postForm(maja, answerUrl(MAJA_NEXT), {
 			response: 'reschedule_requested',
 			reason: 'Jeg skal til tandlæge.\nJeg kan om torsdagen.'
 		});
@@ -203,7 +203,7 @@ describe('meetings without JavaScript', () => {
 		expect(page).toContain('Jeg skal til tandlæge.\nJeg kan om torsdagen.');
 		expect(page).toMatch(/value="reschedule_requested"\s+checked/);
 
-		const accepted = await submitForm(maja, answerUrl(MAJA_NEXT), {
+		const accepted = await postForm(maja, answerUrl(MAJA_NEXT), {
 			response: 'accepted',
 			reason: ''
 		});
@@ -229,7 +229,7 @@ describe('meetings without JavaScript', () => {
 		expect(cancelled).not.toContain('Kan du komme til mødet?');
 		expect(cancelled).not.toContain('Føj mødet til din kalender');
 		for (const id of [MAJA_CANCELLED, MAJA_HELD]) {
-			const response = await submitForm(maja, answerUrl(id), { response: 'accepted', reason: '' });
+			const response = await postForm(maja, answerUrl(id), { response: 'accepted', reason: '' });
 			expect(response.status).toBe(400);
 			expect(mainText(await response.text())).toContain(
 				'Du kan ikke svare på invitationen, fordi mødet er aflyst eller allerede er holdt.'
@@ -292,7 +292,7 @@ describe('meetings without JavaScript', () => {
 
 describe('meetings for representatives and in English', () => {
 	it('lets Lise see Karl’s meetings (read-only) but not answer them', async () => {
-		const lise = await signIn(baseUrl, 'demo-citizen-lise-mortensen', KARL);
+		const lise = await loginCitizen(baseUrl, 'demo-citizen-lise-mortensen', { actFor: KARL });
 		const list = mainText(await html(lise, `${baseUrl}/moeder`));
 		expect(list).toContain('Møder for Karl Nielsen');
 		expect(list).toContain('Besøg om din hjemmehjælp');
@@ -301,7 +301,7 @@ describe('meetings for representatives and in English', () => {
 		expect(mainText(page)).toContain(
 			'Du kan se oplysningerne for Karl Nielsen, men du har ikke fuldmagt til at ændre noget eller svare for Karl Nielsen.'
 		);
-		const refused = await submitForm(lise, answerUrl(KARL_NEXT), {
+		const refused = await postForm(lise, answerUrl(KARL_NEXT), {
 			response: 'declined',
 			reason: ''
 		});
@@ -311,15 +311,13 @@ describe('meetings for representatives and in English', () => {
 		);
 		expect((await lise.go(`${meetingUrl(KARL_NEXT)}/kalender.ics`)).status).toBe(200);
 		// Someone else's meeting is still a 404 for a representative, not a 403.
-		expect((await submitForm(lise, answerUrl(MAJA_NEXT), { response: 'accepted' })).status).toBe(
-			404
-		);
+		expect((await postForm(lise, answerUrl(MAJA_NEXT), { response: 'accepted' })).status).toBe(404);
 	});
 
 	it('lets Henrik answer for Sofie, named on the timeline as acting for her', async () => {
-		const henrik = await signIn(baseUrl, 'demo-citizen-henrik-hansen', SOFIE);
+		const henrik = await loginCitizen(baseUrl, 'demo-citizen-henrik-hansen', { actFor: SOFIE });
 		expect(mainText(await html(henrik, `${baseUrl}/moeder`))).toContain('Møder for Sofie Hansen');
-		const response = await submitForm(henrik, answerUrl(SOFIE_NEXT), {
+		const response = await postForm(henrik, answerUrl(SOFIE_NEXT), {
 			response: 'declined',
 			reason: 'Sofie har en prøve i skolen den dag.'
 		});
@@ -332,12 +330,12 @@ describe('meetings for representatives and in English', () => {
 			'Henrik Hansen på vegne af Sofie Hansen har sagt nej til mødet »Opfølgning på skolen«'
 		);
 		// Sofie's meeting is not Henrik's own.
-		const own = await signIn(baseUrl, 'demo-citizen-henrik-hansen');
+		const own = await loginCitizen(baseUrl, 'demo-citizen-henrik-hansen');
 		expect((await own.go(meetingUrl(SOFIE_NEXT))).status).toBe(404);
 	});
 
 	it('shows Ahmed his meetings and a video meeting in English', async () => {
-		const ahmed = await signIn(baseUrl, 'demo-citizen-ahmed-hassan');
+		const ahmed = await loginCitizen(baseUrl, 'demo-citizen-ahmed-hassan');
 		ahmed.setCookie(baseUrl, 'lang', 'en');
 		const list = mainText(await html(ahmed, `${baseUrl}/moeder`));
 		expect(list).toContain('Your meetings');
@@ -359,7 +357,7 @@ describe('meetings for representatives and in English', () => {
 	});
 
 	it('tells Jens, who has no meetings, so', async () => {
-		const jens = await signIn(baseUrl, 'demo-citizen-jens-poulsen');
+		const jens = await loginCitizen(baseUrl, 'demo-citizen-jens-poulsen');
 		expect(mainText(await html(jens, `${baseUrl}/moeder`))).toContain('Du har ingen møder med os.');
 	});
 });

@@ -10,7 +10,7 @@ import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { loginAs, postPage } from './consent-portal';
+import { loginCitizen as loginAs, postForm as postPage } from './portal';
 import { loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
 

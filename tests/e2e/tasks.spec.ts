@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser } from './browser';
-import { signIn, submitForm } from './citizen-http';
+import { loginCitizen, postForm } from './portal';
 import type { CookieBrowser } from './oidc-flow';
 import { loginInPage } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
@@ -100,7 +100,7 @@ function mainText(page: string): string {
 describe('tasks without JavaScript', () => {
 	let maja: CookieBrowser;
 	beforeAll(async () => {
-		maja = await signIn(baseUrl, 'demo-citizen-maja-jensen');
+		maja = await loginCitizen(baseUrl, 'demo-citizen-maja-jensen');
 	});
 
 	it('lists open tasks soonest first, then done ones, never tasks on staff', async () => {
@@ -150,7 +150,7 @@ describe('tasks without JavaScript', () => {
 		const answers: string[] = [];
 		for (const id of ids) {
 			const page = await maja.go(taskUrl(id));
-			const post = await submitForm(maja, doneUrl(id), { comment: '' });
+			const post = await postForm(maja, doneUrl(id), { comment: '' });
 			const h1 = /<h1>([^<]+)<\/h1>/.exec(await page.text())?.[1];
 			answers.push(JSON.stringify([page.status, h1, post.status]));
 		}
@@ -159,7 +159,7 @@ describe('tasks without JavaScript', () => {
 	});
 
 	it('refuses a comment that is too long and keeps what was written', async () => {
-		const response = await submitForm(maja, doneUrl(PAYSLIPS), { comment: 'æ'.repeat(1001) });
+		const response = await postForm(maja, doneUrl(PAYSLIPS), { comment: 'æ'.repeat(1001) });
 		expect(response.status).toBe(400);
 		const page = await response.text();
 		expect(page).toMatch(/class="alert alert-error error-summary"[^>]*autofocus/);
@@ -171,7 +171,7 @@ describe('tasks without JavaScript', () => {
 	});
 
 	it('marks a task done once, tells staff on the timeline, and refuses a second time', async () => {
-		const response = await submitForm(maja, doneUrl(PAYSLIPS), {
+		const response = await postForm(maja, doneUrl(PAYSLIPS), {
 			comment: 'Jeg har sendt dem som billeder.\nTre lønsedler.'
 		});
 		expect(response.status).toBe(303);
@@ -186,7 +186,7 @@ describe('tasks without JavaScript', () => {
 		const list = mainText(await html(maja, `${baseUrl}/opgaver`));
 		expect(list.indexOf('Send dine lønsedler')).toBeGreaterThan(list.indexOf('Det har du gjort'));
 
-		const again = await submitForm(maja, doneUrl(PAYSLIPS), { comment: 'Igen' });
+		const again = await postForm(maja, doneUrl(PAYSLIPS), { comment: 'Igen' });
 		expect(again.status).toBe(400);
 		expect(mainText(await again.text())).toContain(
 			'Opgaven er allerede markeret som gjort. Du skal ikke gøre mere.'
@@ -209,32 +209,32 @@ describe('tasks without JavaScript', () => {
 
 describe('tasks for representatives, without a journey and in English', () => {
 	it('lets Lise see Karl’s task (read-only) but not mark it done', async () => {
-		const lise = await signIn(baseUrl, 'demo-citizen-lise-mortensen', KARL);
+		const lise = await loginCitizen(baseUrl, 'demo-citizen-lise-mortensen', { actFor: KARL });
 		expect(mainText(await html(lise, `${baseUrl}/opgaver`))).toContain('Opgaver for Karl Nielsen');
 		const page = await html(lise, taskUrl(KARL_TASK));
 		expect(page).not.toContain('action="?/gjort"');
 		expect(mainText(page)).toContain(
 			'Du kan se oplysningerne for Karl Nielsen, men du har ikke fuldmagt til at ændre noget eller svare for Karl Nielsen.'
 		);
-		expect((await submitForm(lise, doneUrl(KARL_TASK), { comment: '' })).status).toBe(403);
+		expect((await postForm(lise, doneUrl(KARL_TASK), { comment: '' })).status).toBe(403);
 		expect(mainText(await html(lise, taskUrl(KARL_TASK)))).not.toContain('Du har gjort opgaven');
 		// Her own task is not Karl's: a 404 while she acts for him.
 		expect((await lise.go(taskUrl(LISE_ESTIMATE))).status).toBe(404);
 	});
 
 	it('lets Lise, as herself, mark her task without a journey done', async () => {
-		const lise = await signIn(baseUrl, 'demo-citizen-lise-mortensen');
-		const response = await submitForm(lise, doneUrl(LISE_ESTIMATE), { comment: '' });
+		const lise = await loginCitizen(baseUrl, 'demo-citizen-lise-mortensen');
+		const response = await postForm(lise, doneUrl(LISE_ESTIMATE), { comment: '' });
 		expect(response.status).toBe(303);
 		expect(mainText(await html(lise, taskUrl(LISE_ESTIMATE)))).toContain('Du har gjort opgaven.');
 	});
 
 	it('lets Henrik mark Sofie’s task done, named on the timeline as acting for her', async () => {
-		const henrik = await signIn(baseUrl, 'demo-citizen-henrik-hansen', SOFIE);
+		const henrik = await loginCitizen(baseUrl, 'demo-citizen-henrik-hansen', { actFor: SOFIE });
 		expect(mainText(await html(henrik, `${baseUrl}/opgaver`))).toContain(
 			'Opgaver for Sofie Hansen'
 		);
-		const response = await submitForm(henrik, doneUrl(SOFIE_RECEIPTS), {
+		const response = await postForm(henrik, doneUrl(SOFIE_RECEIPTS), {
 			comment: 'Kvitteringerne er sendt med posten.'
 		});
 		expect(response.status).toBe(303);
@@ -245,7 +245,7 @@ describe('tasks for representatives, without a journey and in English', () => {
 	});
 
 	it('shows Ahmed his tasks in English', async () => {
-		const ahmed = await signIn(baseUrl, 'demo-citizen-ahmed-hassan');
+		const ahmed = await loginCitizen(baseUrl, 'demo-citizen-ahmed-hassan');
 		ahmed.setCookie(baseUrl, 'lang', 'en');
 		const list = mainText(await html(ahmed, `${baseUrl}/opgaver`));
 		expect(list).toContain('Your tasks');
@@ -260,7 +260,7 @@ describe('tasks for representatives, without a journey and in English', () => {
 	});
 
 	it('tells Jens, who has no tasks, so', async () => {
-		const jens = await signIn(baseUrl, 'demo-citizen-jens-poulsen');
+		const jens = await loginCitizen(baseUrl, 'demo-citizen-jens-poulsen');
 		expect(mainText(await html(jens, `${baseUrl}/opgaver`))).toContain('Du har ingen opgaver.');
 	});
 });

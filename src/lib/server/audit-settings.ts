@@ -1,5 +1,5 @@
-// How the citizen's view of the audit trail ("who has looked at my data") is configured. Kept out of
-// config.ts for now; the variable is documented with the others in README.
+// How the citizen's view of the audit trail ("who has looked at my data") is configured; the
+// variable is documented with the others in README.
 
 /**
  * Whether citizens see the names of the staff who looked at their data (AUDIT_SHOW_STAFF_NAMES).

@@ -63,7 +63,9 @@ export function letterDocument(
 		date: letter.createdAt,
 		body: letter.body,
 		note: letter.postedAt
-			? format(m.documentsPdfLetterNote, { date: formatDateWithYear(letter.postedAt, letter.language) })
+			? format(m.documentsPdfLetterNote, {
+					date: formatDateWithYear(letter.postedAt, letter.language)
+				})
 			: format(m.documentsPdfLetterCopy, { municipality: municipality.name }),
 		author: municipality.name
 	};

@@ -1,13 +1,12 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { LOCALE_COOKIE } from '$lib/i18n/locale';
 import { currentAnalogFlag } from '$lib/server/db/analog';
+import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { citizenSettings } from '$lib/server/db/citizen-settings';
 import { auditPortal, portal, requireMayAct } from '$lib/server/portal/context';
 import { saveContactSettings, saveLanguage, setLettersByPost } from '$lib/server/settings/service';
 import { parseContact, parseLanguage, parsePostChoice } from '$lib/server/settings/validate';
 import type { Actions, PageServerLoad } from './$types';
 
-const ONE_YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
 const SAVED = ['sprog', 'kontakt', 'post'] as const;
 type Section = (typeof SAVED)[number];
 
@@ -65,13 +64,7 @@ export const actions: Actions = {
 		// The citizen's own choice applies to Sammen at once; a representative chooses the
 		// language of the letters to the person they act for, not of their own screen.
 		if (!context.scope.representing) {
-			event.cookies.set(LOCALE_COOKIE, parsed.language, {
-				path: '/',
-				maxAge: ONE_YEAR_IN_SECONDS,
-				sameSite: 'lax',
-				httpOnly: true,
-				secure: event.url.protocol === 'https:'
-			});
+			setLocaleCookie(event.cookies, event.url, parsed.language);
 		}
 		redirect(303, savedUrl('sprog'));
 	},

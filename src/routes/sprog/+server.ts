@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { LOCALE_COOKIE, isLocale } from '$lib/i18n/locale';
+import { isLocale } from '$lib/i18n/locale';
+import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { safePath } from '$lib/safe-path';
 import type { RequestHandler } from './$types';
-
-const ONE_YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
 
 // The language switch is a plain form, so it works without JavaScript. SvelteKit's CSRF check
 // rejects cross-site form posts before this handler runs.
@@ -17,13 +16,7 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 	const lang = form.get('lang');
 	const target = safePath(form.get('redirectTo'));
 	if (isLocale(lang)) {
-		cookies.set(LOCALE_COOKIE, lang, {
-			path: '/',
-			maxAge: ONE_YEAR_IN_SECONDS,
-			sameSite: 'lax',
-			httpOnly: true,
-			secure: url.protocol === 'https:'
-		});
+		setLocaleCookie(cookies, url, lang);
 	}
 	redirect(303, target);
 };

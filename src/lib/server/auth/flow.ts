@@ -14,6 +14,7 @@ import {
 	staffSettings
 } from './oidc';
 import { checkRateLimit, clientAddress, loginRateLimit, tooManyRequests } from './rate-limit';
+import { setLocaleCookie } from '../locale-cookie';
 import { createSession, generateSessionToken, isSecureContext, setSessionCookie } from './session';
 
 export type LoginKind = 'citizen' | 'staff';
@@ -124,6 +125,8 @@ export async function completeLogin(event: RequestEvent, kind: LoginKind): Promi
 			}
 		);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		// Sammen speaks the language the citizen chose in their settings from the first page on.
+		setLocaleCookie(event.cookies, event.url, result.language);
 		const today = new Date().toISOString().slice(0, 10);
 		const represented = await activeRepresentations(db, result.citizenId, today);
 		if (represented.length > 0) {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { encryptCpr, hashCpr, normalizeCpr, type CprKeys } from '../crypto/cpr';
 import { recordAuditEvent } from '../db/audit';
 import { createCitizen, findCitizenIdByCprHash } from '../db/citizens';
-import type { Database } from '../db/schema';
+import type { Database, Language } from '../db/schema';
 import { findActiveStaffByLogin } from '../db/staff';
 import {
 	meetsMinimum,
@@ -36,7 +36,15 @@ export const REFUSAL_REASONS: readonly RefusalReason[] = [
 ];
 
 export type CitizenLoginResult =
-	| { ok: true; citizenId: string; name: string; loa: Loa; created: boolean }
+	| {
+			ok: true;
+			citizenId: string;
+			name: string;
+			loa: Loa;
+			created: boolean;
+			/** The language the citizen chose in their settings. */
+			language: Language;
+	  }
 	| { ok: false; reason: RefusalReason };
 
 export async function citizenFromClaims(
@@ -72,7 +80,14 @@ export async function citizenFromClaims(
 			citizen_id: citizen.id,
 			purpose: `loa:${loa}`
 		});
-		return { ok: true, citizenId: citizen.id, name: citizen.name, loa, created: !found };
+		return {
+			ok: true,
+			citizenId: citizen.id,
+			name: citizen.name,
+			loa,
+			created: !found,
+			language: citizen.preferred_language
+		};
 	});
 }
 

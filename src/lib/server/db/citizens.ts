@@ -6,7 +6,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export async function findCitizenIdByCprHash(db: Executor, cprHash: string) {
 	return db
 		.selectFrom('citizens')
-		.select(['id', 'name'])
+		.select(['id', 'name', 'preferred_language'])
 		.where('cpr_hash', '=', cprHash)
 		.executeTakeFirst();
 }
@@ -18,6 +18,6 @@ export async function createCitizen(
 	return db
 		.insertInto('citizens')
 		.values({ cpr_encrypted: values.cprEncrypted, cpr_hash: values.cprHash, name: values.name })
-		.returning(['id', 'name'])
+		.returning(['id', 'name', 'preferred_language'])
 		.executeTakeFirstOrThrow();
 }
