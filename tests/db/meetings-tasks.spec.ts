@@ -247,10 +247,10 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 			const task = (await findCitizenTask(t.db, payslips, own(maja)))!;
 			const actor = context(own(maja), { id: maja, name: 'Maja Jensen' });
 			const at = new Date('2026-11-28T14:00:00Z');
-			expect(await completeTask(actor, task, 'Sendt som billeder under Beskeder.', at)).toBe(true);
+			expect(await completeTask(actor, task, 'Afleveret i Borgerservice.', at)).toBe(true);
 			const after = (await findCitizenTask(t.db, payslips, own(maja)))!;
 			expect(after.doneAt?.getTime()).toBe(at.getTime());
-			expect(after.doneComment).toBe('Sendt som billeder under Beskeder.');
+			expect(after.doneComment).toBe('Afleveret i Borgerservice.');
 
 			const entries = async () =>
 				(await listTimeline(t.db, demoIds.journey('maja'), { limit: 10 })).entries.filter(
@@ -263,7 +263,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 					department_id: demoIds.department('jobcenter'),
 					title: 'Maja Jensen har gjort opgaven: Send dine lønsedler for de sidste tre måneder',
 					title_en: 'Maja Jensen has done the task: Send your payslips for the last three months',
-					body: 'Sendt som billeder under Beskeder.'
+					body: 'Afleveret i Borgerservice.'
 				})
 			]);
 			expect(await auditRows(payslips)).toHaveLength(1);
@@ -271,7 +271,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 			// Again (a second tab, a double submit): nothing more is written.
 			expect(await completeTask(actor, task, 'Igen', new Date('2026-11-28T14:01:00Z'))).toBe(false);
 			expect((await findCitizenTask(t.db, payslips, own(maja)))?.doneComment).toBe(
-				'Sendt som billeder under Beskeder.'
+				'Afleveret i Borgerservice.'
 			);
 			expect(await entries()).toHaveLength(1);
 			expect(await auditRows(payslips)).toHaveLength(1);

@@ -79,7 +79,7 @@ describe.skipIf(!chromium)('the main journey, keyboard only', () => {
 		await activate(/^Send dine lønsedler for de sidste tre måneder/);
 		expect(new URL(page.url()).pathname).toMatch(/^\/opgaver\//);
 		await tabTo(/Kommentar/);
-		await page.keyboard.type('Jeg har sendt dem som billeder.');
+		await page.keyboard.type('Jeg har afleveret dem i Borgerservice.');
 		await activate(/^Jeg har gjort det$/);
 		expect(await mainText()).toMatch(/Tak|markeret|gjort/);
 		await expectNoAxeViolations(page, 'task done');

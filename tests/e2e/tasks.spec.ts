@@ -127,7 +127,7 @@ describe('tasks without JavaScript', () => {
 		const text = mainText(page);
 		expect(text).toContain('Send dine lønsedler for de sidste tre måneder');
 		expect(text).toMatch(/Senest \w+dag \d+\. \w+/);
-		expect(text).toContain('Du kan sende dem som billeder under Beskeder.');
+		expect(text).toContain('Du kan tage dem med til mødet eller aflevere dem i Borgerservice.');
 		expect(text).toContain('Opgaven er fra Jobcenter. Den hører til sagen »Din vej til job«.');
 		expect(page).toContain('action="?/gjort"');
 		expect(text).toContain('Jeg har gjort det');
@@ -172,7 +172,7 @@ describe('tasks without JavaScript', () => {
 
 	it('marks a task done once, tells staff on the timeline, and refuses a second time', async () => {
 		const response = await postForm(maja, doneUrl(PAYSLIPS), {
-			comment: 'Jeg har sendt dem som billeder.\nTre lønsedler.'
+			comment: 'Jeg har afleveret dem i Borgerservice.\nTre lønsedler.'
 		});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(`/opgaver/${PAYSLIPS}?gjort=1`);
@@ -180,7 +180,7 @@ describe('tasks without JavaScript', () => {
 		const text = mainText(page);
 		expect(text).toContain('Tak. Opgaven er markeret som gjort, og din sagsbehandler kan se det.');
 		expect(text).toContain('Du har gjort opgaven.');
-		expect(page).toContain('Jeg har sendt dem som billeder.\nTre lønsedler.');
+		expect(page).toContain('Jeg har afleveret dem i Borgerservice.\nTre lønsedler.');
 		expect(page).not.toContain('action="?/gjort"');
 
 		const list = mainText(await html(maja, `${baseUrl}/opgaver`));
@@ -195,7 +195,7 @@ describe('tasks without JavaScript', () => {
 		const journey = mainText(await html(maja, `${baseUrl}/forloeb/${demoIds.journey('maja')}`));
 		const title = 'Maja Jensen har gjort opgaven: Send dine lønsedler for de sidste tre måneder';
 		expect(journey.split(title)).toHaveLength(2);
-		expect(journey).toContain('Jeg har sendt dem som billeder.');
+		expect(journey).toContain('Jeg har afleveret dem i Borgerservice.');
 	});
 
 	it('shows a visitor the login instead', async () => {

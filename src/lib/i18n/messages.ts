@@ -50,7 +50,7 @@ const coreDa = {
 		'Sammen er for dig, der har en eller flere sager hos {municipality}. Det er en særlig hjælp, hvis du har sager i flere afdelinger på samme tid.',
 	frontPostHeading: 'Vil du hellere have breve med posten?',
 	frontPostText:
-		'Du kan vælge at få alt fra os med posten i stedet for digitalt. Så får du de samme oplysninger på papir. Sig det til din sagsbehandler, eller ring til os.',
+		'Du kan vælge at få alt fra os med posten i stedet for digitalt. Så får du de samme oplysninger på papir. Vælg det under Indstillinger, når du er logget ind. Du kan også sige det til din sagsbehandler eller ringe til os.',
 	frontHelpHeading: 'Sådan får du hjælp',
 	frontHelpText:
 		'Ring til os, hvis du har spørgsmål til Sammen eller til din sag. Ring også, hvis du har fået et brev, som du ikke forstår.',
@@ -203,7 +203,7 @@ const coreEn: Record<keyof typeof coreDa, string> = {
 		'Sammen is for you if you have one or more cases with {municipality}. It is especially helpful if you have cases in several departments at the same time.',
 	frontPostHeading: 'Would you rather get letters by post?',
 	frontPostText:
-		'You can choose to get everything from us by post instead of digitally. You then get the same information on paper. Tell your caseworker, or call us.',
+		'You can choose to get everything from us by post instead of digitally. You then get the same information on paper. Choose it under Settings when you are logged in. You can also tell your caseworker or call us.',
 	frontHelpHeading: 'How to get help',
 	frontHelpText:
 		'Call us if you have questions about Sammen or about your case. Also call us if you have received a letter that you do not understand.',

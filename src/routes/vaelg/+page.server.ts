@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { todayInDenmark } from '$lib/format';
 import { safePath } from '$lib/safe-path';
 import { requireCitizen } from '$lib/server/auth/guards';
 import { setActingFor } from '$lib/server/auth/session';
@@ -7,9 +8,8 @@ import { recordAuditEvent } from '$lib/server/db/audit';
 import { activeRepresentations } from '$lib/server/db/representatives';
 import type { Actions, PageServerLoad } from './$types';
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
+// Representations run by Danish calendar days, as in the citizen scope (portal/scope.ts).
+const today = () => todayInDenmark();
 
 // A representative chooses whom they act for: themselves or a person they represent.
 export const load: PageServerLoad = async (event) => {

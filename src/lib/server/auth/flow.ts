@@ -1,6 +1,8 @@
 // The login routes' work: start a login at the provider, and finish it at the callback. Citizens
 // and staff share the code; only the settings and what the claims mean differ.
 import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { todayInDenmark } from '../../format';
+import { LOCALE_COOKIE } from '../../i18n/locale';
 import { safePath } from '../../safe-path';
 import { getCprKeys, getDb } from '../db';
 import { activeRepresentations } from '../db/representatives';
@@ -125,9 +127,12 @@ export async function completeLogin(event: RequestEvent, kind: LoginKind): Promi
 			}
 		);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		// Sammen speaks the language the citizen chose in their settings from the first page on.
-		setLocaleCookie(event.cookies, event.url, result.language);
-		const today = new Date().toISOString().slice(0, 10);
+		// Sammen speaks the language the citizen chose in their settings from the first page on,
+		// unless this browser has a language chosen with the switch (the person at the screen).
+		if (!event.cookies.get(LOCALE_COOKIE)) {
+			setLocaleCookie(event.cookies, event.url, result.language);
+		}
+		const today = todayInDenmark();
 		const represented = await activeRepresentations(db, result.citizenId, today);
 		if (represented.length > 0) {
 			redirect(303, `/vaelg?returnTo=${encodeURIComponent(loginState.returnTo)}`);

@@ -8,6 +8,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Kysely, Transaction } from 'kysely';
+import { todayInDenmark } from '../../format';
 import type { Database } from '../db/schema';
 import { activeRepresentations } from '../db/representatives';
 import {
@@ -179,7 +180,7 @@ export async function validateSessionToken(
 	let actingFor = found.actingFor;
 	let actingForCitizenId = session.acting_for_citizen_id;
 	if (actingForCitizenId && session.citizen_id) {
-		const today = now.toISOString().slice(0, 10);
+		const today = todayInDenmark(now);
 		const represented = await activeRepresentations(db, session.citizen_id, today);
 		if (!represented.some((r) => r.citizen_id === actingForCitizenId)) {
 			await updateActingFor(db, id, null);

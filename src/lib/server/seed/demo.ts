@@ -815,7 +815,7 @@ function maja(b: DemoBuilder): void {
 		title: 'Send dine lønsedler for de sidste tre måneder',
 		titleEn: 'Send your payslips for the last three months',
 		description:
-			'Vi skal se, hvor mange timer du arbejder nu, før vi planlægger næste del af din praktik. Du kan sende dem som billeder under Beskeder.',
+			'Vi skal se, hvor mange timer du arbejder nu, før vi planlægger næste del af din praktik. Du kan tage dem med til mødet eller aflevere dem i Borgerservice.',
 		dueDate: c.dueDate(5),
 		createdBy: 'Lone Madsen',
 		createdAt: c.past(3, 9, 30)
@@ -887,7 +887,7 @@ function maja(b: DemoBuilder): void {
 		J,
 		'Mette Larsen',
 		c.past(1, 9, 30),
-		'Lone minder om dine lønsedler. Du kan sende dem som billeder her i portalen.',
+		'Lone minder om dine lønsedler. Du kan tage dem med til mødet eller aflevere dem i Borgerservice.',
 		null
 	);
 
@@ -1225,7 +1225,7 @@ function maja(b: DemoBuilder): void {
 		by: 'Lone Madsen',
 		task: 'maja-payslips',
 		title: 'Ny opgave: Send dine lønsedler for de sidste tre måneder',
-		body: 'Vi skal se, hvor mange timer du arbejder nu. Send lønsedlerne som billeder under Beskeder.'
+		body: 'Vi skal se, hvor mange timer du arbejder nu. Tag lønsedlerne med til mødet, eller aflever dem i Borgerservice.'
 	});
 	e({
 		at: c.past(2, 15),
@@ -1857,7 +1857,7 @@ function ahmed(b: DemoBuilder): void {
 		case: 'ahmed-placement',
 		title: 'Send en kopi af dit uddannelsesbevis',
 		titleEn: 'Send a copy of your diploma',
-		description: 'Et billede eller en scanning er nok. Send den under Beskeder.',
+		description: 'En kopi er nok. Aflever den i Borgerservice, eller send den med posten.',
 		dueDate: c.dueDate(10),
 		createdBy: 'Lone Madsen',
 		createdAt: c.past(6, 10)
@@ -1988,8 +1988,8 @@ function ahmed(b: DemoBuilder): void {
 		task: 'ahmed-diploma',
 		title: 'Ny opgave: Send en kopi af dit uddannelsesbevis',
 		titleEn: 'New task: Send a copy of your diploma',
-		body: 'Et billede eller en scanning er nok. Send den under Beskeder.',
-		bodyEn: 'A photo or a scan is enough. Send it under Messages.'
+		body: 'En kopi er nok. Aflever den i Borgerservice, eller send den med posten.',
+		bodyEn: 'A copy is enough. Hand it in at Citizen Service, or send it by post.'
 	});
 	e({
 		at: c.past(3, 10),
