@@ -186,6 +186,16 @@ describe('every citizen route that takes an id', () => {
 		expect(routesWithIds()).toEqual(routes.map((r) => r.route).sort());
 	});
 
+	it('explains a failed download in both languages (src/error.html)', async () => {
+		const response = await browser.go(`${baseUrl}/dokumenter/brev/${foreign.letter}`, {
+			headers: { accept: 'text/html' }
+		});
+		expect(response.status).toBe(404);
+		const html = await response.text();
+		expect(html).toContain('<h1>Filen kan ikke hentes</h1>');
+		expect(html).toContain('The file cannot be downloaded');
+	});
+
 	it('has forms where the citizen acts', () => {
 		for (const route of ['/moeder/[id]', '/opgaver/[id]', '/forloeb/[id]/beskeder']) {
 			expect(actions.get(route)?.length, route).toBeGreaterThan(0);
