@@ -2,7 +2,9 @@
 // so that the build bundles them into the app; a test checks this list against the directory.
 import type { Migration } from 'kysely';
 import * as schemaV1 from './20261128T1400_schema_v1';
+import * as staffWorkspace from './20261128T1900_staff_workspace';
 
 export const migrations: Record<string, Migration> = {
-	'20261128T1400_schema_v1': schemaV1
+	'20261128T1400_schema_v1': schemaV1,
+	'20261128T1900_staff_workspace': staffWorkspace
 };

@@ -75,7 +75,12 @@ const PHRASES = new Map<string, MessageKey>([
 ]);
 
 /** Purposes written by the system as codes, in words; other codes are not shown. */
-const PURPOSES = new Map<string, MessageKey>([['loa_too_low', 'insightPurposeLoaTooLow']]);
+const PURPOSES = new Map<string, MessageKey>([
+	['loa_too_low', 'insightPurposeLoaTooLow'],
+	['casework', 'insightPurposeCasework'],
+	['coordination', 'insightPurposeCoordination'],
+	['audit_review', 'insightPurposeAuditReview']
+]);
 
 // Staff write purposes as sentences; the system and the portal write codes such as "loa_too_low".
 const CODE = /^[a-z0-9_.:-]+$/;

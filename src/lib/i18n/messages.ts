@@ -12,6 +12,11 @@ import mydata from './catalogues/mydata';
 import portal from './catalogues/portal';
 import settings from './catalogues/settings';
 import tasks from './catalogues/tasks';
+import staff from './catalogues/staff';
+import staffCaseload from './catalogues/staff-caseload';
+import staffJourney from './catalogues/staff-journey';
+import staffMeetings from './catalogues/staff-meetings';
+import staffAudit from './catalogues/staff-audit';
 import type { Locale } from './locale';
 
 const coreDa = {
@@ -330,7 +335,12 @@ export const featureCatalogues = {
 	mydata,
 	portal,
 	settings,
-	tasks
+	tasks,
+	staff,
+	staffCaseload,
+	staffJourney,
+	staffMeetings,
+	staffAudit
 };
 export const coreCatalogue = { da: coreDa, en: coreEn };
 
@@ -345,7 +355,12 @@ const da = {
 	...mydata.da,
 	...portal.da,
 	...settings.da,
-	...tasks.da
+	...tasks.da,
+	...staff.da,
+	...staffCaseload.da,
+	...staffJourney.da,
+	...staffMeetings.da,
+	...staffAudit.da
 };
 const en: Record<keyof typeof da, string> = {
 	...coreEn,
@@ -358,7 +373,12 @@ const en: Record<keyof typeof da, string> = {
 	...mydata.en,
 	...portal.en,
 	...settings.en,
-	...tasks.en
+	...tasks.en,
+	...staff.en,
+	...staffCaseload.en,
+	...staffJourney.en,
+	...staffMeetings.en,
+	...staffAudit.en
 };
 
 export type Messages = typeof da;

@@ -15,6 +15,7 @@ export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 			actor_staff_id: session.staffUserId,
 			actor_citizen_id: session.citizenId,
 			actor_department_id: locals.staff?.departmentId ?? null,
+			actor_role: locals.staff?.role ?? null,
 			action: 'logout',
 			object_type: 'session',
 			citizen_id: session.citizenId

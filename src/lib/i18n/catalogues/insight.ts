@@ -75,7 +75,10 @@ export default defineCatalogue(
 		insightObjectAuditTrail: 'listen over, hvem der har set dine oplysninger',
 		insightObjectGeneric: 'oplysninger om dig',
 
-		insightPurposeLoaTooLow: 'Login var ikke sikkert nok.'
+		insightPurposeLoaTooLow: 'Login var ikke sikkert nok.',
+		insightPurposeCasework: 'Arbejde med din sag.',
+		insightPurposeCoordination: 'Koordinering af dit forløb.',
+		insightPurposeAuditReview: 'Kontrol af, hvem der har set oplysninger om dig.'
 	},
 	{
 		insightTitle: 'Who has seen my information',
@@ -151,6 +154,9 @@ export default defineCatalogue(
 		insightObjectAuditTrail: 'the list of who has seen your information',
 		insightObjectGeneric: 'information about you',
 
-		insightPurposeLoaTooLow: 'The login was not secure enough.'
+		insightPurposeLoaTooLow: 'The login was not secure enough.',
+		insightPurposeCasework: 'Work on your case.',
+		insightPurposeCoordination: 'Coordination of your plan.',
+		insightPurposeAuditReview: 'A check of who has seen information about you.'
 	}
 );

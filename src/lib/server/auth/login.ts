@@ -117,6 +117,7 @@ export async function staffFromClaims(
 		actor_type: 'staff',
 		actor_staff_id: staff.id,
 		actor_department_id: staff.department_id,
+		actor_role: staff.role,
 		action: 'login',
 		object_type: 'session'
 	});

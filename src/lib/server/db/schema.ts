@@ -298,6 +298,8 @@ export interface AuditEventsTable {
 	actor_staff_id: string | null;
 	actor_citizen_id: string | null;
 	actor_department_id: string | null;
+	/** The staff member's role when they acted; null for citizens, representatives and the system. */
+	actor_role: StaffRole | null;
 	action: AuditAction;
 	object_type: string;
 	object_id: string | null;

@@ -58,6 +58,7 @@ export const demoIds = {
 const ids = demoIds;
 
 const STAFF_DEPARTMENT = new Map(DEMO_STAFF_USERS.map((s) => [s.name, s.department]));
+const STAFF_ROLE = new Map(DEMO_STAFF_USERS.map((s) => [s.name, s.role]));
 
 function isStaff(name: StaffName | CitizenName): name is StaffName {
 	return name in DEMO_STAFF;
@@ -519,6 +520,7 @@ class DemoBuilder {
 			actor_staff_id: ids.staff(staff),
 			actor_citizen_id: null,
 			actor_department_id: staffDepartmentId(staff),
+			actor_role: STAFF_ROLE.get(staff) ?? null,
 			action: 'read',
 			object_type: 'journey',
 			object_id: ids.journey(journey),
@@ -538,6 +540,7 @@ class DemoBuilder {
 			actor_staff_id: ids.staff(staff),
 			actor_citizen_id: null,
 			actor_department_id: staffDepartmentId(staff),
+			actor_role: STAFF_ROLE.get(staff) ?? null,
 			action: 'search',
 			object_type: 'citizen',
 			object_id: null,

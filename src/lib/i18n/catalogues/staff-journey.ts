@@ -1,0 +1,4 @@
+// Texts of the staff workspace: staff-journey. Staff are addressed as "du"; citizens are named.
+import { defineCatalogue } from './define';
+
+export default defineCatalogue({}, {});

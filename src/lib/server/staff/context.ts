@@ -1,0 +1,204 @@
+// What every staff page and action about a citizen starts with: the guard, the policy's facts for
+// this request, the citizen's banner (name, how to reach them, the analog flag, missing consent) and
+// the audit trail. Unauthorised access to an existing citizen or journey answers 404, exactly as a
+// missing one (DESIGN.md, access rules).
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Kysely, Transaction } from 'kysely';
+import { requireStaff } from '../auth/guards';
+import { getDb } from '../db';
+import { loadCitizenFacts, loadJourneyFacts } from '../db/access-facts';
+import { currentAnalogFlag } from '../db/analog';
+import { recordAuditEvent } from '../db/audit';
+import type { AnalogReason, AuditAction, Database, StaffRole } from '../db/schema';
+import {
+	can,
+	hasConsent,
+	type Actor,
+	type CitizenFacts,
+	type JourneyFacts,
+	type Resource
+} from '../policy/access';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+/** Roles that work on cases; administrators and auditors never see case content (rule 5). */
+export const CASE_ROLES: readonly StaffRole[] = ['caseworker', 'coordinator'];
+
+/** What every staff page about a citizen shows at the top. Serialisable, for the page data. */
+export interface CitizenBanner {
+	id: string;
+	name: string;
+	coName: string | null;
+	addressLine: string | null;
+	postalCode: string | null;
+	city: string | null;
+	phone: string | null;
+	email: string | null;
+	/** Set while the citizen gets everything on paper. */
+	analog: { reason: AnalogReason | null; note: string | null; since: string } | null;
+	/** True when the reader's department has no consent: other departments' entries are hidden. */
+	consentMissing: boolean;
+	/** The reader's own department, for the consent notice. */
+	readerDepartment: { name: string; nameEn: string } | null;
+}
+
+export interface StaffCitizenContext {
+	db: Kysely<Database>;
+	actor: StaffActor;
+	staff: NonNullable<App.Locals['staff']>;
+	citizen: CitizenFacts;
+	banner: CitizenBanner;
+}
+
+export interface StaffJourneyContext extends StaffCitizenContext {
+	journey: JourneyFacts;
+}
+
+export function staffActor(staff: NonNullable<App.Locals['staff']>): StaffActor {
+	return { kind: 'staff', staffId: staff.id, role: staff.role, departmentId: staff.departmentId };
+}
+
+function notFound(): never {
+	error(404, 'Not Found');
+}
+
+async function loadBanner(
+	db: Executor,
+	actor: StaffActor,
+	facts: CitizenFacts
+): Promise<CitizenBanner> {
+	const [row, flag, department] = await Promise.all([
+		db
+			.selectFrom('citizens')
+			.select(['id', 'name', 'co_name', 'address_line', 'postal_code', 'city', 'phone', 'email'])
+			.where('id', '=', facts.citizenId)
+			.executeTakeFirstOrThrow(),
+		currentAnalogFlag(db, facts.citizenId),
+		actor.departmentId
+			? db
+					.selectFrom('departments')
+					.select(['name', 'name_en'])
+					.where('id', '=', actor.departmentId)
+					.executeTakeFirst()
+			: undefined
+	]);
+	return {
+		id: row.id,
+		name: row.name,
+		coName: row.co_name,
+		addressLine: row.address_line,
+		postalCode: row.postal_code,
+		city: row.city,
+		phone: row.phone,
+		email: row.email,
+		analog: flag?.analog
+			? { reason: flag.reason, note: flag.note, since: flag.changed_at.toISOString() }
+			: null,
+		consentMissing: !hasConsent(actor, facts),
+		readerDepartment: department ? { name: department.name, nameEn: department.name_en } : null
+	};
+}
+
+/**
+ * The guard for a staff page or action about one citizen: redirects to the staff login when nobody
+ * is logged in, and answers 404 unless the policy lets this member of staff see the citizen.
+ */
+export async function staffCitizen(
+	event: RequestEvent,
+	citizenId: string
+): Promise<StaffCitizenContext> {
+	const { staff } = requireStaff(event, CASE_ROLES);
+	const db = getDb();
+	const actor = staffActor(staff);
+	const facts = await loadCitizenFacts(db, citizenId);
+	if (!facts || !can(actor, 'read', { kind: 'citizen', citizen: facts })) notFound();
+	return { db, actor, staff, citizen: facts, banner: await loadBanner(db, actor, facts) };
+}
+
+/** The guard for a staff page or action about one journey: 404 unless the policy allows it. */
+export async function staffJourney(
+	event: RequestEvent,
+	journeyId: string
+): Promise<StaffJourneyContext> {
+	const { staff } = requireStaff(event, CASE_ROLES);
+	const db = getDb();
+	const actor = staffActor(staff);
+	const journey = await loadJourneyFacts(db, journeyId);
+	if (!journey) notFound();
+	const facts = await loadCitizenFacts(db, journey.citizenId);
+	if (!facts || !can(actor, 'read', { kind: 'journey', citizen: facts, journey })) notFound();
+	return {
+		db,
+		actor,
+		staff,
+		citizen: facts,
+		journey,
+		banner: await loadBanner(db, actor, facts)
+	};
+}
+
+/** 404 unless the policy allows `action` on `resource`: the same answer as for a missing object. */
+export function allowOr404(
+	context: { actor: StaffActor },
+	action: 'read' | 'write',
+	resource: Resource
+): void {
+	if (!can(context.actor, action, resource)) notFound();
+}
+
+/**
+ * Why staff looked, as a code the citizen's "who has looked at my data" puts in words: the
+ * journey's coordinator coordinates, everyone else works on their own department's case.
+ */
+export type StaffPurpose = 'casework' | 'coordination' | 'audit_review';
+
+export function purposeFor(actor: StaffActor, citizen: CitizenFacts): StaffPurpose {
+	return citizen.coordinatorIds.includes(actor.staffId) ? 'coordination' : 'casework';
+}
+
+/**
+ * Records what a member of staff read, searched, changed or exported (DESIGN.md, rule 6): who, in
+ * which role and department, what, about which citizen, and why. Call it in the same transaction
+ * as a change, so a change is never stored without its audit row.
+ */
+export async function auditStaff(
+	db: Executor,
+	actor: StaffActor,
+	event: {
+		action: AuditAction;
+		objectType: string;
+		objectId?: string | null;
+		citizenId: string | null;
+		purpose?: string | null;
+		criterion?: string | null;
+	}
+): Promise<void> {
+	await recordAuditEvent(db, {
+		actor_type: 'staff',
+		actor_staff_id: actor.staffId,
+		actor_department_id: actor.departmentId,
+		actor_role: actor.role,
+		action: event.action,
+		object_type: event.objectType,
+		object_id: event.objectId ?? null,
+		citizen_id: event.citizenId,
+		purpose: event.purpose ?? null,
+		criterion: event.criterion ?? null
+	});
+}
+
+/** Shorthand for the common case: a read of an object about the context's citizen. */
+export async function auditStaffRead(
+	context: StaffCitizenContext,
+	objectType: string,
+	objectId?: string | null
+): Promise<void> {
+	await auditStaff(context.db, context.actor, {
+		action: 'read',
+		objectType,
+		objectId: objectId ?? null,
+		citizenId: context.citizen.citizenId,
+		purpose: purposeFor(context.actor, context.citizen)
+	});
+}

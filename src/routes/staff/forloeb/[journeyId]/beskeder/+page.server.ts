@@ -1,0 +1,8 @@
+import { staffJourney } from '$lib/server/staff/context';
+import type { PageServerLoad } from './$types';
+
+// Placeholder until the page is built in this issue: the guard and the citizen banner.
+export const load: PageServerLoad = async (event) => {
+	const context = await staffJourney(event, event.params.journeyId);
+	return { banner: context.banner };
+};
