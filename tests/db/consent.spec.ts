@@ -11,7 +11,7 @@ import {
 	findCitizenConsent,
 	listConsentHistory
 } from '../../src/lib/server/db/consents';
-import { citizenScope } from '../../src/lib/server/policy/citizen-scope';
+import { citizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { demoId } from '../../src/lib/server/seed/demo-time';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';

@@ -10,7 +10,7 @@ import {
 import { findCitizenTask, listCitizenTasks } from '../../src/lib/server/db/tasks';
 import { listTimeline } from '../../src/lib/server/db/timeline';
 import { answerMeeting, isAnswerable } from '../../src/lib/server/meetings/answer';
-import { citizenScope, type CitizenScope } from '../../src/lib/server/policy/citizen-scope';
+import { citizenScope, type CitizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { completeTask } from '../../src/lib/server/tasks/complete';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';

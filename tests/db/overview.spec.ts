@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { citizenOverview } from '../../src/lib/server/db/overview';
-import { citizenScope } from '../../src/lib/server/policy/citizen-scope';
+import { citizenScope } from '../../src/lib/server/policy/access';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { currentAnalogFlag, isAnalog } from '../../src/lib/server/db/analog';
 import { citizenSettings } from '../../src/lib/server/db/citizen-settings';
-import { citizenScope } from '../../src/lib/server/policy/citizen-scope';
+import { citizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import {

@@ -1,7 +1,7 @@
 // The citizen's overview ("Mit overblik"): cases across departments, open tasks, the next meeting,
-// unread messages and whom to talk to, within a CitizenScope (policy/citizen-scope.ts).
+// unread messages and whom to talk to, within a CitizenScope (policy/access.ts).
 import { sql, type Kysely } from 'kysely';
-import type { CitizenScope } from '../policy/citizen-scope';
+import type { CitizenScope } from '../policy/access';
 import type { CaseStatus, Database, MeetingResponse, WaitingOn } from './schema';
 
 export interface OverviewCase {

@@ -2,7 +2,7 @@
 // to do (tasks on staff are never shown), and with a representation limited to some departments,
 // only tasks of cases in those departments.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CitizenScope } from '../policy/citizen-scope';
+import type { CitizenScope } from '../policy/access';
 import type { Database } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;

@@ -8,7 +8,6 @@
 // answer 404 when `can()` is false, never 403 (the one exception is a read-only representative who
 // can see an object but not act on it; see the portal's requireMayAct).
 import type { StaffRole, Visibility } from '../db/schema';
-import type { CitizenScope } from './citizen-scope';
 
 /** The person asking. */
 export type Actor =
@@ -110,16 +109,12 @@ export type Resource =
 export type Action = 'read' | 'write';
 export type ResourceKind = Resource['kind'];
 
-/** Objects that belong to the whole journey rather than to one department. */
-const JOURNEY_WIDE: ReadonlySet<ResourceKind> = new Set(['journey', 'meeting', 'messages']);
-/** Objects about the whole person, which a representation limited to some departments excludes. */
-const WHOLE_PERSON: ReadonlySet<ResourceKind> = new Set([
-	'consent',
-	'representation',
-	'analogFlag',
-	'citizenAudit',
-	'citizenExport'
-]);
+/**
+ * What a representation limited to some departments covers: the citizen's overview, and the cases
+ * and tasks of those departments. Journeys, meetings, messages, the timeline and documents belong to
+ * the whole journey, and consent, settings and the audit trail to the whole person.
+ */
+const LIMITED_REPRESENTATION: ReadonlySet<ResourceKind> = new Set(['citizen', 'case', 'task']);
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
 	switch (actor.kind) {
@@ -147,7 +142,7 @@ function citizenMay(
 	const limited = departmentIds !== null;
 	const inScope = (departmentId: string | null) =>
 		!limited || (departmentId !== null && departmentIds.includes(departmentId));
-	if (limited && (JOURNEY_WIDE.has(resource.kind) || WHOLE_PERSON.has(resource.kind))) return false;
+	if (limited && !LIMITED_REPRESENTATION.has(resource.kind)) return false;
 	switch (resource.kind) {
 		case 'citizen':
 			// Writing: their own contact details and language. Not for a limited representation.
@@ -346,6 +341,56 @@ export function timelineFilter(
 		visibilities: ['citizen', 'staff'],
 		departmentIds: all ? 'all' : actor.departmentId ? [actor.departmentId] : [],
 		hidesOtherDepartments: !all
+	};
+}
+
+// Rules 1 and 2 for the portal's pages: whose data a logged-in citizen sees, and how much of it.
+
+export interface RepresentationFacts {
+	/** The representation that lets the logged-in citizen act for another, valid today. */
+	scope: 'full' | 'read_only';
+	/** Departments the representation covers; null covers them all. */
+	departmentIds: string[] | null;
+}
+
+export interface CitizenScope {
+	/** Whose cases, journeys and tasks are shown. */
+	citizenId: string;
+	/** Only cases (and their tasks) of these departments; null: every department. */
+	departmentIds: string[] | null;
+	/**
+	 * Journey-wide items (coordinator, meetings, messages, the plan) belong to no single department,
+	 * so a representation limited to some departments does not cover them.
+	 */
+	includesJourneys: boolean;
+	/** May answer, write and change on the citizen's behalf (a read-only representation may not). */
+	mayAct: boolean;
+	representing: boolean;
+}
+
+export function citizenScope(facts: {
+	loggedInCitizenId: string;
+	actingForCitizenId: string | null;
+	representation: RepresentationFacts | null;
+}): CitizenScope | null {
+	if (!facts.actingForCitizenId || facts.actingForCitizenId === facts.loggedInCitizenId) {
+		return {
+			citizenId: facts.loggedInCitizenId,
+			departmentIds: null,
+			includesJourneys: true,
+			mayAct: true,
+			representing: false
+		};
+	}
+	// Acting for someone without a representation valid today: nothing at all.
+	if (!facts.representation) return null;
+	const limited = facts.representation.departmentIds !== null;
+	return {
+		citizenId: facts.actingForCitizenId,
+		departmentIds: facts.representation.departmentIds,
+		includesJourneys: !limited,
+		mayAct: facts.representation.scope === 'full',
+		representing: true
 	};
 }
 

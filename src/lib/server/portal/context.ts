@@ -6,7 +6,13 @@ import { requireCitizen } from '../auth/guards';
 import { getDb } from '../db';
 import { recordAuditEvent } from '../db/audit';
 import type { AuditAction, Database } from '../db/schema';
-import type { CitizenScope } from '../policy/citizen-scope';
+import {
+	actorFromScope,
+	can,
+	type CitizenFacts,
+	type CitizenScope,
+	type Resource
+} from '../policy/access';
 import { loadCitizenScope } from './scope';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -29,10 +35,39 @@ export interface PortalContext {
 	subject: { id: string; name: string };
 }
 
+/**
+ * Whether the scope covers a page, decided by the access policy: 'any' is the citizen's overview,
+ * 'journeys' a journey, 'everything' the whole person (the export covers it all). The citizen's
+ * rules depend only on whose data it is, so the facts about cases and consent stay empty here.
+ */
 export function allows(scope: CitizenScope, need: PortalNeed): boolean {
-	if (need === 'journeys') return scope.includesJourneys;
-	if (need === 'everything') return scope.departmentIds === null;
-	return true;
+	const citizen: CitizenFacts = {
+		citizenId: scope.citizenId,
+		openCaseDepartmentIds: [],
+		coordinatorIds: [],
+		consentedDepartmentIds: []
+	};
+	const resource: Resource =
+		need === 'any'
+			? { kind: 'citizen', citizen }
+			: need === 'journeys'
+				? {
+						kind: 'journey',
+						citizen,
+						journey: { journeyId: '', coordinatorId: null, openCaseDepartmentIds: [] }
+					}
+				: { kind: 'citizenExport', citizen };
+	// Who the representative is does not change what the representation covers.
+	return can(actorFromScope('', scope), 'read', resource);
+}
+
+/** The policy's answer for an object the page has loaded, as the logged-in person. */
+export function portalCan(
+	context: PortalContext,
+	action: 'read' | 'write',
+	resource: Resource
+): boolean {
+	return can(actorFromScope(context.actor.id, context.scope), action, resource);
 }
 
 /**

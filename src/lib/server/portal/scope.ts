@@ -5,7 +5,7 @@ import { todayInDenmark } from '../../format';
 import { recordAuditEvent } from '../db/audit';
 import { activeRepresentations } from '../db/representatives';
 import type { Database } from '../db/schema';
-import { citizenScope, type CitizenScope } from '../policy/citizen-scope';
+import { citizenScope, type CitizenScope } from '../policy/access';
 
 export async function loadCitizenScope(
 	db: Kysely<Database>,
