@@ -14,12 +14,7 @@ import {
 	mayWriteMinutes,
 	moveMeeting
 } from '$lib/server/staff-meetings/service';
-import {
-	allowOr404,
-	auditStaffRead,
-	CASE_ROLES,
-	staffJourney
-} from '$lib/server/staff/context';
+import { allowOr404, auditStaffRead, CASE_ROLES, staffJourney } from '$lib/server/staff/context';
 import { can, type Resource } from '$lib/server/policy/access';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,7 +60,10 @@ function danishParts(value: Date) {
 		hourCycle: 'h23'
 	});
 	for (const p of formatter.formatToParts(value)) parts[p.type] = p.value;
-	return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+	return {
+		date: `${parts.year}-${parts.month}-${parts.day}`,
+		time: `${parts.hour}:${parts.minute}`
+	};
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -149,7 +147,8 @@ export const actions: Actions = {
 		if (minutes === '') errors.minutes = 'smErrorMinutes';
 		const long = tooLong(minutes, TEXT_MAX);
 		if (long) errors.minutes = long;
-		if (!mayWriteMinutes(meeting)) return fail(400, { form: 'minutes', errors, closed: true, minutes });
+		if (!mayWriteMinutes(meeting))
+			return fail(400, { form: 'minutes', errors, closed: true, minutes });
 		if (Object.keys(errors).length > 0) return fail(400, { form: 'minutes', errors, minutes });
 		const saved = await addMinutes(context.db, context.actor, meeting, minutes);
 		if (!saved) return fail(400, { form: 'minutes', errors, closed: true, minutes });
@@ -158,7 +157,8 @@ export const actions: Actions = {
 	flyt: async (event) => {
 		const { context, meeting } = await writer(event);
 		const values = readMeetingForm(await event.request.formData());
-		if (!isChangeable(meeting)) return fail(400, { form: 'move', errors: {}, closed: true, values });
+		if (!isChangeable(meeting))
+			return fail(400, { form: 'move', errors: {}, closed: true, values });
 		const errors: FieldErrors = {};
 		const change = checkTimePlace(values, errors, new Date());
 		if (!change) return fail(400, { form: 'move', errors, values });
@@ -171,7 +171,10 @@ export const actions: Actions = {
 		const confirmed = formText(await event.request.formData(), 'confirm') === 'ja';
 		if (!isChangeable(meeting)) return fail(400, { form: 'cancel', errors: {}, closed: true });
 		if (!confirmed) {
-			return fail(400, { form: 'cancel', errors: { confirm: 'smErrorCancelConfirm' } as FieldErrors });
+			return fail(400, {
+				form: 'cancel',
+				errors: { confirm: 'smErrorCancelConfirm' } as FieldErrors
+			});
 		}
 		const result = await cancelMeeting(context.db, context.actor, meeting);
 		if ('closed' in result) return fail(400, { form: 'cancel', errors: {}, closed: true });
