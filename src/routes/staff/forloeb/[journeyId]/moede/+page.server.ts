@@ -1,8 +1,65 @@
-import { staffJourney } from '$lib/server/staff/context';
-import type { PageServerLoad } from './$types';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { isAnalog } from '$lib/server/db/analog';
+import {
+	citizenPostalDetails,
+	listJourneyMeetings,
+	listJourneyStaff
+} from '$lib/server/db/staff-meetings';
+import { checkMeetingForm, readMeetingForm } from '$lib/server/staff-meetings/form';
+import { planMeeting, postalAddress } from '$lib/server/staff-meetings/service';
+import {
+	allowOr404,
+	auditStaffRead,
+	staffJourney,
+	type StaffJourneyContext
+} from '$lib/server/staff/context';
+import type { Actions, PageServerLoad } from './$types';
 
-// Placeholder until the page is built in this issue: the guard and the citizen banner.
-export const load: PageServerLoad = async (event) => {
+/** The guard for the page and its action: only those who may plan a meeting on the journey. */
+async function planner(event: RequestEvent<{ journeyId: string }>) {
 	const context = await staffJourney(event, event.params.journeyId);
-	return { banner: context.banner };
+	allowOr404(context, 'write', {
+		kind: 'meeting',
+		citizen: context.citizen,
+		journey: context.journey,
+		organizerId: null,
+		departmentIds: []
+	});
+	return context;
+}
+
+/** Staff who can be invited: everyone on the journey's departments except the organiser. */
+async function inviteable(context: StaffJourneyContext) {
+	const staff = await listJourneyStaff(context.db, context.journey.journeyId);
+	return staff.filter((s) => s.id !== context.actor.staffId);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const context = await planner(event);
+	const [candidates, meetings, analog, postal] = await Promise.all([
+		inviteable(context),
+		listJourneyMeetings(context.db, context.journey.journeyId),
+		isAnalog(context.db, context.citizen.citizenId),
+		citizenPostalDetails(context.db, context.citizen.citizenId)
+	]);
+	await auditStaffRead(context, 'journey', context.journey.journeyId);
+	return {
+		banner: context.banner,
+		journeyId: context.journey.journeyId,
+		candidates,
+		meetings,
+		letterAddress: analog ? postalAddress(postal).replace(/\n/g, ', ') : null
+	};
+};
+
+export const actions: Actions = {
+	planlaeg: async (event) => {
+		const context = await planner(event);
+		const candidates = await inviteable(context);
+		const values = readMeetingForm(await event.request.formData());
+		const { errors, input } = checkMeetingForm(values, new Set(candidates.map((c) => c.id)));
+		if (!input) return fail(400, { values, errors });
+		const result = await planMeeting(context, input, candidates);
+		redirect(303, `/staff/moeder/${result.meetingId}?ny=${result.letter ? 'brev' : '1'}`);
+	}
 };

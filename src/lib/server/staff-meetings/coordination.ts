@@ -1,0 +1,291 @@
+// Coordinator tools: who coordinates, which cases belong to the journey, and the plan's goals as
+// agreed with the citizen. Each change is one transaction with a citizen-visible entry (the plan
+// is the citizen's too: Én plan) and its audit row.
+import type { Kysely, Transaction } from 'kysely';
+import { formText, tooLong, type FieldErrors } from '../../forms';
+import { catalogues, format } from '../../i18n/messages';
+import {
+	addJourneyCase,
+	insertGoal,
+	lockJourney,
+	nextGoalSortOrder,
+	removeJourneyCase,
+	setJourneyCoordinator,
+	updateGoal,
+	type GoalRow
+} from '../db/coordination';
+import type { Database, GoalStatus, TimelineKind } from '../db/schema';
+import { appendTimelineEntry } from '../db/timeline';
+import { auditStaff, type StaffActor } from '../staff/context';
+import { parseDate } from './form';
+
+export interface CoordinationTarget {
+	db: Kysely<Database>;
+	actor: StaffActor;
+	journeyId: string;
+	citizenId: string;
+}
+
+interface Texts {
+	title: string;
+	title_en: string;
+	body: string;
+	body_en: string | null;
+}
+
+async function citizenEntry(
+	trx: Transaction<Database>,
+	target: CoordinationTarget,
+	kind: TimelineKind,
+	texts: Texts,
+	now: Date
+): Promise<void> {
+	await appendTimelineEntry(trx, {
+		journey_id: target.journeyId,
+		kind,
+		visibility: 'citizen',
+		author_staff_id: target.actor.staffId,
+		department_id: target.actor.departmentId,
+		...texts,
+		occurred_at: now
+	});
+}
+
+/**
+ * A new coordinator, announced to the citizen as a 'status' entry: who to call changes, and the
+ * citizen's overview shows the coordinator. Returns false when nothing changed.
+ */
+export async function changeCoordinator(
+	target: CoordinationTarget,
+	coordinator: { id: string; name: string; departmentName: string; departmentNameEn: string },
+	now: Date = new Date()
+): Promise<boolean> {
+	return target.db.transaction().execute(async (trx) => {
+		const journey = await lockJourney(trx, target.journeyId);
+		if (journey.coordinator_id === coordinator.id) return false;
+		await setJourneyCoordinator(trx, target.journeyId, coordinator.id);
+		const texts = (locale: 'da' | 'en') =>
+			format(catalogues[locale].smEntryCoordinatorBody, {
+				name: coordinator.name,
+				department: locale === 'da' ? coordinator.departmentName : coordinator.departmentNameEn
+			});
+		await citizenEntry(
+			trx,
+			target,
+			'status',
+			{
+				title: format(catalogues.da.smEntryCoordinatorTitle, { name: coordinator.name }),
+				title_en: format(catalogues.en.smEntryCoordinatorTitle, { name: coordinator.name }),
+				body: texts('da'),
+				body_en: texts('en')
+			},
+			now
+		);
+		await auditStaff(trx, target.actor, {
+			action: 'update',
+			objectType: 'journey',
+			objectId: target.journeyId,
+			citizenId: target.citizenId
+		});
+		return true;
+	});
+}
+
+/** Adds the case to the journey or takes it off, with a 'status' entry naming the case. */
+export async function changeJourneyCase(
+	target: CoordinationTarget,
+	change: 'add' | 'remove',
+	theCase: { id: string; title: string; departmentName: string; departmentNameEn: string },
+	now: Date = new Date()
+): Promise<boolean> {
+	return target.db.transaction().execute(async (trx) => {
+		await lockJourney(trx, target.journeyId);
+		const changed =
+			change === 'add'
+				? await addJourneyCase(trx, {
+						journeyId: target.journeyId,
+						caseId: theCase.id,
+						staffId: target.actor.staffId
+					})
+				: await removeJourneyCase(trx, target.journeyId, theCase.id);
+		if (!changed) return false;
+		const key = change === 'add' ? 'smEntryCaseAdded' : 'smEntryCaseRemoved';
+		const body = change === 'add' ? 'smEntryCaseAddedBody' : 'smEntryCaseRemovedBody';
+		const values = (locale: 'da' | 'en') => ({
+			title: theCase.title,
+			department: locale === 'da' ? theCase.departmentName : theCase.departmentNameEn
+		});
+		await citizenEntry(
+			trx,
+			target,
+			'status',
+			{
+				title: format(catalogues.da[key], values('da')),
+				title_en: format(catalogues.en[key], values('en')),
+				body: format(catalogues.da[body], values('da')),
+				body_en: format(catalogues.en[body], values('en'))
+			},
+			now
+		);
+		await auditStaff(trx, target.actor, {
+			action: 'update',
+			objectType: 'case',
+			objectId: theCase.id,
+			citizenId: target.citizenId
+		});
+		return true;
+	});
+}
+
+export const GOAL_STATUSES: readonly GoalStatus[] = [
+	'not_started',
+	'in_progress',
+	'achieved',
+	'dropped'
+];
+export const GOAL_TITLE_MAX = 200;
+export const GOAL_TEXT_MAX = 2000;
+
+export interface GoalFormValues {
+	title: string;
+	description: string;
+	status: string;
+	progress: string;
+	department: string;
+	targetDate: string;
+	sortOrder: string;
+}
+
+export interface GoalInput {
+	title: string;
+	description: string | null;
+	status: GoalStatus;
+	progress: number;
+	departmentId: string | null;
+	targetDate: string | null;
+	sortOrder: number | null;
+}
+
+export function readGoalForm(data: FormData): GoalFormValues {
+	return {
+		title: formText(data, 'title'),
+		description: formText(data, 'description'),
+		status: formText(data, 'status'),
+		progress: formText(data, 'progress'),
+		department: formText(data, 'department'),
+		targetDate: formText(data, 'targetDate'),
+		sortOrder: formText(data, 'sortOrder')
+	};
+}
+
+/** Checks a goal; `departmentIds` are those a goal may be the responsibility of. */
+export function checkGoalForm(
+	values: GoalFormValues,
+	departmentIds: ReadonlySet<string>
+): { errors: FieldErrors; input: GoalInput | null } {
+	const errors: FieldErrors = {};
+	if (values.title === '') errors.title = 'smErrorGoalTitle';
+	else {
+		const long = tooLong(values.title, GOAL_TITLE_MAX);
+		if (long) errors.title = long;
+	}
+	const long = tooLong(values.description, GOAL_TEXT_MAX);
+	if (long) errors.description = long;
+	const status = GOAL_STATUSES.find((s) => s === values.status);
+	if (!status) errors.status = 'smErrorGoalStatus';
+	const progress = /^\d{1,3}$/.test(values.progress) ? Number(values.progress) : NaN;
+	if (!(progress >= 0 && progress <= 100)) errors.progress = 'smErrorGoalProgress';
+	if (values.department !== '' && !departmentIds.has(values.department)) {
+		errors.department = 'smErrorGoalDepartment';
+	}
+	const date = values.targetDate === '' ? null : parseDate(values.targetDate);
+	if (values.targetDate !== '' && !date) errors.targetDate = 'smErrorDate';
+	const sortOrder = values.sortOrder === '' ? null : Number(values.sortOrder);
+	if (sortOrder !== null && !(Number.isInteger(sortOrder) && sortOrder >= 0 && sortOrder <= 999)) {
+		errors.sortOrder = 'smErrorGoalSort';
+	}
+	if (!status || Object.keys(errors).length > 0) return { errors, input: null };
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return {
+		errors,
+		input: {
+			title: values.title,
+			description: values.description || null,
+			status,
+			progress,
+			departmentId: values.department || null,
+			targetDate: date ? `${date.year}-${pad(date.month)}-${pad(date.day)}` : null,
+			sortOrder
+		}
+	};
+}
+
+function planEntryTexts(key: 'smEntryGoalAdded' | 'smEntryGoalChanged', goal: string): Texts {
+	return {
+		title: format(catalogues.da[key], { goal }),
+		title_en: format(catalogues.en[key], { goal }),
+		body: catalogues.da.smEntryGoalBody,
+		body_en: catalogues.en.smEntryGoalBody
+	};
+}
+
+export async function addGoal(
+	target: CoordinationTarget,
+	input: GoalInput,
+	now: Date = new Date()
+): Promise<GoalRow> {
+	return target.db.transaction().execute(async (trx) => {
+		await lockJourney(trx, target.journeyId);
+		const goal = await insertGoal(trx, {
+			journey_id: target.journeyId,
+			title: input.title,
+			title_en: null,
+			description: input.description,
+			status: input.status,
+			progress: input.progress,
+			responsible_department_id: input.departmentId,
+			target_date: input.targetDate,
+			agreed_at: now,
+			sort_order: input.sortOrder ?? (await nextGoalSortOrder(trx, target.journeyId)),
+			updated_at: now
+		});
+		await citizenEntry(trx, target, 'plan', planEntryTexts('smEntryGoalAdded', goal.title), now);
+		await auditStaff(trx, target.actor, {
+			action: 'create',
+			objectType: 'plan_goal',
+			objectId: goal.id,
+			citizenId: target.citizenId
+		});
+		return goal;
+	});
+}
+
+/** Edits a goal; the English title is dropped when the Danish one changes (it would be stale). */
+export async function editGoal(
+	target: CoordinationTarget,
+	goal: GoalRow,
+	input: GoalInput,
+	now: Date = new Date()
+): Promise<void> {
+	await target.db.transaction().execute(async (trx) => {
+		await lockJourney(trx, target.journeyId);
+		await updateGoal(trx, goal.id, target.journeyId, {
+			title: input.title,
+			...(input.title !== goal.title ? { title_en: null } : {}),
+			description: input.description,
+			status: input.status,
+			progress: input.progress,
+			responsible_department_id: input.departmentId,
+			target_date: input.targetDate,
+			sort_order: input.sortOrder ?? goal.sort_order,
+			updated_at: now
+		});
+		await citizenEntry(trx, target, 'plan', planEntryTexts('smEntryGoalChanged', input.title), now);
+		await auditStaff(trx, target.actor, {
+			action: 'update',
+			objectType: 'plan_goal',
+			objectId: goal.id,
+			citizenId: target.citizenId
+		});
+	});
+}

@@ -1,0 +1,429 @@
+// Joint meetings from the staff side: plan, move, cancel and write the minutes. Each change is one
+// transaction with its citizen-visible timeline entry and its audit row, so the citizen's portal,
+// the shared timeline and the audit trail never disagree with the meeting. When the citizen is
+// analog the invitation (and every change of it) also goes out as a queued letter in the
+// citizen's own language, with a timeline entry pointing at the letter (DESIGN.md, analog fallback).
+import type { Transaction } from 'kysely';
+import { catalogues, format, localized } from '../../i18n/messages';
+import type { Locale } from '../../i18n/locale';
+import { formatMeetingTime } from '../../meeting-time';
+import { isAnalog } from '../db/analog';
+import type { Database, StaffRole } from '../db/schema';
+import {
+	citizenPostalDetails,
+	insertLetter,
+	insertMeeting,
+	insertMeetingParticipants,
+	lockMeeting,
+	markMeetingCancelled,
+	rescheduleMeeting,
+	setMeetingMinutes,
+	staffContact,
+	type StaffCandidate,
+	type StaffMeeting
+} from '../db/staff-meetings';
+import { appendTimelineEntry } from '../db/timeline';
+import { auditStaff, type StaffActor } from '../staff/context';
+import type { MeetingInput, MeetingTimePlace } from './form';
+
+type Trx = Transaction<Database>;
+type Kind = 'invite' | 'moved' | 'cancelled';
+
+export interface MeetingChangeResult {
+	meetingId: string;
+	/** The queued letter when the citizen is analog, with the address it goes to. */
+	letter: { id: string; address: string } | null;
+}
+
+const roleKeys: Record<StaffRole, 'smRoleCoordinator' | 'smRoleCaseworker'> = {
+	coordinator: 'smRoleCoordinator',
+	caseworker: 'smRoleCaseworker',
+	admin: 'smRoleCaseworker',
+	auditor: 'smRoleCaseworker'
+};
+
+function whereText(locale: Locale, place: { location: string | null; videoUrl: string | null }) {
+	const m = catalogues[locale];
+	return [
+		place.location ? format(m.smEntryWhere, { place: place.location }) : null,
+		place.videoUrl ? format(m.smEntryVideo, { url: place.videoUrl }) : null
+	].filter((line): line is string => line !== null);
+}
+
+/** The body of a meeting entry (and the facts of a letter): when and where. */
+function timePlaceLines(locale: Locale, meeting: MeetingTimePlace): string[] {
+	const m = catalogues[locale];
+	return [
+		format(m.smEntryWhen, { time: formatMeetingTime(meeting.startsAt, meeting.endsAt, locale) }),
+		...whereText(locale, meeting)
+	];
+}
+
+const entryTitleKeys = {
+	invite: 'smEntryInvitedTitle',
+	moved: 'smEntryMovedTitle',
+	cancelled: 'smEntryCancelledTitle'
+} as const;
+
+function meetingEntryTexts(kind: Kind, title: string, meeting: MeetingTimePlace) {
+	const texts = (locale: Locale) => {
+		const m = catalogues[locale];
+		const lines =
+			kind === 'cancelled'
+				? [
+						format(m.smEntryCancelledBody, {
+							time: formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)
+						})
+					]
+				: [
+						...timePlaceLines(locale, meeting),
+						kind === 'moved' ? m.smEntryMovedBody : m.smEntryInvitedBody
+					];
+		return { title: format(m[entryTitleKeys[kind]], { title }), body: lines.join('\n') };
+	};
+	const da = texts('da');
+	const en = texts('en');
+	return { title: da.title, title_en: en.title, body: da.body, body_en: en.body };
+}
+
+const letterKeys = {
+	invite: { subject: 'smLetterInviteSubject', intro: 'smLetterInviteIntro' },
+	moved: { subject: 'smLetterMovedSubject', intro: 'smLetterMovedIntro' },
+	cancelled: { subject: 'smLetterCancelledSubject', intro: 'smLetterCancelledIntro' }
+} as const;
+
+export function postalAddress(citizen: {
+	co_name: string | null;
+	address_line: string | null;
+	postal_code: string | null;
+	city: string | null;
+}): string {
+	return [
+		citizen.co_name ? `c/o ${citizen.co_name}` : null,
+		citizen.address_line,
+		[citizen.postal_code, citizen.city].filter(Boolean).join(' ') || null
+	]
+		.filter((line): line is string => !!line)
+		.join('\n');
+}
+
+/**
+ * The letter to an analog citizen about a meeting, in the citizen's language, queued for print,
+ * with its citizen-visible timeline entry. Returns null for a digital citizen.
+ */
+async function letterIfAnalog(
+	trx: Trx,
+	actor: StaffActor,
+	kind: Kind,
+	meeting: MeetingTimePlace & {
+		id: string;
+		journeyId: string;
+		citizenId: string;
+		title: string;
+		agenda: string | null;
+		whatToBring: string | null;
+	},
+	now: Date
+): Promise<MeetingChangeResult['letter']> {
+	if (!(await isAnalog(trx, meeting.citizenId))) return null;
+	const [citizen, sender] = await Promise.all([
+		citizenPostalDetails(trx, meeting.citizenId),
+		staffContact(trx, actor.staffId)
+	]);
+	const language = citizen.preferred_language;
+	const m = catalogues[language];
+	const keys = letterKeys[kind];
+	const subject = format(m[keys.subject], { title: meeting.title });
+	const department = sender.departmentName
+		? localized(language, sender.departmentName, sender.departmentNameEn)
+		: null;
+	const phone = sender.phone ?? sender.departmentPhone;
+	const paragraphs = [
+		format(m.smLetterGreeting, { name: citizen.name }),
+		m[keys.intro],
+		[meeting.title, ...timePlaceLines(language, meeting)].join('\n'),
+		kind !== 'cancelled' && meeting.agenda ? `${m.smLetterAgenda}\n${meeting.agenda}` : null,
+		kind !== 'cancelled' && meeting.whatToBring
+			? `${m.smLetterBring}\n${meeting.whatToBring}`
+			: null,
+		kind === 'cancelled'
+			? phone
+				? format(m.smLetterCancelledCall, { phone })
+				: null
+			: phone
+				? format(m.smLetterCall, { phone })
+				: null,
+		`${m.smLetterRegards}\n${department ? `${sender.name}, ${department}` : sender.name}`
+	].filter((p): p is string => p !== null);
+	const address = postalAddress(citizen);
+	const letter = await insertLetter(trx, {
+		citizen_id: meeting.citizenId,
+		subject,
+		body: paragraphs.join('\n\n'),
+		language,
+		recipient_name: citizen.name,
+		recipient_address: address,
+		status: 'queued',
+		pdf: null,
+		page_count: null,
+		idempotency_key: null,
+		created_at: now
+	});
+	await appendTimelineEntry(trx, {
+		journey_id: meeting.journeyId,
+		kind: 'letter',
+		visibility: 'citizen',
+		author_staff_id: actor.staffId,
+		department_id: actor.departmentId,
+		title: format(catalogues.da.smEntryLetterTitle, { subject }),
+		title_en: format(catalogues.en.smEntryLetterTitle, { subject }),
+		body: catalogues.da.smEntryLetterBody,
+		body_en: catalogues.en.smEntryLetterBody,
+		occurred_at: now,
+		letter_id: letter.id,
+		meeting_id: meeting.id
+	});
+	await auditStaff(trx, actor, {
+		action: 'create',
+		objectType: 'letter',
+		objectId: letter.id,
+		citizenId: meeting.citizenId
+	});
+	return { id: letter.id, address };
+}
+
+export async function planMeeting(
+	context: {
+		db: import('kysely').Kysely<Database>;
+		actor: StaffActor;
+		journey: { journeyId: string };
+		citizen: { citizenId: string };
+	},
+	input: MeetingInput,
+	inviteable: readonly StaffCandidate[],
+	now: Date = new Date()
+): Promise<MeetingChangeResult> {
+	const { actor } = context;
+	const citizenId = context.citizen.citizenId;
+	const journeyId = context.journey.journeyId;
+	return context.db.transaction().execute(async (trx) => {
+		const meeting = await insertMeeting(trx, {
+			journey_id: journeyId,
+			title: input.title,
+			title_en: null,
+			starts_at: input.startsAt,
+			ends_at: input.endsAt,
+			location: input.location,
+			video_url: input.videoUrl,
+			agenda: input.agenda,
+			what_to_bring: input.whatToBring,
+			organizer_staff_id: actor.staffId,
+			citizen_response_reason: null,
+			citizen_responded_at: null,
+			minutes: null,
+			cancelled_at: null,
+			created_at: now
+		});
+		// The organiser takes part too; the form lists only the others.
+		const byId = new Map(inviteable.map((s) => [s.id, s]));
+		const staffIds = [actor.staffId, ...input.staffIds.filter((id) => id !== actor.staffId)];
+		await insertMeetingParticipants(trx, [
+			...staffIds.map((id) => {
+				const staff = byId.get(id);
+				return {
+					meeting_id: meeting.id,
+					staff_user_id: id,
+					department_id: staff?.departmentId ?? actor.departmentId,
+					name: null,
+					role: catalogues.da[roleKeys[staff?.role ?? actor.role]]
+				};
+			}),
+			...input.externals.map((external) => ({
+				meeting_id: meeting.id,
+				staff_user_id: null,
+				department_id: null,
+				name: external.name,
+				role: external.role
+			}))
+		]);
+		await appendTimelineEntry(trx, {
+			journey_id: journeyId,
+			kind: 'meeting',
+			visibility: 'citizen',
+			author_staff_id: actor.staffId,
+			department_id: actor.departmentId,
+			...meetingEntryTexts('invite', input.title, input),
+			occurred_at: now,
+			meeting_id: meeting.id
+		});
+		await auditStaff(trx, actor, {
+			action: 'create',
+			objectType: 'meeting',
+			objectId: meeting.id,
+			citizenId
+		});
+		const letter = await letterIfAnalog(
+			trx,
+			actor,
+			'invite',
+			{ ...input, id: meeting.id, journeyId, citizenId },
+			now
+		);
+		return { meetingId: meeting.id, letter };
+	});
+}
+
+export type MeetingChangeOutcome = MeetingChangeResult | { closed: true };
+
+/** A meeting that is cancelled, or has started, cannot be moved or cancelled any more. */
+export function isChangeable(
+	meeting: { cancelled_at: Date | null; starts_at: Date },
+	now: Date = new Date()
+): boolean {
+	return meeting.cancelled_at === null && meeting.starts_at.getTime() > now.getTime();
+}
+
+export async function moveMeeting(
+	db: import('kysely').Kysely<Database>,
+	actor: StaffActor,
+	meeting: StaffMeeting,
+	change: MeetingTimePlace,
+	now: Date = new Date()
+): Promise<MeetingChangeOutcome> {
+	return db.transaction().execute(async (trx) => {
+		const locked = await lockMeeting(trx, meeting.id);
+		if (!locked || !isChangeable(locked, now)) return { closed: true as const };
+		await rescheduleMeeting(trx, meeting.id, change);
+		await appendTimelineEntry(trx, {
+			journey_id: meeting.journey_id,
+			kind: 'meeting',
+			visibility: 'citizen',
+			author_staff_id: actor.staffId,
+			department_id: actor.departmentId,
+			...meetingEntryTexts('moved', meeting.title, change),
+			occurred_at: now,
+			meeting_id: meeting.id
+		});
+		await auditStaff(trx, actor, {
+			action: 'update',
+			objectType: 'meeting',
+			objectId: meeting.id,
+			citizenId: meeting.citizenId
+		});
+		const letter = await letterIfAnalog(
+			trx,
+			actor,
+			'moved',
+			{
+				...change,
+				id: meeting.id,
+				journeyId: meeting.journey_id,
+				citizenId: meeting.citizenId,
+				title: meeting.title,
+				agenda: meeting.agenda,
+				whatToBring: meeting.what_to_bring
+			},
+			now
+		);
+		return { meetingId: meeting.id, letter };
+	});
+}
+
+export async function cancelMeeting(
+	db: import('kysely').Kysely<Database>,
+	actor: StaffActor,
+	meeting: StaffMeeting,
+	now: Date = new Date()
+): Promise<MeetingChangeOutcome> {
+	return db.transaction().execute(async (trx) => {
+		const locked = await lockMeeting(trx, meeting.id);
+		if (!locked || !isChangeable(locked, now)) return { closed: true as const };
+		await markMeetingCancelled(trx, meeting.id, now);
+		const timePlace = {
+			startsAt: meeting.starts_at,
+			endsAt: meeting.ends_at,
+			location: meeting.location,
+			videoUrl: meeting.video_url
+		};
+		await appendTimelineEntry(trx, {
+			journey_id: meeting.journey_id,
+			kind: 'meeting',
+			visibility: 'citizen',
+			author_staff_id: actor.staffId,
+			department_id: actor.departmentId,
+			...meetingEntryTexts('cancelled', meeting.title, timePlace),
+			occurred_at: now,
+			meeting_id: meeting.id
+		});
+		await auditStaff(trx, actor, {
+			action: 'update',
+			objectType: 'meeting',
+			objectId: meeting.id,
+			citizenId: meeting.citizenId
+		});
+		const letter = await letterIfAnalog(
+			trx,
+			actor,
+			'cancelled',
+			{
+				...timePlace,
+				id: meeting.id,
+				journeyId: meeting.journey_id,
+				citizenId: meeting.citizenId,
+				title: meeting.title,
+				agenda: null,
+				whatToBring: null
+			},
+			now
+		);
+		return { meetingId: meeting.id, letter };
+	});
+}
+
+/** Minutes can be written once the meeting has started, unless it was cancelled. */
+export function mayWriteMinutes(
+	meeting: { cancelled_at: Date | null; starts_at: Date },
+	now: Date = new Date()
+): boolean {
+	return meeting.cancelled_at === null && meeting.starts_at.getTime() <= now.getTime();
+}
+
+/**
+ * The minutes: stored on the meeting and written as a citizen-visible 'meeting' entry with the
+ * meeting's id, like the summaries after the demo's meetings, so the citizen reads them where
+ * the meeting is and staff see them beside the invitation and the answers. A new version is a
+ * new entry; the earlier one stays (entries are never edited).
+ */
+export async function addMinutes(
+	db: import('kysely').Kysely<Database>,
+	actor: StaffActor,
+	meeting: StaffMeeting,
+	minutes: string,
+	now: Date = new Date()
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const locked = await lockMeeting(trx, meeting.id);
+		if (!locked || !mayWriteMinutes(locked, now)) return false;
+		await setMeetingMinutes(trx, meeting.id, minutes);
+		await appendTimelineEntry(trx, {
+			journey_id: meeting.journey_id,
+			kind: 'meeting',
+			visibility: 'citizen',
+			author_staff_id: actor.staffId,
+			department_id: actor.departmentId,
+			title: format(catalogues.da.smEntryMinutesTitle, { title: meeting.title }),
+			title_en: format(catalogues.en.smEntryMinutesTitle, { title: meeting.title }),
+			// Staff write the minutes in Danish; there is no translation of them.
+			body: minutes,
+			occurred_at: now,
+			meeting_id: meeting.id
+		});
+		await auditStaff(trx, actor, {
+			action: 'update',
+			objectType: 'meeting',
+			objectId: meeting.id,
+			citizenId: meeting.citizenId
+		});
+		return true;
+	});
+}
