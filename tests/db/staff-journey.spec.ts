@@ -88,7 +88,13 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 		return {
 			db: t.db,
 			actor,
-			staff: { id: actor.staffId, name, role: actor.role, departmentId: actor.departmentId },
+			staff: {
+				id: actor.staffId,
+				name,
+				email: `${actor.staffId}@example.invalid`,
+				role: actor.role,
+				departmentId: actor.departmentId
+			},
 			citizen,
 			journey,
 			banner: {} as StaffJourneyContext['banner']
