@@ -100,7 +100,6 @@ export const load: PageServerLoad = async (event) => {
 			}),
 			messages: can(actor, 'read', { kind: 'messages', citizen, journey })
 		},
-		saved: params.get('gemt'),
-		entryId: params.get('post')
+		saved: params.get('gemt')
 	};
 };
