@@ -160,3 +160,45 @@ export async function unreadCountsForCitizen(
 		latestAt: row.latestAt === null ? null : new Date(row.latestAt)
 	}));
 }
+
+/**
+ * Marks the citizen side's messages in a thread as read by the municipality; returns how many
+ * were unread. Staff messages were read by staff when written.
+ */
+export async function markThreadReadByStaff(
+	db: Executor,
+	journeyId: string,
+	now: Date = new Date()
+): Promise<number> {
+	const result = await db
+		.updateTable('messages')
+		.set({ read_by_staff_at: now })
+		.where('journey_id', '=', journeyId)
+		.where('author_citizen_id', 'is not', null)
+		.where('read_by_staff_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/** A message from a member of staff (the caller opens the transaction and writes the audit row). */
+export async function insertStaffMessage(
+	db: Executor,
+	message: { journeyId: string; authorStaffId: string; body: string },
+	now: Date = new Date()
+): Promise<{ id: string; sentAt: Date }> {
+	const row = await db
+		.insertInto('messages')
+		.values({
+			journey_id: message.journeyId,
+			author_citizen_id: null,
+			author_staff_id: message.authorStaffId,
+			body: message.body,
+			sent_at: now,
+			// Staff have read what they wrote; the citizen's side has not yet.
+			read_by_staff_at: now,
+			read_by_citizen_at: null
+		})
+		.returning(['id', 'sent_at'])
+		.executeTakeFirstOrThrow();
+	return { id: row.id, sentAt: row.sent_at };
+}
