@@ -1,4 +1,5 @@
-// Giving and withdrawing consent from the citizen portal. One change is one transaction: the
+// Giving and withdrawing consent: from the citizen portal, and recorded by staff on the citizen's
+// behalf when it was given on paper, at a meeting or by phone. One change is one transaction: the
 // consent row, a timeline entry on every open journey the department takes part in (so the staff
 // see it where they work), and the audit row. Withdrawal and giving are the same one step.
 import { catalogues, format } from '../../i18n/messages';
@@ -10,9 +11,11 @@ import {
 	openJourneyIdsWithDepartment,
 	type Consent
 } from '../db/consents';
-import type { ConsentAction } from '../db/schema';
+import type { ConsentAction, ConsentChannel, Database } from '../db/schema';
 import { appendTimelineEntry } from '../db/timeline';
+import type { Kysely, Transaction } from 'kysely';
 import { auditActor, type PortalContext } from '../portal/context';
+import type { StaffActor, StaffPurpose } from '../staff/context';
 
 export type ConsentChange =
 	| { changed: true; consent: Consent; journeyIds: string[] }
@@ -55,54 +58,133 @@ export async function changeConsent(
 	action: ConsentAction
 ): Promise<ConsentChange> {
 	if (!context.scope.mayAct) throw new Error('A read-only representation cannot change consent');
-	const citizenId = context.subject.id;
-	return context.db.transaction().execute(async (trx) => {
-		await lockCitizenForConsent(trx, citizenId);
-		const current = await latestConsent(trx, citizenId, department.id);
-		const inForce = current?.action === 'granted';
-		if ((action === 'granted') === inForce) return { changed: false, consent: current ?? null };
-
-		const consent = await insertConsent(trx, {
-			citizen_id: citizenId,
-			department_id: department.id,
+	return context.db.transaction().execute((trx) =>
+		writeConsentChange(trx, {
+			citizen: context.subject,
+			department,
 			action,
 			channel: 'portal',
+			recordedBy: { citizenId: context.actor.id, staffId: null },
 			// The person who clicked: the representative when someone acts for the citizen.
-			recorded_by_citizen_id: context.actor.id,
-			recorded_by_staff_id: null,
-			witness: null,
-			note: null
-		});
-		const texts = consentEntryTexts(
-			action,
-			{
+			texts: {
 				actor: context.actor.name,
 				citizen: context.subject.name,
 				representing: context.scope.representing
 			},
-			department
-		);
-		const journeyIds = await openJourneyIdsWithDepartment(trx, citizenId, department.id);
-		for (const journeyId of journeyIds) {
-			await appendTimelineEntry(trx, {
-				journey_id: journeyId,
-				kind: 'consent',
-				visibility: 'citizen',
-				author_citizen_id: context.actor.id,
-				author_staff_id: null,
-				department_id: department.id,
-				...texts,
-				occurred_at: consent.occurred_at,
-				idempotency_key: `consent:${consent.id}:${journeyId}`
-			});
-		}
-		await recordAuditEvent(trx, {
-			...auditActor(context),
-			action: 'create',
-			object_type: 'consent',
-			object_id: consent.id,
-			purpose: null
-		});
-		return { changed: true, consent, journeyIds };
+			witness: null,
+			note: null,
+			audit: (consentId) =>
+				recordAuditEvent(trx, {
+					...auditActor(context),
+					action: 'create',
+					object_type: 'consent',
+					object_id: consentId,
+					purpose: null
+				})
+		})
+	);
+}
+
+/** What the consent row, the timeline entries and the audit row need, whoever records the change. */
+interface ConsentWrite {
+	citizen: { id: string; name: string };
+	department: { id: string; name: string; nameEn: string };
+	action: ConsentAction;
+	channel: ConsentChannel;
+	recordedBy: { citizenId: string | null; staffId: string | null };
+	texts: { actor: string; citizen: string; representing: boolean };
+	witness: string | null;
+	note: string | null;
+	audit: (consentId: string) => Promise<void>;
+}
+
+/** The one step, shared by the portal and the staff workspace, inside the caller's transaction. */
+async function writeConsentChange(
+	trx: Transaction<Database>,
+	write: ConsentWrite
+): Promise<ConsentChange> {
+	const citizenId = write.citizen.id;
+	const { department, action } = write;
+	await lockCitizenForConsent(trx, citizenId);
+	const current = await latestConsent(trx, citizenId, department.id);
+	const inForce = current?.action === 'granted';
+	if ((action === 'granted') === inForce) return { changed: false, consent: current ?? null };
+
+	const consent = await insertConsent(trx, {
+		citizen_id: citizenId,
+		department_id: department.id,
+		action,
+		channel: write.channel,
+		recorded_by_citizen_id: write.recordedBy.citizenId,
+		recorded_by_staff_id: write.recordedBy.staffId,
+		witness: write.witness,
+		note: write.note
 	});
+	const texts = consentEntryTexts(action, write.texts, department);
+	const journeyIds = await openJourneyIdsWithDepartment(trx, citizenId, department.id);
+	for (const journeyId of journeyIds) {
+		await appendTimelineEntry(trx, {
+			journey_id: journeyId,
+			kind: 'consent',
+			visibility: 'citizen',
+			author_citizen_id: write.recordedBy.citizenId,
+			author_staff_id: write.recordedBy.staffId,
+			department_id: department.id,
+			...texts,
+			occurred_at: consent.occurred_at,
+			idempotency_key: `consent:${consent.id}:${journeyId}`
+		});
+	}
+	await write.audit(consent.id);
+	return { changed: true, consent, journeyIds };
+}
+
+/** A consent given or withdrawn outside Sammen (on paper, at a meeting, by phone). */
+export interface StaffConsentRecord {
+	action: ConsentAction;
+	channel: Exclude<ConsentChannel, 'portal'>;
+	/** Who else witnessed it; required for meetings and phone calls (validated by the caller). */
+	witness: string | null;
+	note: string | null;
+}
+
+/**
+ * Records, on the citizen's behalf, a decision the citizen made outside the portal: the same consent
+ * row, timeline entries and audit row as the portal writes, with the member of staff as recorder.
+ * The timeline says the citizen gave or withdrew it: the decision is theirs.
+ */
+export async function recordConsentForCitizen(
+	db: Kysely<Database>,
+	actor: StaffActor,
+	citizen: { id: string; name: string },
+	department: { id: string; name: string; nameEn: string },
+	record: StaffConsentRecord,
+	purpose: StaffPurpose
+): Promise<ConsentChange> {
+	return db.transaction().execute((trx) =>
+		writeConsentChange(trx, {
+			citizen,
+			department,
+			action: record.action,
+			channel: record.channel,
+			recordedBy: { citizenId: null, staffId: actor.staffId },
+			texts: { actor: citizen.name, citizen: citizen.name, representing: false },
+			witness: record.witness,
+			note: record.note,
+			// The same fields as auditStaff writes (staff/context.ts), without importing the web layer.
+			audit: (consentId) =>
+				recordAuditEvent(trx, {
+					actor_type: 'staff',
+					actor_staff_id: actor.staffId,
+					actor_department_id: actor.departmentId,
+					actor_role: actor.role,
+					action: 'create',
+					object_type: 'consent',
+					object_id: consentId,
+					citizen_id: citizen.id,
+					purpose,
+					criterion: null
+				})
+		})
+	);
 }

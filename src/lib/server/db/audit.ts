@@ -203,3 +203,175 @@ export async function listDepartmentsForFilter(db: Executor) {
 		.orderBy('name')
 		.execute();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The auditor's view: the whole trail across citizens, filtered, newest first.
+
+/** What the auditor filters by. Dates are whole days in Danish time, both included. */
+export interface AuditTrailFilter {
+	from: string | null;
+	to: string | null;
+	staffId: string | null;
+	departmentId: string | null;
+	action: AuditAction | null;
+	objectType: string | null;
+	citizenId: string | null;
+}
+
+/** One row of the trail as the auditor sees it, with the names the codes refer to. */
+export interface AuditTrailRow {
+	id: string;
+	occurredAt: Date;
+	actorType: AuditActorType;
+	actorRole: StaffRole | null;
+	staffName: string | null;
+	actorCitizenName: string | null;
+	departmentName: string | null;
+	departmentNameEn: string | null;
+	action: AuditAction;
+	objectType: string;
+	objectId: string | null;
+	citizenId: string | null;
+	citizenName: string | null;
+	purpose: string | null;
+	criterion: string | null;
+}
+
+function auditTrailQuery(db: Executor, filter: AuditTrailFilter) {
+	let query = db
+		.selectFrom('audit_events as a')
+		.leftJoin('departments as d', 'd.id', 'a.actor_department_id')
+		.leftJoin('staff_users as s', 's.id', 'a.actor_staff_id')
+		.leftJoin('citizens as ac', 'ac.id', 'a.actor_citizen_id')
+		.leftJoin('citizens as c', 'c.id', 'a.citizen_id')
+		.select([
+			'a.id',
+			'a.occurred_at as occurredAt',
+			sql<string>`to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+				'exactTime'
+			),
+			'a.actor_type as actorType',
+			'a.actor_role as actorRole',
+			's.name as staffName',
+			'ac.name as actorCitizenName',
+			'd.name as departmentName',
+			'd.name_en as departmentNameEn',
+			'a.action',
+			'a.object_type as objectType',
+			'a.object_id as objectId',
+			'a.citizen_id as citizenId',
+			'c.name as citizenName',
+			'a.purpose',
+			'a.criterion'
+		])
+		.orderBy('a.occurred_at', 'desc')
+		.orderBy('a.id', 'desc');
+	// Whole days in Danish time: from the start of `from` to the end of `to`.
+	if (filter.from) {
+		query = query.where(
+			'a.occurred_at',
+			'>=',
+			sql<Date>`(cast(${filter.from} as date)::timestamp at time zone 'Europe/Copenhagen')`
+		);
+	}
+	if (filter.to) {
+		query = query.where(
+			'a.occurred_at',
+			'<',
+			sql<Date>`((cast(${filter.to} as date) + 1)::timestamp at time zone 'Europe/Copenhagen')`
+		);
+	}
+	if (filter.staffId) query = query.where('a.actor_staff_id', '=', filter.staffId);
+	if (filter.departmentId) query = query.where('a.actor_department_id', '=', filter.departmentId);
+	if (filter.action) query = query.where('a.action', '=', filter.action);
+	if (filter.objectType) query = query.where('a.object_type', '=', filter.objectType);
+	if (filter.citizenId) query = query.where('a.citizen_id', '=', filter.citizenId);
+	return query;
+}
+
+type RawTrailRow = Awaited<
+	ReturnType<ReturnType<typeof auditTrailQuery>['executeTakeFirstOrThrow']>
+>;
+
+function toTrailRow({ exactTime, ...row }: RawTrailRow): AuditTrailRow {
+	void exactTime;
+	return row;
+}
+
+/** One page of the trail, newest first, by keyset on (occurred_at, id) like the citizen's page. */
+export async function listAuditTrail(
+	db: Executor,
+	filter: AuditTrailFilter,
+	options: { after?: AuditCursor | null; limit?: number } = {}
+): Promise<{ rows: AuditTrailRow[]; next: AuditCursor | null }> {
+	const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+	let query = auditTrailQuery(db, filter).limit(limit + 1);
+	const after = options.after;
+	if (after) {
+		const time = sql<Date>`cast(${after.occurredAt} as timestamptz)`;
+		query = query.where((eb) =>
+			eb.or([
+				eb('a.occurred_at', '<', time),
+				eb.and([eb('a.occurred_at', '=', time), eb('a.id', '<', after.id)])
+			])
+		);
+	}
+	const raw = await query.execute();
+	const page = raw.slice(0, limit);
+	const last = page.at(-1);
+	return {
+		rows: page.map(toTrailRow),
+		next: raw.length > limit && last ? { occurredAt: last.exactTime, id: last.id } : null
+	};
+}
+
+/** The trail for an export: every matching row up to `max`, newest first. */
+export async function exportAuditTrail(
+	db: Executor,
+	filter: AuditTrailFilter,
+	max: number
+): Promise<AuditTrailRow[]> {
+	const raw = await auditTrailQuery(db, filter).limit(max).execute();
+	return raw.map(toTrailRow);
+}
+
+/** The citizens the trail is about, to choose one by name (never by CPR). */
+export async function listAuditTrailCitizens(db: Executor) {
+	return db
+		.selectFrom('citizens as c')
+		.select(['c.id', 'c.name'])
+		.where((eb) =>
+			eb.exists(
+				eb.selectFrom('audit_events as a').select('a.id').whereRef('a.citizen_id', '=', 'c.id')
+			)
+		)
+		.orderBy('c.name')
+		.orderBy('c.id')
+		.execute();
+}
+
+/** The staff users who appear in the trail, to filter by who acted. */
+export async function listAuditTrailStaff(db: Executor) {
+	return db
+		.selectFrom('staff_users as s')
+		.select(['s.id', 's.name', 's.role'])
+		.where((eb) =>
+			eb.exists(
+				eb.selectFrom('audit_events as a').select('a.id').whereRef('a.actor_staff_id', '=', 's.id')
+			)
+		)
+		.orderBy('s.name')
+		.orderBy('s.id')
+		.execute();
+}
+
+/** The object types in the trail, to filter by. */
+export async function listAuditTrailObjectTypes(db: Executor): Promise<string[]> {
+	const rows = await db
+		.selectFrom('audit_events')
+		.select('object_type')
+		.distinct()
+		.orderBy('object_type')
+		.execute();
+	return rows.map((r) => r.object_type);
+}

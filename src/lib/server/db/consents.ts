@@ -186,3 +186,47 @@ export async function findCitizenConsent(
 		.executeTakeFirst();
 	return row ? toEvent(row) : undefined;
 }
+
+/** One consent event as staff see it: who recorded it by name, how, the witness and the note. */
+export interface StaffConsentEvent {
+	id: string;
+	action: ConsentAction;
+	channel: ConsentChannel;
+	occurredAt: Date;
+	departmentId: string;
+	departmentName: string;
+	departmentNameEn: string;
+	recordedByCitizenName: string | null;
+	recordedByStaffName: string | null;
+	witness: string | null;
+	note: string | null;
+}
+
+/** Every consent change of a citizen for the staff workspace, newest first. */
+export async function listConsentHistoryForStaff(
+	db: Executor,
+	citizenId: string
+): Promise<StaffConsentEvent[]> {
+	return db
+		.selectFrom('consents as k')
+		.innerJoin('departments as d', 'd.id', 'k.department_id')
+		.leftJoin('citizens as rc', 'rc.id', 'k.recorded_by_citizen_id')
+		.leftJoin('staff_users as s', 's.id', 'k.recorded_by_staff_id')
+		.select([
+			'k.id',
+			'k.action',
+			'k.channel',
+			'k.occurred_at as occurredAt',
+			'k.department_id as departmentId',
+			'd.name as departmentName',
+			'd.name_en as departmentNameEn',
+			'rc.name as recordedByCitizenName',
+			's.name as recordedByStaffName',
+			'k.witness',
+			'k.note'
+		])
+		.where('k.citizen_id', '=', citizenId)
+		.orderBy('k.occurred_at', 'desc')
+		.orderBy('k.id', 'desc')
+		.execute();
+}

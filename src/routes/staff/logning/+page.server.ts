@@ -1,10 +1,44 @@
-import { requireStaff } from '$lib/server/auth/guards';
-import { CASE_ROLES } from '$lib/server/staff/context';
+import {
+	decodeAuditCursor,
+	encodeAuditCursor,
+	listAuditTrail,
+	listAuditTrailCitizens,
+	listAuditTrailObjectTypes,
+	listAuditTrailStaff,
+	listDepartmentsForFilter
+} from '$lib/server/db/audit';
+import { auditReview, requireAuditor } from '$lib/server/staff-audit/review';
+import { filterQuery, redactCriterion } from '$lib/server/staff-audit/trail';
 import type { PageServerLoad } from './$types';
 
-// Placeholder until the page is built in this issue.
+const PAGE_SIZE = 50;
+
+// The audit trail across citizens for auditors, newest first, filtered by GET parameters and paged
+// by keyset. Reading it is itself recorded.
 export const load: PageServerLoad = async (event) => {
-	requireStaff(event, ['auditor']);
-	void CASE_ROLES;
-	return {};
+	const { db, actor, filter, values, errors } = requireAuditor(event);
+	const after = decodeAuditCursor(event.url.searchParams.get('efter'));
+	const valid = Object.keys(errors).length === 0;
+	const [page, citizens, staff, departments, objectTypes] = await Promise.all([
+		valid ? listAuditTrail(db, filter, { after, limit: PAGE_SIZE }) : null,
+		listAuditTrailCitizens(db),
+		listAuditTrailStaff(db),
+		listDepartmentsForFilter(db),
+		listAuditTrailObjectTypes(db)
+	]);
+	if (valid) await auditReview(db, actor, 'read', filter, after);
+	return {
+		values,
+		errors: valid ? null : errors,
+		// A CPR search's criterion is its keyed hash: it never leaves the server, not even in the
+		// page data; the page shows that it was a CPR search.
+		rows: (page?.rows ?? []).map((row) => ({ ...row, criterion: redactCriterion(row.criterion) })),
+		query: filterQuery(filter),
+		nextQuery: page?.next ? filterQuery(filter, encodeAuditCursor(page.next)) : null,
+		paged: after !== null,
+		citizens,
+		staff,
+		departments,
+		objectTypes
+	};
 };
