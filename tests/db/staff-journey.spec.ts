@@ -19,8 +19,7 @@ import {
 } from '../../src/lib/server/db/staff-timeline';
 import { listCitizenTasks } from '../../src/lib/server/db/tasks';
 import { markThreadReadByStaff } from '../../src/lib/server/db/messages';
-import { can, timelineFilter } from '../../src/lib/server/policy/access';
-import { citizenScope } from '../../src/lib/server/policy/citizen-scope';
+import { can, citizenScope, timelineFilter } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import type { StaffJourneyContext } from '../../src/lib/server/staff/context';

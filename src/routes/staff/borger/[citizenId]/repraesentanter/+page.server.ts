@@ -10,7 +10,6 @@ import {
 	parseRepresentationForm,
 	registerRepresentation
 } from '$lib/server/staff-audit/representation';
-import { pageBanner } from '$lib/server/staff-audit/banner';
 import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	await auditStaffRead(context, 'representation');
 	const saved = event.url.searchParams.get('gemt');
 	return {
-		banner: pageBanner(context.banner),
+		banner: context.banner,
 		mayWrite: can(context.actor, 'write', { kind: 'representation', citizen: context.citizen }),
 		representations,
 		departments,

@@ -7,7 +7,6 @@ import {
 } from '$lib/server/db/consents';
 import { parseConsentForm } from '$lib/server/staff-audit/consent';
 import { can } from '$lib/server/policy/access';
-import { pageBanner } from '$lib/server/staff-audit/banner';
 import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const byDepartment = new Map(latest.map((row) => [row.department_id, row]));
 	const saved = event.url.searchParams.get('gemt');
 	return {
-		banner: pageBanner(context.banner),
+		banner: context.banner,
 		mayWrite: can(context.actor, 'write', { kind: 'consent', citizen: context.citizen }),
 		departments: departments.map((d) => {
 			const row = byDepartment.get(d.id);
