@@ -1,15 +1,39 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { departmentName } from '$lib/server/db/departments';
+import { loadCaseload, parseCaseloadFilters } from '$lib/server/staff-caseload/caseload';
+import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
+import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
+// The caseload: the caseworker's own work queue (their cases and the journeys they coordinate) or
+// all open cases of their department, filtered by the access policy. It is not audited per
+// citizen: it lists the reader's own work, and each row links to the citizen and journey pages,
+// which are audited when opened. Administrators and auditors see no case content (rule 5), only a
+// pointer to their part of the workspace.
 export const load: PageServerLoad = async (event) => {
-	const { staff } = await requireStaff(event);
-	return {
+	const { staff } = requireStaff(event);
+	const db = getDb();
+	const who = {
 		staffName: staff.name,
 		role: staff.role,
 		department: staff.departmentId
-			? await departmentName(getDb(), staff.departmentId, event.locals.locale)
+			? await departmentName(db, staff.departmentId, event.locals.locale)
 			: null
+	};
+	if (!CASE_ROLES.includes(staff.role)) return { ...who, caseload: null };
+	const filters = parseCaseloadFilters(event.url.searchParams);
+	const caseload = await loadCaseload(db, staffActor(staff), filters, todayInDenmark());
+	return {
+		...who,
+		caseload: {
+			filters,
+			filtered:
+				filters.departmentId !== null ||
+				filters.status !== null ||
+				filters.waitingOn !== null ||
+				filters.dueSoon,
+			...caseload
+		}
 	};
 };

@@ -41,3 +41,41 @@ export async function lockCitizenForSettings(trx: Transaction<Database>, citizen
 		.forUpdate()
 		.executeTakeFirst();
 }
+
+/** Which of these citizens are analog now (their latest change sets the flag). */
+export async function analogCitizenIds(
+	db: Executor,
+	citizenIds: readonly string[]
+): Promise<Set<string>> {
+	if (citizenIds.length === 0) return new Set();
+	const rows = await db
+		.selectFrom('analog_flag_changes')
+		.distinctOn('citizen_id')
+		.select(['citizen_id', 'analog'])
+		.where('citizen_id', 'in', [...citizenIds])
+		.orderBy('citizen_id')
+		.orderBy('changed_at', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+	return new Set(rows.filter((r) => r.analog).map((r) => r.citizen_id));
+}
+
+/** The citizen's analog flag changes, newest first, with who made each (staff name or the citizen). */
+export async function listAnalogFlagHistory(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('analog_flag_changes as a')
+		.leftJoin('staff_users as s', 's.id', 'a.set_by_staff_id')
+		.select([
+			'a.id',
+			'a.analog',
+			'a.reason',
+			'a.note',
+			'a.changed_at as changedAt',
+			's.name as staffName',
+			'a.set_by_citizen_id as setByCitizenId'
+		])
+		.where('a.citizen_id', '=', citizenId)
+		.orderBy('a.changed_at', 'desc')
+		.orderBy('a.id', 'desc')
+		.execute();
+}

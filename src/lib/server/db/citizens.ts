@@ -21,3 +21,109 @@ export async function createCitizen(
 		.returning(['id', 'name', 'preferred_language'])
 		.executeTakeFirstOrThrow();
 }
+
+/** What a staff search shows of a citizen: name and address. */
+export interface CitizenSearchRow {
+	id: string;
+	name: string;
+	coName: string | null;
+	addressLine: string | null;
+	postalCode: string | null;
+	city: string | null;
+}
+
+/** Citizens whose name contains `text`, ignoring case (LIKE wildcards in `text` are literal). */
+export async function searchCitizensByName(
+	db: Executor,
+	text: string,
+	limit = 200
+): Promise<CitizenSearchRow[]> {
+	const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	return db
+		.selectFrom('citizens')
+		.select([
+			'id',
+			'name',
+			'co_name as coName',
+			'address_line as addressLine',
+			'postal_code as postalCode',
+			'city'
+		])
+		.where((eb) => eb(eb.fn('lower', ['name']), 'like', pattern))
+		.orderBy('name')
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+}
+
+/** The citizen with this keyed CPR hash, as a search result. */
+export async function findCitizenSearchRowByCprHash(
+	db: Executor,
+	cprHash: string
+): Promise<CitizenSearchRow | undefined> {
+	return db
+		.selectFrom('citizens')
+		.select([
+			'id',
+			'name',
+			'co_name as coName',
+			'address_line as addressLine',
+			'postal_code as postalCode',
+			'city'
+		])
+		.where('cpr_hash', '=', cprHash)
+		.executeTakeFirst();
+}
+
+/** Every case of the citizen, with its department and caseworker, for the staff citizen view. */
+export async function listCitizenCasesForStaff(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('cases as c')
+		.innerJoin('departments as d', 'd.id', 'c.department_id')
+		.leftJoin('staff_users as s', 's.id', 'c.caseworker_id')
+		.select([
+			'c.id',
+			'c.department_id as departmentId',
+			'd.name as departmentName',
+			'd.name_en as departmentNameEn',
+			'c.title',
+			'c.title_en as titleEn',
+			'c.kle_number as kleNumber',
+			'c.status',
+			'c.waiting_on as waitingOn',
+			'c.next_step as nextStep',
+			'c.next_step_en as nextStepEn',
+			'c.next_step_due as nextStepDue',
+			's.name as caseworkerName',
+			's.phone as caseworkerPhone'
+		])
+		.where('c.citizen_id', '=', citizenId)
+		.orderBy((eb) => eb.case().when('c.status', '=', 'closed').then(1).else(0).end())
+		.orderBy('d.name')
+		.orderBy('c.opened_at')
+		.orderBy('c.id')
+		.execute();
+}
+
+/** The citizen's journeys with their coordinator, for the staff citizen view. */
+export async function listCitizenJourneysForStaff(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('journeys as j')
+		.leftJoin('staff_users as s', 's.id', 'j.coordinator_id')
+		.leftJoin('departments as d', 'd.id', 's.department_id')
+		.select([
+			'j.id',
+			'j.title',
+			'j.title_en as titleEn',
+			'j.status',
+			'j.coordinator_id as coordinatorId',
+			's.name as coordinatorName',
+			's.phone as coordinatorPhone',
+			'd.name as coordinatorDepartment',
+			'd.name_en as coordinatorDepartmentEn'
+		])
+		.where('j.citizen_id', '=', citizenId)
+		.orderBy('j.started_at')
+		.orderBy('j.id')
+		.execute();
+}

@@ -1,10 +1,34 @@
+import { error, fail } from '@sveltejs/kit';
+import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
-import { CASE_ROLES } from '$lib/server/staff/context';
-import type { PageServerLoad } from './$types';
+import { getCprKeys, getDb } from '$lib/server/db';
+import { parseSearch, searchCitizens } from '$lib/server/staff-caseload/search';
+import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
+import type { Actions, PageServerLoad } from './$types';
 
-// Placeholder until the page is built in this issue.
+// Find a citizen by CPR number or name. The form is POST, so neither a CPR number nor a name ever
+// stands in a URL; the search and its criterion are audited in searchCitizens.
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event, CASE_ROLES);
-	void CASE_ROLES;
 	return {};
+};
+
+export const actions: Actions = {
+	soeg: async (event) => {
+		const { staff } = requireStaff(event, CASE_ROLES);
+		let data: FormData;
+		try {
+			data = await event.request.formData();
+		} catch {
+			error(400, 'Bad Request');
+		}
+		const purpose = formText(data, 'purpose');
+		const query = formText(data, 'query');
+		const parsed = parseSearch(getCprKeys(), { query, purpose });
+		// Values are echoed to the form only: the page is no-store and the answer is to a POST.
+		const values = { query, purpose };
+		if ('errors' in parsed) return fail(400, { values, errors: parsed.errors, results: null });
+		const results = await searchCitizens(getDb(), staffActor(staff), parsed.query);
+		return { values, errors: null, results };
+	}
 };

@@ -1,8 +1,13 @@
-import { staffCitizen } from '$lib/server/staff/context';
+import { loadCitizenView } from '$lib/server/staff-caseload/citizen';
+import { auditStaffRead, staffCitizen } from '$lib/server/staff/context';
+import { pageBanner } from '$lib/server/staff-caseload/banner';
 import type { PageServerLoad } from './$types';
 
-// Placeholder until the page is built in this issue: the guard and the citizen banner.
+// The staff view of one citizen: the guard answers 404 unless the policy lets the reader see the
+// citizen; cases and journeys are filtered by the same policy; the read is audited.
 export const load: PageServerLoad = async (event) => {
 	const context = await staffCitizen(event, event.params.citizenId);
-	return { banner: context.banner };
+	const view = await loadCitizenView(context);
+	await auditStaffRead(context, 'citizen', context.citizen.citizenId);
+	return { banner: pageBanner(context.banner), ...view };
 };

@@ -1,0 +1,141 @@
+// The caseload at /staff: what the caseworker works on, filtered by the access policy. The list is
+// the caseworker's own work queue, so opening it is not audited per citizen (DESIGN.md rule 6 is
+// about reading a citizen's data: the citizen and journey pages, searches and exports are audited,
+// and every row here links to a page that is).
+import type { Kysely } from 'kysely';
+import { CASELOAD_STATUSES, CASELOAD_WAITING } from '../../staff-caseload';
+import { isUuid } from '../../uuid';
+import { loadCitizenFacts, loadJourneyFacts } from '../db/access-facts';
+import { analogCitizenIds } from '../db/analog';
+import { listCaseloadCandidates, listDepartmentsForFilter } from '../db/caseload';
+import type { CaseStatus, Database, WaitingOn } from '../db/schema';
+import {
+	can,
+	hasConsent,
+	staffSeesCitizen,
+	type CitizenFacts,
+	type JourneyFacts
+} from '../policy/access';
+import type { StaffActor } from '../staff/context';
+
+/** "Due soon": overdue, or due within this many days. */
+export const DUE_SOON_DAYS = 14;
+
+export interface CaseloadFilters {
+	scope: 'mine' | 'department';
+	departmentId: string | null;
+	status: Exclude<CaseStatus, 'closed'> | null;
+	waitingOn: WaitingOn | null;
+	dueSoon: boolean;
+}
+
+/** The filters from the query string; anything unknown reads as "no filter" (no personal data). */
+export function parseCaseloadFilters(params: URLSearchParams): CaseloadFilters {
+	const pick = <T extends string>(name: string, allowed: readonly T[]): T | null => {
+		const value = params.get(name);
+		return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+	};
+	const department = params.get('afdeling');
+	return {
+		scope: params.get('visning') === 'afdeling' ? 'department' : 'mine',
+		departmentId: department && isUuid(department) ? department : null,
+		status: pick('status', CASELOAD_STATUSES),
+		waitingOn: pick('venter', CASELOAD_WAITING),
+		dueSoon: params.get('snart') === 'ja'
+	};
+}
+
+export interface CaseloadRow {
+	caseId: string;
+	citizenId: string;
+	citizenName: string;
+	departmentName: string;
+	departmentNameEn: string;
+	title: string;
+	titleEn: string | null;
+	status: CaseStatus;
+	waitingOn: WaitingOn | null;
+	nextStep: string | null;
+	nextStepEn: string | null;
+	nextStepDue: string | null;
+	overdue: boolean;
+	journey: { id: string; title: string; titleEn: string | null } | null;
+	analog: boolean;
+	consentMissing: boolean;
+}
+
+/** 'YYYY-MM-DD' plus `days`. */
+function addDays(date: string, days: number): string {
+	const d = new Date(`${date}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+export async function loadCaseload(
+	db: Kysely<Database>,
+	actor: StaffActor,
+	filters: CaseloadFilters,
+	today: string
+) {
+	const [candidates, departments] = await Promise.all([
+		listCaseloadCandidates(
+			db,
+			{ staffId: actor.staffId, departmentId: actor.departmentId },
+			filters.scope
+		),
+		listDepartmentsForFilter(db)
+	]);
+	const citizenIds = [...new Set(candidates.map((c) => c.citizenId))];
+	const facts = new Map<string, CitizenFacts>();
+	for (const id of citizenIds) {
+		const f = await loadCitizenFacts(db, id);
+		if (f) facts.set(id, f);
+	}
+	const journeys = new Map<string, JourneyFacts>();
+	for (const id of new Set(candidates.flatMap((c) => (c.journeyId ? [c.journeyId] : [])))) {
+		const j = await loadJourneyFacts(db, id);
+		if (j) journeys.set(id, j);
+	}
+	const analog = await analogCitizenIds(db, citizenIds);
+	const soon = addDays(today, DUE_SOON_DAYS);
+
+	const rows: CaseloadRow[] = [];
+	for (const c of candidates) {
+		const citizen = facts.get(c.citizenId);
+		if (!citizen || !staffSeesCitizen(actor, citizen)) continue;
+		if (!can(actor, 'read', { kind: 'case', citizen, departmentId: c.departmentId })) continue;
+		if (filters.departmentId && c.departmentId !== filters.departmentId) continue;
+		if (filters.status && c.status !== filters.status) continue;
+		if (filters.waitingOn && c.waitingOn !== filters.waitingOn) continue;
+		if (filters.dueSoon && (c.nextStepDue === null || c.nextStepDue > soon)) continue;
+		// A journey is linked only when the reader may open it (the link would answer 404 otherwise).
+		const journey = c.journeyId ? journeys.get(c.journeyId) : undefined;
+		const journeyVisible =
+			journey !== undefined && can(actor, 'read', { kind: 'journey', citizen, journey });
+		rows.push({
+			caseId: c.caseId,
+			citizenId: c.citizenId,
+			citizenName: c.citizenName,
+			departmentName: c.departmentName,
+			departmentNameEn: c.departmentNameEn,
+			title: c.title,
+			titleEn: c.titleEn,
+			status: c.status,
+			waitingOn: c.waitingOn,
+			nextStep: c.nextStep,
+			nextStepEn: c.nextStepEn,
+			nextStepDue: c.nextStepDue,
+			overdue: c.nextStepDue !== null && c.nextStepDue < today,
+			journey:
+				journeyVisible && c.journeyId && c.journeyTitle
+					? { id: c.journeyId, title: c.journeyTitle, titleEn: c.journeyTitleEn }
+					: null,
+			analog: analog.has(c.citizenId),
+			consentMissing: !hasConsent(actor, citizen)
+		});
+	}
+	return {
+		rows,
+		departments: departments.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn }))
+	};
+}

@@ -1,0 +1,30 @@
+// The staff view of one citizen (/staff/borger/[citizenId]): the cases across departments that the
+// access policy lets the reader read, how many it hides for lack of consent, and the journeys the
+// reader may open. The caller has passed the guard (staffCitizen) and audits the read.
+import { loadJourneyFacts } from '../db/access-facts';
+import { listCitizenCasesForStaff, listCitizenJourneysForStaff } from '../db/citizens';
+import { can } from '../policy/access';
+import type { StaffCitizenContext } from '../staff/context';
+
+export async function loadCitizenView(context: StaffCitizenContext) {
+	const { db, actor, citizen } = context;
+	const [cases, journeys] = await Promise.all([
+		listCitizenCasesForStaff(db, citizen.citizenId),
+		listCitizenJourneysForStaff(db, citizen.citizenId)
+	]);
+	const readable = cases.filter((c) =>
+		can(actor, 'read', { kind: 'case', citizen, departmentId: c.departmentId })
+	);
+	const visibleJourneys = [];
+	for (const journey of journeys) {
+		const facts = await loadJourneyFacts(db, journey.id);
+		if (facts && can(actor, 'read', { kind: 'journey', citizen, journey: facts })) {
+			visibleJourneys.push(journey);
+		}
+	}
+	return {
+		cases: readable,
+		hiddenCases: cases.length - readable.length,
+		journeys: visibleJourneys
+	};
+}

@@ -1,0 +1,118 @@
+// Finding a citizen at /staff/soeg by CPR number (looked up by its keyed hash) or by part of the
+// name. Only citizens the access policy lets the searcher see are returned: the others are simply
+// absent, so a search never reveals that a citizen exists. Every search is audited with its
+// criterion (DESIGN.md rule 6): one row per visible match, about that citizen, so it shows in the
+// citizen's "who has looked at my data"; one row without a citizen when nothing visible matched.
+// A CPR number is never stored in clear: the criterion holds its keyed hash.
+import type { Kysely } from 'kysely';
+import type { FieldErrors } from '../../forms';
+import { tooLong } from '../../forms';
+import { hashCpr, normalizeCpr, type CprKeys } from '../crypto/cpr';
+import { loadCitizenFacts } from '../db/access-facts';
+import { analogCitizenIds } from '../db/analog';
+import {
+	findCitizenSearchRowByCprHash,
+	searchCitizensByName,
+	type CitizenSearchRow
+} from '../db/citizens';
+import type { Database } from '../db/schema';
+import { hasConsent, staffSeesCitizen } from '../policy/access';
+import { auditStaff, purposeFor, type StaffActor } from '../staff/context';
+
+export const SEARCH_MIN_NAME = 2;
+export const SEARCH_MAX = 100;
+export const PURPOSE_MAX = 200;
+
+export type SearchQuery =
+	| { kind: 'cpr'; cprHash: string; purpose: string | null }
+	| { kind: 'name'; text: string; purpose: string | null };
+
+/** Validates the form; the CPR number leaves this function only as its keyed hash. */
+export function parseSearch(
+	keys: CprKeys,
+	input: { query: string; purpose: string }
+): { query: SearchQuery } | { errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	const purposeError = tooLong(input.purpose, PURPOSE_MAX);
+	if (purposeError) errors['purpose'] = purposeError;
+	const text = input.query.replace(/\s+/g, ' ').trim();
+	const looksLikeCpr = /^[\d\s-]+$/.test(text) && /\d/.test(text);
+	let query: SearchQuery | null = null;
+	const purpose = input.purpose || null;
+	if (text === '') errors['query'] = 'caseloadSearchErrorEmpty';
+	else if (looksLikeCpr) {
+		const cpr = normalizeCpr(text);
+		if (!cpr) errors['query'] = 'caseloadSearchErrorCpr';
+		else query = { kind: 'cpr', cprHash: hashCpr(keys, cpr), purpose };
+	} else if ([...text].length < SEARCH_MIN_NAME) errors['query'] = 'caseloadSearchErrorShort';
+	else {
+		const long = tooLong(text, SEARCH_MAX);
+		if (long) errors['query'] = long;
+		else query = { kind: 'name', text, purpose };
+	}
+	if (Object.keys(errors).length > 0 || !query) return { errors };
+	return { query };
+}
+
+export interface SearchResult extends CitizenSearchRow {
+	analog: boolean;
+	consentMissing: boolean;
+}
+
+export function searchCriterion(query: SearchQuery): string {
+	return query.kind === 'cpr' ? `cpr: ${query.cprHash}` : `navn: ${query.text}`;
+}
+
+export async function searchCitizens(
+	db: Kysely<Database>,
+	actor: StaffActor,
+	query: SearchQuery
+): Promise<SearchResult[]> {
+	const found =
+		query.kind === 'cpr'
+			? [await findCitizenSearchRowByCprHash(db, query.cprHash)].filter(
+					(row): row is CitizenSearchRow => row !== undefined
+				)
+			: await searchCitizensByName(db, query.text);
+	const visible: { row: CitizenSearchRow; consentMissing: boolean; purpose: string }[] = [];
+	for (const row of found) {
+		const facts = await loadCitizenFacts(db, row.id);
+		if (!facts || !staffSeesCitizen(actor, facts)) continue;
+		visible.push({
+			row,
+			consentMissing: !hasConsent(actor, facts),
+			purpose: query.purpose ?? purposeFor(actor, facts)
+		});
+	}
+	const criterion = searchCriterion(query);
+	await db.transaction().execute(async (trx) => {
+		if (visible.length === 0) {
+			await auditStaff(trx, actor, {
+				action: 'search',
+				objectType: 'citizen',
+				citizenId: null,
+				purpose: query.purpose ?? 'casework',
+				criterion
+			});
+		}
+		for (const match of visible) {
+			await auditStaff(trx, actor, {
+				action: 'search',
+				objectType: 'citizen',
+				objectId: match.row.id,
+				citizenId: match.row.id,
+				purpose: match.purpose,
+				criterion
+			});
+		}
+	});
+	const analog = await analogCitizenIds(
+		db,
+		visible.map((v) => v.row.id)
+	);
+	return visible.map((v) => ({
+		...v.row,
+		analog: analog.has(v.row.id),
+		consentMissing: v.consentMissing
+	}));
+}
