@@ -1,6 +1,5 @@
 import { loadCitizenView } from '$lib/server/staff-caseload/citizen';
 import { auditStaffRead, staffCitizen } from '$lib/server/staff/context';
-import { pageBanner } from '$lib/server/staff-caseload/banner';
 import type { PageServerLoad } from './$types';
 
 // The staff view of one citizen: the guard answers 404 unless the policy lets the reader see the
@@ -9,5 +8,5 @@ export const load: PageServerLoad = async (event) => {
 	const context = await staffCitizen(event, event.params.citizenId);
 	const view = await loadCitizenView(context);
 	await auditStaffRead(context, 'citizen', context.citizen.citizenId);
-	return { banner: pageBanner(context.banner), ...view };
+	return { banner: context.banner, ...view };
 };

@@ -7,7 +7,6 @@ import {
 	parseAnalogSet
 } from '$lib/server/staff-caseload/analog';
 import { allowOr404, auditStaffRead, staffCitizen } from '$lib/server/staff/context';
-import { pageBanner } from '$lib/server/staff-caseload/banner';
 import type { Actions, PageServerLoad } from './$types';
 
 // The analog flag of one citizen: set it with a reason, change the reason, or clear it, each with
@@ -20,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	await auditStaffRead(context, 'analog_flag', context.citizen.citizenId);
 	const saved = event.url.searchParams.get('gemt');
 	return {
-		banner: pageBanner(context.banner),
+		banner: context.banner,
 		history,
 		saved: saved === 'sat' || saved === 'fjernet' ? saved : null
 	};
