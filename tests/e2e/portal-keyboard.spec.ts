@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser } from './browser';
+import { keyboard } from './keyboard';
 import { startServer, type RunningServer } from './server';
 
 const chromium = inject('chromium');
@@ -26,37 +27,8 @@ describe.skipIf(!chromium)('the main journey, keyboard only', () => {
 		await server?.stop();
 	});
 
-	/** The accessible name of the focused element, as far as this test needs it. */
-	async function focusedName(): Promise<string> {
-		return page.evaluate(() => {
-			const el = document.activeElement as HTMLElement | null;
-			if (!el || el === document.body) return '';
-			const labelled = (el as HTMLInputElement).labels?.[0]?.innerText;
-			return (labelled || el.innerText || el.getAttribute('aria-label') || '').trim();
-		});
-	}
-
-	/** Presses Tab until the element named `name` has focus. */
-	async function tabTo(name: RegExp): Promise<void> {
-		for (let i = 0; i < 80; i++) {
-			await page.keyboard.press('Tab');
-			if (name.test(await focusedName())) return;
-		}
-		throw new Error(`No focusable element named ${name} on ${page.url()}`);
-	}
-
-	/** Tabs to a link or button and presses Enter, waiting for the page it leads to. */
-	async function activate(name: RegExp): Promise<void> {
-		await tabTo(name);
-		await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-		await page.waitForLoadState('networkidle');
-	}
-
-	async function mainText(): Promise<string> {
-		return page.locator('main').innerText();
-	}
-
 	it('logs in, answers the meeting, finishes the task, writes, withdraws consent and logs out', async () => {
+		const { activate, tabTo, mainText } = keyboard(page);
 		await page.goto(`${server.url}/`);
 		await activate(/^Log ind med MitID$/);
 		await activate(/Log ind som Maja Jensen/);

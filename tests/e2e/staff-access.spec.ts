@@ -1,16 +1,25 @@
 // Access rules of the staff workspace, across every staff route that takes an id: a member of staff
 // whose department has no open case for the citizen, an administrator, an auditor, a made-up id and
 // a malformed one all get the same 404 to GET and to every form action of the page; every staff
-// page has its own title and is no-store. Reads only: the shared server is not changed.
+// page has its own title and is no-store. Staff reads write audit rows, so it has its own server.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import type { CookieBrowser } from './oidc-flow';
 import { postForm } from './portal';
+import { startServer, type RunningServer } from './server';
 import { loginStaff } from './staff';
 
-const baseUrl = inject('baseUrl');
+let server: RunningServer;
+let baseUrl: string;
+beforeAll(async () => {
+	server = await startServer();
+	baseUrl = server.url;
+});
+afterAll(async () => {
+	await server?.stop();
+});
 
 const maja = demoIds.citizen('Maja Jensen');
 const majaJourney = demoIds.journey('maja');
