@@ -5,9 +5,6 @@ import { defineCatalogue } from './define';
 export default defineCatalogue(
 	{
 		sjJourneyStatus: 'Status',
-		sjJourneyActive: 'Aktivt',
-		sjJourneyPaused: 'Sat på pause',
-		sjJourneyClosed: 'Afsluttet',
 		sjCoordinatorHeading: 'Koordinerende sagsbehandler',
 		sjNoCoordinator: 'Forløbet har ingen koordinerende sagsbehandler.',
 		sjCoordinatorLine: '{name}, {department}',
@@ -29,13 +26,6 @@ export default defineCatalogue(
 		sjCasesNone: 'Du kan ikke se nogen sager i forløbet.',
 		sjCasesHidden:
 			'{count} sag(er) i andre afdelinger er skjult, fordi borgeren ikke har givet samtykke til din afdeling.',
-		sjCaseReceived: 'Modtaget',
-		sjCaseInProgress: 'Under behandling',
-		sjCaseDecided: 'Afgjort',
-		sjCaseClosed: 'Lukket',
-		sjWaitingCitizen: 'Borgeren',
-		sjWaitingMunicipality: 'Kommunen',
-		sjWaitingOtherAuthority: 'En anden myndighed',
 		sjNothing: 'Ingen',
 		sjDueOn: 'senest {date}',
 		sjPlanHeading: 'Én plan: mål aftalt med borgeren',
@@ -183,9 +173,6 @@ export default defineCatalogue(
 	},
 	{
 		sjJourneyStatus: 'Status',
-		sjJourneyActive: 'Active',
-		sjJourneyPaused: 'Paused',
-		sjJourneyClosed: 'Closed',
 		sjCoordinatorHeading: 'Coordinating caseworker',
 		sjNoCoordinator: 'The journey has no coordinating caseworker.',
 		sjCoordinatorLine: '{name}, {department}',
@@ -207,13 +194,6 @@ export default defineCatalogue(
 		sjCasesNone: 'You cannot see any cases in the journey.',
 		sjCasesHidden:
 			'{count} case(s) in other departments are hidden because the citizen has not given consent to your department.',
-		sjCaseReceived: 'Received',
-		sjCaseInProgress: 'In progress',
-		sjCaseDecided: 'Decided',
-		sjCaseClosed: 'Closed',
-		sjWaitingCitizen: 'The citizen',
-		sjWaitingMunicipality: 'The municipality',
-		sjWaitingOtherAuthority: 'Another authority',
 		sjNothing: 'Nobody',
 		sjDueOn: 'by {date}',
 		sjPlanHeading: 'One plan: goals agreed with the citizen',

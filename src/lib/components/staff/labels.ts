@@ -1,6 +1,12 @@
-// Words for the codes the caseload, the search and the citizen view show.
+// Words for the codes every staff page shows (one set, so the pages speak alike).
 import type { MessageKey } from '$lib/i18n/messages';
-import type { AnalogReason, CaseStatus, JourneyStatus, WaitingOn } from '$lib/server/db/schema';
+import type {
+	AnalogReason,
+	CaseStatus,
+	GoalStatus,
+	JourneyStatus,
+	WaitingOn
+} from '$lib/server/db/schema';
 
 export const caseStatusKeys: Record<CaseStatus, MessageKey> = {
 	received: 'caseloadStatusReceived',
@@ -26,4 +32,11 @@ export const analogReasonKeys: Record<AnalogReason, MessageKey> = {
 	citizen_choice: 'analogReasonCitizenChoice',
 	no_digital_access: 'analogReasonNoDigitalAccess',
 	other: 'analogReasonOther'
+};
+
+export const goalStatusKeys: Record<GoalStatus, MessageKey> = {
+	not_started: 'sjGoalNotStarted',
+	in_progress: 'sjGoalInProgress',
+	achieved: 'sjGoalAchieved',
+	dropped: 'sjGoalDropped'
 };
