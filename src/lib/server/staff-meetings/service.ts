@@ -3,7 +3,7 @@
 // the shared timeline and the audit trail never disagree with the meeting. When the citizen is
 // analog the invitation (and every change of it) also goes out as a queued letter in the
 // citizen's own language, with a timeline entry pointing at the letter (DESIGN.md, analog fallback).
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
 import type { Locale } from '../../i18n/locale';
 import { formatMeetingTime } from '../../meeting-time';
@@ -194,7 +194,7 @@ async function letterIfAnalog(
 
 export async function planMeeting(
 	context: {
-		db: import('kysely').Kysely<Database>;
+		db: Kysely<Database>;
 		actor: StaffActor;
 		journey: { journeyId: string };
 		citizen: { citizenId: string };
@@ -283,8 +283,54 @@ export function isChangeable(
 	return meeting.cancelled_at === null && meeting.starts_at.getTime() > now.getTime();
 }
 
+/**
+ * What moving and cancelling both record, in the caller's transaction: a citizen-visible meeting
+ * entry, the audit row, and a letter when the citizen is analog.
+ */
+async function recordMeetingChange(
+	trx: Trx,
+	actor: StaffActor,
+	meeting: StaffMeeting,
+	kind: 'moved' | 'cancelled',
+	timePlace: MeetingTimePlace,
+	details: { agenda: string | null; whatToBring: string | null },
+	now: Date
+): Promise<MeetingChangeResult> {
+	await appendTimelineEntry(trx, {
+		journey_id: meeting.journey_id,
+		kind: 'meeting',
+		visibility: 'citizen',
+		author_staff_id: actor.staffId,
+		department_id: actor.departmentId,
+		...meetingEntryTexts(kind, meeting.title, timePlace),
+		occurred_at: now,
+		meeting_id: meeting.id
+	});
+	await auditStaff(trx, actor, {
+		action: 'update',
+		objectType: 'meeting',
+		objectId: meeting.id,
+		citizenId: meeting.citizenId
+	});
+	const letter = await letterIfAnalog(
+		trx,
+		actor,
+		kind,
+		{
+			...timePlace,
+			...details,
+			id: meeting.id,
+			journeyId: meeting.journey_id,
+			citizenId: meeting.citizenId,
+			title: meeting.title
+		},
+		now
+	);
+	return { meetingId: meeting.id, letter };
+}
+
 export async function moveMeeting(
-	db: import('kysely').Kysely<Database>,
+	db: Kysely<Database>,
 	actor: StaffActor,
 	meeting: StaffMeeting,
 	change: MeetingTimePlace,
@@ -294,43 +340,13 @@ export async function moveMeeting(
 		const locked = await lockMeeting(trx, meeting.id);
 		if (!locked || !isChangeable(locked, now)) return { closed: true as const };
 		await rescheduleMeeting(trx, meeting.id, change);
-		await appendTimelineEntry(trx, {
-			journey_id: meeting.journey_id,
-			kind: 'meeting',
-			visibility: 'citizen',
-			author_staff_id: actor.staffId,
-			department_id: actor.departmentId,
-			...meetingEntryTexts('moved', meeting.title, change),
-			occurred_at: now,
-			meeting_id: meeting.id
-		});
-		await auditStaff(trx, actor, {
-			action: 'update',
-			objectType: 'meeting',
-			objectId: meeting.id,
-			citizenId: meeting.citizenId
-		});
-		const letter = await letterIfAnalog(
-			trx,
-			actor,
-			'moved',
-			{
-				...change,
-				id: meeting.id,
-				journeyId: meeting.journey_id,
-				citizenId: meeting.citizenId,
-				title: meeting.title,
-				agenda: meeting.agenda,
-				whatToBring: meeting.what_to_bring
-			},
-			now
-		);
-		return { meetingId: meeting.id, letter };
+		const details = { agenda: meeting.agenda, whatToBring: meeting.what_to_bring };
+		return recordMeetingChange(trx, actor, meeting, 'moved', change, details, now);
 	});
 }
 
 export async function cancelMeeting(
-	db: import('kysely').Kysely<Database>,
+	db: Kysely<Database>,
 	actor: StaffActor,
 	meeting: StaffMeeting,
 	now: Date = new Date()
@@ -345,38 +361,8 @@ export async function cancelMeeting(
 			location: meeting.location,
 			videoUrl: meeting.video_url
 		};
-		await appendTimelineEntry(trx, {
-			journey_id: meeting.journey_id,
-			kind: 'meeting',
-			visibility: 'citizen',
-			author_staff_id: actor.staffId,
-			department_id: actor.departmentId,
-			...meetingEntryTexts('cancelled', meeting.title, timePlace),
-			occurred_at: now,
-			meeting_id: meeting.id
-		});
-		await auditStaff(trx, actor, {
-			action: 'update',
-			objectType: 'meeting',
-			objectId: meeting.id,
-			citizenId: meeting.citizenId
-		});
-		const letter = await letterIfAnalog(
-			trx,
-			actor,
-			'cancelled',
-			{
-				...timePlace,
-				id: meeting.id,
-				journeyId: meeting.journey_id,
-				citizenId: meeting.citizenId,
-				title: meeting.title,
-				agenda: null,
-				whatToBring: null
-			},
-			now
-		);
-		return { meetingId: meeting.id, letter };
+		const details = { agenda: null, whatToBring: null };
+		return recordMeetingChange(trx, actor, meeting, 'cancelled', timePlace, details, now);
 	});
 }
 
@@ -395,7 +381,7 @@ export function mayWriteMinutes(
  * new entry; the earlier one stays (entries are never edited).
  */
 export async function addMinutes(
-	db: import('kysely').Kysely<Database>,
+	db: Kysely<Database>,
 	actor: StaffActor,
 	meeting: StaffMeeting,
 	minutes: string,
