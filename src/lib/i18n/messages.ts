@@ -17,6 +17,9 @@ import staffCaseload from './catalogues/staff-caseload';
 import staffJourney from './catalogues/staff-journey';
 import staffMeetings from './catalogues/staff-meetings';
 import staffAudit from './catalogues/staff-audit';
+import notifications from './catalogues/notifications';
+import print from './catalogues/print';
+import operations from './catalogues/operations';
 import type { Locale } from './locale';
 
 const coreDa = {
@@ -340,7 +343,10 @@ export const featureCatalogues = {
 	staffCaseload,
 	staffJourney,
 	staffMeetings,
-	staffAudit
+	staffAudit,
+	notifications,
+	print,
+	operations
 };
 export const coreCatalogue = { da: coreDa, en: coreEn };
 
@@ -360,7 +366,10 @@ const da = {
 	...staffCaseload.da,
 	...staffJourney.da,
 	...staffMeetings.da,
-	...staffAudit.da
+	...staffAudit.da,
+	...notifications.da,
+	...print.da,
+	...operations.da
 };
 const en: Record<keyof typeof da, string> = {
 	...coreEn,
@@ -378,7 +387,10 @@ const en: Record<keyof typeof da, string> = {
 	...staffCaseload.en,
 	...staffJourney.en,
 	...staffMeetings.en,
-	...staffAudit.en
+	...staffAudit.en,
+	...notifications.en,
+	...print.en,
+	...operations.en
 };
 
 export type Messages = typeof da;

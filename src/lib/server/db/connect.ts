@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -32,6 +32,37 @@ const INT8_OID = 20;
 
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
+
+/** What the job queue (pg-boss) needs from a database: one SQL text with its parameters. */
+export interface SqlExecutor {
+	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+// PGlite runs a parameterless multi-statement script only through exec() (its query() is the
+// extended protocol, one statement); pg-boss sends such scripts when it creates its schema and
+// queues. Kept per Kysely instance so that callers holding only the instance can reach it.
+const pgliteScripts = new WeakMap<Kysely<Database>, PGlite>();
+
+/**
+ * A SqlExecutor over a Kysely instance or transaction. On PGlite a parameterless script goes
+ * through exec() while holding Kysely's one connection, so it never interleaves with a
+ * transaction; on PostgreSQL the pg driver runs it with the simple protocol.
+ */
+export function sqlExecutor(db: Kysely<Database>): SqlExecutor {
+	return {
+		async executeSql(text, values = []) {
+			const pglite = pgliteScripts.get(db);
+			if (pglite && values.length === 0) {
+				return db.connection().execute(async () => {
+					const results = await pglite.exec(text);
+					return { rows: results.at(-1)?.rows ?? [] };
+				});
+			}
+			const result = await db.executeQuery(CompiledQuery.raw(text, values));
+			return { rows: result.rows as unknown[] };
+		}
+	};
+}
 
 export class DataDirLockedError extends Error {
 	constructor(lockFile: string, pid: number) {
@@ -102,6 +133,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 			}
 		});
 		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+		pgliteScripts.set(db, pglite);
 		let closed = false;
 		return {
 			db,

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../../migrations/index';
+import { ensureJobSchema } from '../jobs/queue';
 import type { Database } from './schema';
 
 function migrator(db: Kysely<Database>): Migrator {
@@ -23,6 +24,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 	const applied = unwrap(await migrator(db).migrateToLatest());
 	// Keep this month's and the next months' audit partitions ready before their first row.
 	await sql`select audit_ensure_partitions(now(), 3)`.execute(db);
+	// The job queue's own schema (pg-boss), kept up to date by pg-boss itself.
+	await ensureJobSchema(db);
 	return applied;
 }
 

@@ -21,7 +21,14 @@ export type AnalogReason = 'digital_post_exempt' | 'citizen_choice' | 'no_digita
 export type RepresentationScope = 'full' | 'read_only';
 export type RepresentationBasis = 'power_of_attorney' | 'parental_custody' | 'guardianship';
 export type NotificationChannel = 'email' | 'sms' | 'letter';
-export type NotificationStatus = 'pending' | 'bundled' | 'sent' | 'failed' | 'cancelled';
+export type NotificationStatus =
+	| 'pending'
+	| 'bundled'
+	| 'sending'
+	| 'sent'
+	| 'failed'
+	| 'uncertain'
+	| 'cancelled';
 export type LetterStatus = 'queued' | 'rendered' | 'printed' | 'posted' | 'returned' | 'failed';
 export type AuditActorType = 'staff' | 'citizen' | 'representative' | 'system';
 export type AuditAction =
@@ -208,6 +215,34 @@ export interface LettersTable {
 	printed_at: Timestamp | null;
 	posted_at: Timestamp | null;
 	error: string | null;
+	event_type: string | null;
+	department_id: string | null;
+	journey_id: string | null;
+	timeline_entry_id: string | null;
+	rendered_at: Timestamp | null;
+	batch_id: string | null;
+	returned_at: Timestamp | null;
+	returned_by_staff_id: string | null;
+	return_task_id: string | null;
+}
+
+export interface PrintBatchesTable {
+	id: Generated<string>;
+	created_at: GeneratedTimestamp;
+	created_by_staff_id: string;
+	letter_count: number;
+	handed_over_at: Timestamp | null;
+	handed_over_by_staff_id: string | null;
+}
+
+export interface DemoOutboxTable {
+	id: Generated<string>;
+	notification_id: string;
+	channel: 'email' | 'sms';
+	recipient: string;
+	subject: string | null;
+	body: string;
+	created_at: GeneratedTimestamp;
 }
 
 export interface TimelineEntriesTable {
@@ -277,6 +312,10 @@ export interface NotificationsTable {
 	error: string | null;
 	idempotency_key: string | null;
 	created_at: GeneratedTimestamp;
+	claimed_at: Timestamp | null;
+	provider: string | null;
+	message_id: string | null;
+	journey_id: string | null;
 }
 
 export interface SessionsTable {
@@ -327,6 +366,8 @@ export interface Database {
 	consents: ConsentsTable;
 	representatives: RepresentativesTable;
 	notifications: NotificationsTable;
+	print_batches: PrintBatchesTable;
+	demo_outbox: DemoOutboxTable;
 	sessions: SessionsTable;
 	audit_events: AuditEventsTable;
 }

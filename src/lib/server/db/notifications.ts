@@ -1,0 +1,316 @@
+// Notifications (e-mail, SMS and letter, one row per event and channel) and the letters of analog
+// citizens: what routing writes, what the worker claims, sends and records.
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, LettersTable, NotificationsTable } from './schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type Notification = Selectable<NotificationsTable>;
+export type DigitalChannel = 'email' | 'sms';
+
+/** What routing needs to know about a citizen: channel choices, contact and postal details. */
+export async function citizenForRouting(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('citizens as c')
+		.select([
+			'c.id',
+			'c.name',
+			'c.co_name',
+			'c.address_line',
+			'c.postal_code',
+			'c.city',
+			'c.preferred_language',
+			'c.email',
+			'c.phone',
+			'c.notify_by_email',
+			'c.notify_by_sms',
+			(eb) =>
+				eb
+					.selectFrom('analog_flag_changes as a')
+					.select('a.analog')
+					.whereRef('a.citizen_id', '=', 'c.id')
+					.orderBy('a.changed_at', 'desc')
+					.orderBy('a.id', 'desc')
+					.limit(1)
+					.as('analog')
+		])
+		.where('c.id', '=', citizenId)
+		.executeTakeFirstOrThrow();
+}
+
+/**
+ * A notification row. Its idempotency key (event, source and channel) makes a second routing of
+ * the same event a no-op: returns undefined then.
+ */
+export async function insertNotification(
+	db: Executor,
+	row: Insertable<NotificationsTable>
+): Promise<{ id: string } | undefined> {
+	return db
+		.insertInto('notifications')
+		.values(row)
+		.onConflict((oc) => oc.column('idempotency_key').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export async function insertQueuedLetter(
+	db: Executor,
+	row: Insertable<LettersTable>
+): Promise<{ id: string } | undefined> {
+	return db
+		.insertInto('letters')
+		.values(row)
+		.onConflict((oc) => oc.column('idempotency_key').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+}
+
+export interface Claim {
+	head: Notification;
+	/** How many events the one message speaks for (the head and those bundled into it). */
+	count: number;
+}
+
+/**
+ * Claims a citizen's pending notifications on one channel when the oldest one's bundling window
+ * has passed: the oldest becomes the message ('sending', committed before anything is sent), the
+ * rest are bundled into it. Rows another worker holds are skipped. Returns undefined when nothing
+ * is due.
+ */
+export async function claimDue(
+	trx: Transaction<Database>,
+	citizenId: string,
+	channel: DigitalChannel,
+	now: Date
+): Promise<Claim | undefined> {
+	const pending = await trx
+		.selectFrom('notifications')
+		.selectAll()
+		.where('citizen_id', '=', citizenId)
+		.where('channel', '=', channel)
+		.where('status', '=', 'pending')
+		.orderBy('send_after')
+		.orderBy('created_at')
+		.orderBy('id')
+		.forUpdate()
+		.skipLocked()
+		.execute();
+	const head = pending[0];
+	if (!head || head.send_after.getTime() > now.getTime()) return undefined;
+	const rest = pending.slice(1).map((n) => n.id);
+	if (rest.length > 0) {
+		await trx
+			.updateTable('notifications')
+			.set({ status: 'bundled', bundle_id: head.id })
+			.where('id', 'in', rest)
+			.execute();
+	}
+	const claimed = await trx
+		.updateTable('notifications')
+		.set({ status: 'sending', claimed_at: now, attempts: sql<number>`attempts + 1` })
+		.where('id', '=', head.id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	const bundled = await trx
+		.selectFrom('notifications')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('bundle_id', '=', head.id)
+		.executeTakeFirstOrThrow();
+	return { head: claimed, count: 1 + Number(bundled.n) };
+}
+
+/** Records a delivery. Only a row still claimed is changed, so a late second recording is a no-op. */
+export async function markNotificationSent(
+	db: Executor,
+	id: string,
+	outcome: { provider: string; messageId: string | null; now: Date }
+): Promise<boolean> {
+	const result = await db
+		.updateTable('notifications')
+		.set({
+			status: 'sent',
+			sent_at: outcome.now,
+			provider: outcome.provider,
+			message_id: outcome.messageId,
+			error: null
+		})
+		.where('id', '=', id)
+		.where('status', '=', 'sending')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** A failed attempt: back to pending for the next retry, or 'failed' (the dead-letter list). */
+export async function markNotificationAttemptFailed(
+	db: Executor,
+	id: string,
+	outcome: { error: string; final: boolean; provider: string | null }
+): Promise<void> {
+	await db
+		.updateTable('notifications')
+		.set({
+			status: outcome.final ? 'failed' : 'pending',
+			error: outcome.error,
+			provider: outcome.provider,
+			claimed_at: null
+		})
+		.where('id', '=', id)
+		.where('status', '=', 'sending')
+		.execute();
+}
+
+/**
+ * Deliveries whose worker stopped between sending and recording: they may have been delivered, so
+ * they are never sent again by themselves. They go to the dead-letter list as 'uncertain'.
+ */
+export async function markInterruptedDeliveries(db: Executor, claimedBefore: Date) {
+	return db
+		.updateTable('notifications')
+		.set({
+			status: 'uncertain',
+			error: 'Interrupted between sending and recording: it may have been delivered'
+		})
+		.where('status', '=', 'sending')
+		.where('claimed_at', '<', claimedBefore)
+		.returning(['id', 'channel'])
+		.execute();
+}
+
+/** The letter and what its PDF needs: the sending department's contact details. */
+export async function letterToRender(db: Executor, letterId: string) {
+	return db
+		.selectFrom('letters as l')
+		.leftJoin('departments as d', 'd.id', 'l.department_id')
+		.select([
+			'l.id',
+			'l.status',
+			'l.subject',
+			'l.body',
+			'l.language',
+			'l.recipient_name',
+			'l.recipient_address',
+			'l.created_at',
+			'd.name as departmentName',
+			'd.name_en as departmentNameEn',
+			'd.phone as departmentPhone',
+			'd.email as departmentEmail'
+		])
+		.where('l.id', '=', letterId)
+		.executeTakeFirst();
+}
+
+/**
+ * Stores a letter's PDF and puts it in the print queue, with its notification recorded as sent,
+ * in one transaction: only a letter still 'queued' is changed, so rendering twice stores once.
+ */
+export async function storeRenderedLetter(
+	trx: Transaction<Database>,
+	letterId: string,
+	rendered: { pdf: Uint8Array; pageCount: number; now: Date }
+): Promise<boolean> {
+	const result = await trx
+		.updateTable('letters')
+		.set({
+			status: 'rendered',
+			pdf: rendered.pdf,
+			page_count: rendered.pageCount,
+			rendered_at: rendered.now,
+			error: null
+		})
+		.where('id', '=', letterId)
+		.where('status', '=', 'queued')
+		.executeTakeFirst();
+	await trx
+		.updateTable('notifications')
+		.set({ status: 'sent', sent_at: rendered.now, provider: 'print-queue', error: null })
+		.where('letter_id', '=', letterId)
+		.where('channel', '=', 'letter')
+		.where('status', 'in', ['pending', 'sending'])
+		.execute();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** A letter that could not be rendered after the last attempt. */
+export async function markLetterFailed(db: Executor, letterId: string, error: string) {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('letters')
+			.set({ status: 'failed', error })
+			.where('id', '=', letterId)
+			.where('status', '=', 'queued')
+			.execute();
+		await trx
+			.updateTable('notifications')
+			.set({ status: 'failed', error })
+			.where('letter_id', '=', letterId)
+			.where('status', 'in', ['pending', 'sending'])
+			.execute();
+	});
+}
+
+export async function countLetterAttempt(db: Executor, letterId: string): Promise<number> {
+	const row = await db
+		.updateTable('notifications')
+		.set({ attempts: sql<number>`attempts + 1` })
+		.where('letter_id', '=', letterId)
+		.where('channel', '=', 'letter')
+		.returning('attempts')
+		.executeTakeFirst();
+	return row?.attempts ?? 1;
+}
+
+/** Letters not yet handed to the post that were written before the given time. */
+export async function countLettersWaitingSince(db: Executor, before: Date): Promise<number> {
+	const row = await db
+		.selectFrom('letters')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', 'in', ['queued', 'rendered', 'printed'])
+		.where('created_at', '<', before)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export async function insertDemoOutbox(
+	db: Executor,
+	row: {
+		notificationId: string;
+		channel: DigitalChannel;
+		recipient: string;
+		subject: string | null;
+		body: string;
+	}
+) {
+	await db
+		.insertInto('demo_outbox')
+		.values({
+			notification_id: row.notificationId,
+			channel: row.channel,
+			recipient: row.recipient,
+			subject: row.subject,
+			body: row.body
+		})
+		.execute();
+}
+
+/** The citizen's current contact address on a channel (it may have changed since the event). */
+export async function citizenContact(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('citizens')
+		.select(['email', 'phone', 'preferred_language', 'notify_by_email', 'notify_by_sms'])
+		.where('id', '=', citizenId)
+		.executeTakeFirst();
+}
+
+/** Marks a notification cancelled (the citizen turned the channel off or has no address any more). */
+export async function cancelNotification(db: Executor, id: string, reason: string) {
+	await db
+		.updateTable('notifications')
+		.set({ status: 'cancelled', error: reason })
+		.where('id', '=', id)
+		.execute();
+	await db
+		.updateTable('notifications')
+		.set({ status: 'cancelled', error: reason })
+		.where('bundle_id', '=', id)
+		.execute();
+}

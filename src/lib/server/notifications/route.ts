@@ -1,0 +1,203 @@
+// Routing (issue 6): every citizen-visible event becomes notifications by the citizen's choices,
+// written in the event's own transaction together with the jobs that deliver them, so an event is
+// never stored without its notifications, nor a notification without its event.
+//
+// - A digital citizen gets an e-mail and/or an SMS, as they chose in their settings. These carry no
+//   personal details: only that there is news, and a link. Notifications within the bundling window
+//   become one message (deliver.ts).
+// - An analog citizen gets a letter for every event, meeting invitations included: the letter's
+//   content in their language, queued for print, with a citizen-visible timeline entry that later
+//   shows "sent by post on <date>".
+// - Each (event, source, channel) has an idempotency key, so routing an event twice writes once.
+import type { Transaction } from 'kysely';
+import { catalogues, format } from '../../i18n/messages';
+import type { Locale } from '../../i18n/locale';
+import {
+	citizenForRouting,
+	insertNotification,
+	insertQueuedLetter,
+	type DigitalChannel
+} from '../db/notifications';
+import type { Database } from '../db/schema';
+import { appendTimelineEntry } from '../db/timeline';
+import { enqueue, QUEUES } from '../jobs/queue';
+import { notificationSettings } from './settings';
+
+export type EventType =
+	| 'note'
+	| 'decision'
+	| 'status'
+	| 'task'
+	| 'message'
+	| 'meeting_invite'
+	| 'meeting_moved'
+	| 'meeting_cancelled'
+	| 'meeting_minutes'
+	| 'consent'
+	| 'plan';
+
+export interface LetterContent {
+	subject: string;
+	body: string;
+}
+
+export interface CitizenEvent {
+	citizenId: string;
+	type: EventType;
+	/** The id of what happened (an entry, a meeting change, a consent row): one event, one source. */
+	sourceId: string;
+	/** The journey it happened on, if any: the letter's timeline entry goes there. */
+	journeyId: string | null;
+	/** The citizen-visible timeline entry of the event, if any. */
+	timelineEntryId?: string | null;
+	/** The department that sends it (the letter's contact details); null for the municipality. */
+	departmentId: string | null;
+	authorStaffId?: string | null;
+	/** What the letter says, in the citizen's language. */
+	letter: (language: Locale) => LetterContent;
+}
+
+export interface RoutedEvent {
+	/** The queued letter when the citizen is analog, with the address it goes to. */
+	letter: { id: string; address: string } | null;
+	channels: DigitalChannel[];
+}
+
+/** Name and address lines of a letter's window: c/o, street, postcode and town. */
+export function postalAddress(citizen: {
+	co_name: string | null;
+	address_line: string | null;
+	postal_code: string | null;
+	city: string | null;
+}): string {
+	return [
+		citizen.co_name ? `c/o ${citizen.co_name}` : null,
+		citizen.address_line,
+		[citizen.postal_code, citizen.city].filter(Boolean).join(' ') || null
+	]
+		.filter((line): line is string => !!line)
+		.join('\n');
+}
+
+function retryOptions() {
+	const settings = notificationSettings();
+	return {
+		// pg-boss retries a job that throws, with exponential backoff; deliver.ts decides when a
+		// notification has had its last attempt and stops throwing.
+		retryLimit: settings.maxAttempts,
+		retryDelay: settings.retryDelaySeconds,
+		retryBackoff: true
+	};
+}
+
+/** Routes one event to the citizen's channels, in the caller's transaction. */
+export async function notifyCitizen(
+	trx: Transaction<Database>,
+	event: CitizenEvent,
+	now: Date = new Date()
+): Promise<RoutedEvent> {
+	const citizen = await citizenForRouting(trx, event.citizenId);
+	const key = `${event.type}:${event.sourceId}`;
+
+	if (citizen.analog) {
+		const language = citizen.preferred_language;
+		const content = event.letter(language);
+		const address = postalAddress(citizen);
+		const letter = await insertQueuedLetter(trx, {
+			citizen_id: citizen.id,
+			subject: content.subject,
+			body: content.body,
+			language,
+			recipient_name: citizen.name,
+			recipient_address: address,
+			status: 'queued',
+			idempotency_key: `letter:${key}`,
+			event_type: event.type,
+			department_id: event.departmentId,
+			journey_id: event.journeyId,
+			timeline_entry_id: event.timelineEntryId ?? null,
+			created_at: now
+		});
+		if (!letter) return { letter: null, channels: [] };
+		await insertNotification(trx, {
+			citizen_id: citizen.id,
+			event_type: event.type,
+			timeline_entry_id: event.timelineEntryId ?? null,
+			journey_id: event.journeyId,
+			channel: 'letter',
+			letter_id: letter.id,
+			send_after: now,
+			idempotency_key: `${key}:letter`,
+			created_at: now
+		});
+		if (event.journeyId) {
+			// The subject stays in the letter's language in both titles: it names the letter.
+			await appendTimelineEntry(trx, {
+				journey_id: event.journeyId,
+				kind: 'letter',
+				visibility: 'citizen',
+				author_staff_id: event.authorStaffId ?? null,
+				department_id: event.departmentId,
+				title: format(catalogues.da.ntLetterEntryTitle, { subject: content.subject }),
+				title_en: format(catalogues.en.ntLetterEntryTitle, { subject: content.subject }),
+				body: catalogues.da.ntLetterEntryBody,
+				body_en: catalogues.en.ntLetterEntryBody,
+				occurred_at: now,
+				letter_id: letter.id,
+				idempotency_key: `letter-entry:${key}`
+			});
+		}
+		await enqueue(trx, QUEUES.letter, { letterId: letter.id }, retryOptions());
+		return { letter: { id: letter.id, address }, channels: [] };
+	}
+
+	const channels: DigitalChannel[] = [];
+	if (citizen.notify_by_email && citizen.email) channels.push('email');
+	if (citizen.notify_by_sms && citizen.phone) channels.push('sms');
+	const sendAfter = new Date(now.getTime() + notificationSettings().bundleMinutes * 60_000);
+	for (const channel of channels) {
+		const row = await insertNotification(trx, {
+			citizen_id: citizen.id,
+			event_type: event.type,
+			timeline_entry_id: event.timelineEntryId ?? null,
+			journey_id: event.journeyId,
+			channel,
+			send_after: sendAfter,
+			idempotency_key: `${key}:${channel}`,
+			created_at: now
+		});
+		if (!row) continue;
+		// One job per event: the first to run after the window sends the bundle, the rest find
+		// nothing left to send.
+		await enqueue(
+			trx,
+			QUEUES.deliver,
+			{ citizenId: citizen.id, channel },
+			{ ...retryOptions(), startAfter: sendAfter }
+		);
+	}
+	return { letter: null, channels };
+}
+
+/** The letter about a timeline entry: greeting, what happened, the entry's text, whom to call. */
+export function entryLetter(
+	entry: { title: string; title_en: string | null; body: string; body_en: string | null },
+	citizenName: string,
+	contact: { phone: string | null }
+) {
+	return (language: Locale): LetterContent => {
+		const m = catalogues[language];
+		const title = language === 'en' && entry.title_en ? entry.title_en : entry.title;
+		const body = language === 'en' && entry.body_en ? entry.body_en : entry.body;
+		return {
+			subject: title,
+			body: [
+				format(m.ntLetterGreeting, { name: citizenName }),
+				m.ntLetterIntro,
+				[title, body].filter((p) => p.trim() !== '').join('\n\n'),
+				contact.phone ? format(m.ntLetterCall, { phone: contact.phone }) : m.ntLetterCallUs,
+				m.ntLetterClosing
+			].join('\n\n')
+		};
+	};
+}
