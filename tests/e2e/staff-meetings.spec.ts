@@ -118,7 +118,7 @@ describe('planning a joint meeting without JavaScript', () => {
 		expect(body).toContain('Planlæg et fællesmøde');
 		expect(body).toContain('Lone Madsen, Sagsbehandler, Jobcenter');
 		expect(body).toContain('Peter Holm, Sagsbehandler, Børn og Familie');
-		expect(body).toContain('Sammen sender endnu ikke e-mail eller sms');
+		expect(body).toContain('får Maja Jensen også besked på e-mail eller sms');
 		expect(body).toContain('Maja Jensen');
 	});
 

@@ -11,7 +11,7 @@ export default defineCatalogue(
 		smPlanVisible: 'Borgeren kan læse alt, du skriver i invitationen.',
 		smPlanAnalog: 'Invitationen sendes som brev til {address}.',
 		smPlanDigital:
-			'{name} får invitationen i Sammen under Møder og kan svare der. Sammen sender endnu ikke e-mail eller sms om nye møder. Haster det, så ring til {name}.',
+			'{name} får invitationen i Sammen under Møder og kan svare der. Har {name} valgt det, får {name} også besked på e-mail eller sms. Haster det, så ring til {name}.',
 		smFieldTitle: 'Mødets titel',
 		smFieldTitleHint: 'For eksempel: Fællesmøde om din plan.',
 		smFieldDate: 'Dato',
@@ -52,7 +52,7 @@ export default defineCatalogue(
 		// The meeting page
 		smMeetingDocTitle: 'Møde: {title}',
 		smCreated:
-			'Mødet er planlagt. {name} kan se invitationen i Sammen og svare der. Sammen sender endnu ikke e-mail eller sms om mødet.',
+			'Mødet er planlagt. {name} kan se invitationen i Sammen og svare der. Har {name} valgt det, får {name} også besked på e-mail eller sms.',
 		smCreatedLetter: 'Mødet er planlagt. Invitationen sendes som brev til {address}.',
 		smMoved: 'Mødet er flyttet. {name} skal svare igen, og det kan {name} gøre i Sammen.',
 		smMovedLetter: 'Mødet er flyttet. Et brev om den nye tid sendes til {address}.',
@@ -183,8 +183,6 @@ export default defineCatalogue(
 		smEntryWhen: 'Tid: {time}',
 		smEntryWhere: 'Sted: {place}',
 		smEntryVideo: 'Videomøde: {url}',
-		smEntryLetterTitle: 'Vi sender et brev med posten: {subject}',
-		smEntryLetterBody: 'Du får brevet med posten om et par dage.',
 		smEntryCoordinatorTitle: 'Din nye tovholder er {name}',
 		smEntryCoordinatorBody:
 			'{name} fra {department} holder nu sammen på dit forløb. Ring eller skriv til {name}, hvis du har spørgsmål.',
@@ -215,7 +213,7 @@ export default defineCatalogue(
 		smPlanVisible: 'The citizen can read everything you write in the invitation.',
 		smPlanAnalog: 'The invitation will be sent as a letter to {address}.',
 		smPlanDigital:
-			'{name} gets the invitation in Sammen under Meetings and can answer there. Sammen does not yet send email or text messages about new meetings. If it is urgent, call {name}.',
+			'{name} gets the invitation in Sammen under Meetings and can answer there. If {name} has chosen it, {name} also gets a notice by email or text message. If it is urgent, call {name}.',
 		smFieldTitle: 'Title of the meeting',
 		smFieldTitleHint: 'For example: Joint meeting about your plan.',
 		smFieldDate: 'Date',
@@ -255,7 +253,7 @@ export default defineCatalogue(
 
 		smMeetingDocTitle: 'Meeting: {title}',
 		smCreated:
-			'The meeting is planned. {name} can see the invitation in Sammen and answer there. Sammen does not yet send email or text messages about the meeting.',
+			'The meeting is planned. {name} can see the invitation in Sammen and answer there. If {name} has chosen it, {name} also gets a notice by email or text message.',
 		smCreatedLetter:
 			'The meeting is planned. The invitation will be sent as a letter to {address}.',
 		smMoved:
@@ -387,8 +385,6 @@ export default defineCatalogue(
 		smEntryWhen: 'Time: {time}',
 		smEntryWhere: 'Place: {place}',
 		smEntryVideo: 'Video meeting: {url}',
-		smEntryLetterTitle: 'We are sending a letter by post: {subject}',
-		smEntryLetterBody: 'You will get the letter by post in a few days.',
 		smEntryCoordinatorTitle: 'Your new coordinator is {name}',
 		smEntryCoordinatorBody:
 			'{name} from {department} now holds your journey together. Call or write to {name} if you have questions.',

@@ -12,7 +12,9 @@ import {
 	type Consent
 } from '../db/consents';
 import type { ConsentAction, ConsentChannel, Database } from '../db/schema';
+import { staffContact } from '../db/staff-meetings';
 import { appendTimelineEntry } from '../db/timeline';
+import { entryLetter, notifyCitizen } from '../notifications/route';
 import type { Kysely, Transaction } from 'kysely';
 import { auditActor, type PortalContext } from '../portal/context';
 import type { StaffActor, StaffPurpose } from '../staff/context';
@@ -136,6 +138,25 @@ async function writeConsentChange(
 		});
 	}
 	await write.audit(consent.id);
+	// The receipt: one per change, by the citizen's channels (a letter for an analog citizen).
+	const sender = write.recordedBy.staffId
+		? await staffContact(trx, write.recordedBy.staffId)
+		: null;
+	await notifyCitizen(
+		trx,
+		{
+			citizenId,
+			type: 'consent',
+			sourceId: consent.id,
+			journeyId: journeyIds[0] ?? null,
+			departmentId: department.id,
+			authorStaffId: write.recordedBy.staffId,
+			letter: entryLetter({ ...texts, body_en: texts.body_en ?? null }, write.citizen.name, {
+				phone: sender?.phone ?? sender?.departmentPhone ?? null
+			})
+		},
+		consent.occurred_at
+	);
 	return { changed: true, consent, journeyIds };
 }
 

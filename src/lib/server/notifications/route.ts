@@ -1,4 +1,4 @@
-// Routing (issue 6): every citizen-visible event becomes notifications by the citizen's choices,
+// Routing: every citizen-visible event becomes notifications by the citizen's choices,
 // written in the event's own transaction together with the jobs that deliver them, so an event is
 // never stored without its notifications, nor a notification without its event.
 //
@@ -19,11 +19,13 @@ import {
 	type DigitalChannel
 } from '../db/notifications';
 import type { Database } from '../db/schema';
-import { appendTimelineEntry } from '../db/timeline';
+import { staffContact } from '../db/staff-meetings';
+import { appendTimelineEntry, type TimelineEntry } from '../db/timeline';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { notificationSettings } from './settings';
 
 export type EventType =
+	| 'meeting'
 	| 'note'
 	| 'decision'
 	| 'status'
@@ -177,6 +179,41 @@ export async function notifyCitizen(
 		);
 	}
 	return { letter: null, channels };
+}
+
+/**
+ * Tells the citizen about a citizen-visible timeline entry written by staff (a note, decision,
+ * status change, task, message, plan change): the common case of notifyCitizen. Entries that
+ * only staff see notify nobody.
+ */
+export async function notifyEntry(
+	trx: Transaction<Database>,
+	entry: TimelineEntry,
+	citizenId: string,
+	type: EventType,
+	now: Date = new Date()
+): Promise<RoutedEvent | null> {
+	if (entry.visibility !== 'citizen') return null;
+	const [citizen, sender] = await Promise.all([
+		citizenForRouting(trx, citizenId),
+		entry.author_staff_id ? staffContact(trx, entry.author_staff_id) : null
+	]);
+	return notifyCitizen(
+		trx,
+		{
+			citizenId,
+			type,
+			sourceId: entry.id,
+			journeyId: entry.journey_id,
+			timelineEntryId: entry.id,
+			departmentId: entry.department_id,
+			authorStaffId: entry.author_staff_id,
+			letter: entryLetter(entry, citizen.name, {
+				phone: sender?.phone ?? sender?.departmentPhone ?? null
+			})
+		},
+		now
+	);
 }
 
 /** The letter about a timeline entry: greeting, what happened, the entry's text, whom to call. */

@@ -14,6 +14,7 @@ import {
 	type JourneyCase
 } from '../db/staff-timeline';
 import { appendTimelineEntry } from '../db/timeline';
+import { notifyEntry } from '../notifications/route';
 import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
 import type { Transaction } from 'kysely';
 
@@ -291,6 +292,7 @@ export async function writeEntry(
 				citizenId: citizen.citizenId,
 				purpose
 			});
+			await notifyEntry(trx, row, citizen.citizenId, entry.kind, now);
 			return { entryId: row.id, duplicate: false };
 		});
 	} catch (error) {

@@ -4,6 +4,7 @@
 import { catalogues, format } from '../../i18n/messages';
 import { insertStaffMessage } from '../db/messages';
 import { appendTimelineEntry } from '../db/timeline';
+import { notifyEntry } from '../notifications/route';
 import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -29,7 +30,7 @@ export async function sendStaffMessage(
 			);
 			// The entry's key is the form's one-time token: a second submit of the same form
 			// fails on it and rolls the message back.
-			await appendTimelineEntry(trx, {
+			const entry = await appendTimelineEntry(trx, {
 				journey_id: journey.journeyId,
 				kind: 'message',
 				visibility: 'citizen',
@@ -50,6 +51,14 @@ export async function sendStaffMessage(
 				citizenId: citizen.citizenId,
 				purpose: purposeFor(actor, citizen)
 			});
+			// The entry only points to the thread; a letter to an analog citizen carries the message.
+			await notifyEntry(
+				trx,
+				{ ...entry, body: message.body, body_en: null },
+				citizen.citizenId,
+				'message',
+				now
+			);
 			return { id: sent.id, duplicate: false };
 		});
 	} catch (error) {

@@ -16,6 +16,7 @@ import {
 } from '../db/coordination';
 import type { Database, GoalStatus, TimelineKind } from '../db/schema';
 import { appendTimelineEntry } from '../db/timeline';
+import { notifyEntry } from '../notifications/route';
 import { auditStaff, type StaffActor } from '../staff/context';
 import { parseDate } from './form';
 
@@ -40,7 +41,7 @@ async function citizenEntry(
 	texts: Texts,
 	now: Date
 ): Promise<void> {
-	await appendTimelineEntry(trx, {
+	const entry = await appendTimelineEntry(trx, {
 		journey_id: target.journeyId,
 		kind,
 		visibility: 'citizen',
@@ -49,6 +50,7 @@ async function citizenEntry(
 		...texts,
 		occurred_at: now
 	});
+	await notifyEntry(trx, entry, target.citizenId, kind === 'plan' ? 'plan' : 'status', now);
 }
 
 /**

@@ -7,11 +7,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
 import type { Locale } from '../../i18n/locale';
 import { formatMeetingTime } from '../../meeting-time';
-import { isAnalog } from '../db/analog';
 import type { Database, StaffRole } from '../db/schema';
 import {
 	citizenPostalDetails,
-	insertLetter,
 	insertMeeting,
 	insertMeetingParticipants,
 	lockMeeting,
@@ -23,6 +21,7 @@ import {
 	type StaffMeeting
 } from '../db/staff-meetings';
 import { appendTimelineEntry } from '../db/timeline';
+import { entryLetter, notifyCitizen } from '../notifications/route';
 import { auditStaff, type StaffActor } from '../staff/context';
 import type { MeetingInput, MeetingTimePlace } from './form';
 
@@ -92,26 +91,12 @@ const letterKeys = {
 	cancelled: { subject: 'smLetterCancelledSubject', intro: 'smLetterCancelledIntro' }
 } as const;
 
-export function postalAddress(citizen: {
-	co_name: string | null;
-	address_line: string | null;
-	postal_code: string | null;
-	city: string | null;
-}): string {
-	return [
-		citizen.co_name ? `c/o ${citizen.co_name}` : null,
-		citizen.address_line,
-		[citizen.postal_code, citizen.city].filter(Boolean).join(' ') || null
-	]
-		.filter((line): line is string => !!line)
-		.join('\n');
-}
-
 /**
- * The letter to an analog citizen about a meeting, in the citizen's language, queued for print,
- * with its citizen-visible timeline entry. Returns null for a digital citizen.
+ * Tells the citizen about a meeting change through their channels (notifications/route.ts): an
+ * e-mail or SMS for a digital citizen; for an analog one a letter in their own language with the
+ * time, place, agenda and whom to call, queued for print, and its audit row.
  */
-async function letterIfAnalog(
+async function notifyMeeting(
 	trx: Trx,
 	actor: StaffActor,
 	kind: Kind,
@@ -123,74 +108,72 @@ async function letterIfAnalog(
 		agenda: string | null;
 		whatToBring: string | null;
 	},
+	entryId: string,
 	now: Date
 ): Promise<MeetingChangeResult['letter']> {
-	if (!(await isAnalog(trx, meeting.citizenId))) return null;
 	const [citizen, sender] = await Promise.all([
 		citizenPostalDetails(trx, meeting.citizenId),
 		staffContact(trx, actor.staffId)
 	]);
-	const language = citizen.preferred_language;
-	const m = catalogues[language];
-	const keys = letterKeys[kind];
-	const subject = format(m[keys.subject], { title: meeting.title });
-	const department = sender.departmentName
-		? localized(language, sender.departmentName, sender.departmentNameEn)
-		: null;
-	const phone = sender.phone ?? sender.departmentPhone;
-	const paragraphs = [
-		format(m.smLetterGreeting, { name: citizen.name }),
-		m[keys.intro],
-		[meeting.title, ...timePlaceLines(language, meeting)].join('\n'),
-		kind !== 'cancelled' && meeting.agenda ? `${m.smLetterAgenda}\n${meeting.agenda}` : null,
-		kind !== 'cancelled' && meeting.whatToBring
-			? `${m.smLetterBring}\n${meeting.whatToBring}`
-			: null,
-		kind === 'cancelled'
-			? phone
-				? format(m.smLetterCancelledCall, { phone })
-				: null
-			: phone
-				? format(m.smLetterCall, { phone })
+	const letter = (language: Locale) => {
+		const m = catalogues[language];
+		const keys = letterKeys[kind];
+		const department = sender.departmentName
+			? localized(language, sender.departmentName, sender.departmentNameEn)
+			: null;
+		const phone = sender.phone ?? sender.departmentPhone;
+		const paragraphs = [
+			format(m.smLetterGreeting, { name: citizen.name }),
+			m[keys.intro],
+			[meeting.title, ...timePlaceLines(language, meeting)].join('\n'),
+			kind !== 'cancelled' && meeting.agenda ? `${m.smLetterAgenda}\n${meeting.agenda}` : null,
+			kind !== 'cancelled' && meeting.whatToBring
+				? `${m.smLetterBring}\n${meeting.whatToBring}`
 				: null,
-		`${m.smLetterRegards}\n${department ? `${sender.name}, ${department}` : sender.name}`
-	].filter((p): p is string => p !== null);
-	const address = postalAddress(citizen);
-	const letter = await insertLetter(trx, {
-		citizen_id: meeting.citizenId,
-		subject,
-		body: paragraphs.join('\n\n'),
-		language,
-		recipient_name: citizen.name,
-		recipient_address: address,
-		status: 'queued',
-		pdf: null,
-		page_count: null,
-		idempotency_key: null,
-		created_at: now
-	});
-	await appendTimelineEntry(trx, {
-		journey_id: meeting.journeyId,
-		kind: 'letter',
-		visibility: 'citizen',
-		author_staff_id: actor.staffId,
-		department_id: actor.departmentId,
-		title: format(catalogues.da.smEntryLetterTitle, { subject }),
-		title_en: format(catalogues.en.smEntryLetterTitle, { subject }),
-		body: catalogues.da.smEntryLetterBody,
-		body_en: catalogues.en.smEntryLetterBody,
-		occurred_at: now,
-		letter_id: letter.id,
-		meeting_id: meeting.id
-	});
-	await auditStaff(trx, actor, {
-		action: 'create',
-		objectType: 'letter',
-		objectId: letter.id,
-		citizenId: meeting.citizenId
-	});
-	return { id: letter.id, address };
+			kind === 'cancelled'
+				? phone
+					? format(m.smLetterCancelledCall, { phone })
+					: null
+				: phone
+					? format(m.smLetterCall, { phone })
+					: null,
+			`${m.smLetterRegards}\n${department ? `${sender.name}, ${department}` : sender.name}`
+		].filter((p): p is string => p !== null);
+		return {
+			subject: format(m[keys.subject], { title: meeting.title }),
+			body: paragraphs.join('\n\n')
+		};
+	};
+	const routed = await notifyCitizen(
+		trx,
+		{
+			citizenId: meeting.citizenId,
+			type: eventTypes[kind],
+			sourceId: entryId,
+			journeyId: meeting.journeyId,
+			timelineEntryId: entryId,
+			departmentId: actor.departmentId,
+			authorStaffId: actor.staffId,
+			letter
+		},
+		now
+	);
+	if (routed.letter) {
+		await auditStaff(trx, actor, {
+			action: 'create',
+			objectType: 'letter',
+			objectId: routed.letter.id,
+			citizenId: meeting.citizenId
+		});
+	}
+	return routed.letter;
 }
+
+const eventTypes = {
+	invite: 'meeting_invite',
+	moved: 'meeting_moved',
+	cancelled: 'meeting_cancelled'
+} as const;
 
 export async function planMeeting(
 	context: {
@@ -246,7 +229,7 @@ export async function planMeeting(
 				role: external.role
 			}))
 		]);
-		await appendTimelineEntry(trx, {
+		const entry = await appendTimelineEntry(trx, {
 			journey_id: journeyId,
 			kind: 'meeting',
 			visibility: 'citizen',
@@ -262,11 +245,12 @@ export async function planMeeting(
 			objectId: meeting.id,
 			citizenId
 		});
-		const letter = await letterIfAnalog(
+		const letter = await notifyMeeting(
 			trx,
 			actor,
 			'invite',
 			{ ...input, id: meeting.id, journeyId, citizenId },
+			entry.id,
 			now
 		);
 		return { meetingId: meeting.id, letter };
@@ -296,7 +280,7 @@ async function recordMeetingChange(
 	details: { agenda: string | null; whatToBring: string | null },
 	now: Date
 ): Promise<MeetingChangeResult> {
-	await appendTimelineEntry(trx, {
+	const entry = await appendTimelineEntry(trx, {
 		journey_id: meeting.journey_id,
 		kind: 'meeting',
 		visibility: 'citizen',
@@ -312,7 +296,7 @@ async function recordMeetingChange(
 		objectId: meeting.id,
 		citizenId: meeting.citizenId
 	});
-	const letter = await letterIfAnalog(
+	const letter = await notifyMeeting(
 		trx,
 		actor,
 		kind,
@@ -324,6 +308,7 @@ async function recordMeetingChange(
 			citizenId: meeting.citizenId,
 			title: meeting.title
 		},
+		entry.id,
 		now
 	);
 	return { meetingId: meeting.id, letter };
@@ -391,7 +376,7 @@ export async function addMinutes(
 		const locked = await lockMeeting(trx, meeting.id);
 		if (!locked || !mayWriteMinutes(locked, now)) return false;
 		await setMeetingMinutes(trx, meeting.id, minutes);
-		await appendTimelineEntry(trx, {
+		const entry = await appendTimelineEntry(trx, {
 			journey_id: meeting.journey_id,
 			kind: 'meeting',
 			visibility: 'citizen',
@@ -410,6 +395,22 @@ export async function addMinutes(
 			objectId: meeting.id,
 			citizenId: meeting.citizenId
 		});
+		const citizen = await citizenPostalDetails(trx, meeting.citizenId);
+		const sender = await staffContact(trx, actor.staffId);
+		await notifyCitizen(
+			trx,
+			{
+				citizenId: meeting.citizenId,
+				type: 'meeting_minutes',
+				sourceId: entry.id,
+				journeyId: meeting.journey_id,
+				timelineEntryId: entry.id,
+				departmentId: actor.departmentId,
+				authorStaffId: actor.staffId,
+				letter: entryLetter(entry, citizen.name, { phone: sender.phone ?? sender.departmentPhone })
+			},
+			now
+		);
 		return true;
 	});
 }

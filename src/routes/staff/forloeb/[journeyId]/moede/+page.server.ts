@@ -6,7 +6,8 @@ import {
 	listJourneyStaff
 } from '$lib/server/db/staff-meetings';
 import { checkMeetingForm, readMeetingForm } from '$lib/server/staff-meetings/form';
-import { planMeeting, postalAddress } from '$lib/server/staff-meetings/service';
+import { postalAddress } from '$lib/server/notifications/route';
+import { planMeeting } from '$lib/server/staff-meetings/service';
 import {
 	allowOr404,
 	auditStaffRead,

@@ -1,0 +1,176 @@
+// Delivery: what the worker does with a job. Exactly one message per event and channel, even when a
+// job runs twice or the process dies:
+// - e-mail and SMS: the notification is claimed ('sending', committed) before the provider is called
+//   and recorded after. A second job finds nothing pending. A worker that dies in between leaves the
+//   claim behind; the sweep marks it 'uncertain' (it may have been delivered) for an admin to decide,
+//   instead of sending it again.
+// - letters: the PDF is rendered outside any transaction, then stored with the notification in one
+//   transaction that changes only a letter still 'queued', so rendering twice stores one letter.
+import type { Kysely } from 'kysely';
+import { catalogues, format, localized } from '../../i18n/messages';
+import { municipality } from '../config';
+import {
+	cancelNotification,
+	citizenContact,
+	claimDue,
+	countLetterAttempt,
+	countLettersWaitingSince,
+	letterToRender,
+	markInterruptedDeliveries,
+	markLetterFailed,
+	markNotificationAttemptFailed,
+	markNotificationSent,
+	storeRenderedLetter,
+	type DigitalChannel
+} from '../db/notifications';
+import type { Database } from '../db/schema';
+import { letterReference, renderPrintLetter } from '../letters/pdf';
+import { PermanentDeliveryError, type Channels } from './channels';
+import { notificationSettings, type NotificationSettings } from './settings';
+
+export type DeliveryOutcome = 'sent' | 'nothing-due' | 'cancelled' | 'failed' | 'retry';
+
+/** Provider errors can quote the recipient's address: keep them out of the stored error. */
+export function redactError(error: unknown): string {
+	const text = error instanceof Error ? error.message : String(error);
+	return text
+		.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>')
+		.replace(/\+?\d[\d ]{6,}\d/g, '<number>')
+		.slice(0, 500);
+}
+
+/** The text of the e-mail or SMS: that there is news, how much, and where to read it. Nothing more. */
+export function notificationText(
+	channel: DigitalChannel,
+	language: 'da' | 'en',
+	count: number,
+	url: string
+): { subject: string; text: string } {
+	const m = catalogues[language];
+	if (channel === 'sms') {
+		return {
+			subject: m.ntEmailSubject,
+			text: format(count === 1 ? m.ntSmsOne : m.ntSmsMany, { count, url })
+		};
+	}
+	return {
+		subject: m.ntEmailSubject,
+		text: [
+			format(count === 1 ? m.ntEmailOne : m.ntEmailMany, { count }),
+			format(count === 1 ? m.ntEmailLink : m.ntEmailLinkMany, { url }),
+			m.ntEmailFooter
+		].join('\n\n')
+	};
+}
+
+/** Sends a citizen's due notifications on one channel as one message. Throws to ask for a retry. */
+export async function deliverDue(
+	db: Kysely<Database>,
+	channels: Channels,
+	job: { citizenId: string; channel: DigitalChannel },
+	now: Date = new Date(),
+	settings: NotificationSettings = notificationSettings()
+): Promise<DeliveryOutcome> {
+	const claim = await db
+		.transaction()
+		.execute((trx) => claimDue(trx, job.citizenId, job.channel, now));
+	if (!claim) return 'nothing-due';
+	const { head, count } = claim;
+
+	// The address as it is now: the citizen may have changed it, or turned the channel off.
+	const contact = await citizenContact(db, job.citizenId);
+	const to = job.channel === 'email' ? contact?.email : contact?.phone;
+	const wanted = job.channel === 'email' ? contact?.notify_by_email : contact?.notify_by_sms;
+	if (!contact || !to || !wanted) {
+		await cancelNotification(db, head.id, 'The citizen no longer gets notifications here');
+		return 'cancelled';
+	}
+
+	const channel = channels[job.channel];
+	const { subject, text } = notificationText(
+		job.channel,
+		contact.preferred_language,
+		count,
+		settings.publicUrl
+	);
+	let result;
+	try {
+		result = await channel.send({ notificationId: head.id, to, subject, text });
+	} catch (error) {
+		const final = error instanceof PermanentDeliveryError || head.attempts >= settings.maxAttempts;
+		await markNotificationAttemptFailed(db, head.id, {
+			error: redactError(error),
+			final,
+			provider: channel.provider
+		});
+		if (final) return 'failed';
+		throw new Error(`Delivery of notification ${head.id} failed; it will be retried`, {
+			cause: error
+		});
+	}
+	await markNotificationSent(db, head.id, { ...result, now: new Date() });
+	return 'sent';
+}
+
+/** Renders an analog citizen's letter into the print queue. Throws to ask for a retry. */
+export async function renderLetter(
+	db: Kysely<Database>,
+	letterId: string,
+	now: Date = new Date(),
+	settings: NotificationSettings = notificationSettings()
+): Promise<'rendered' | 'nothing-due' | 'failed'> {
+	const letter = await letterToRender(db, letterId);
+	if (!letter || letter.status !== 'queued') return 'nothing-due';
+	try {
+		const rendered = await renderPrintLetter({
+			reference: letterReference(letter.id),
+			language: letter.language,
+			recipientName: letter.recipient_name,
+			recipientAddress: letter.recipient_address,
+			subject: letter.subject,
+			body: letter.body,
+			date: letter.created_at,
+			department: letter.departmentName
+				? {
+						name: localized(letter.language, letter.departmentName, letter.departmentNameEn),
+						phone: letter.departmentPhone,
+						email: letter.departmentEmail
+					}
+				: null,
+			municipality: municipality()
+		});
+		await db
+			.transaction()
+			.execute((trx) => storeRenderedLetter(trx, letter.id, { ...rendered, now }));
+		return 'rendered';
+	} catch (error) {
+		const attempts = await countLetterAttempt(db, letter.id);
+		if (attempts >= settings.maxAttempts) {
+			await markLetterFailed(db, letter.id, redactError(error));
+			return 'failed';
+		}
+		throw new Error(`Rendering letter ${letter.id} failed; it will be retried`, { cause: error });
+	}
+}
+
+export interface SweepResult {
+	interrupted: number;
+	lettersWaiting: number;
+}
+
+/** Upkeep: interrupted deliveries become 'uncertain'; letters waiting too long are counted. */
+export async function sweep(
+	db: Kysely<Database>,
+	now: Date = new Date(),
+	settings: NotificationSettings = notificationSettings()
+): Promise<SweepResult> {
+	const interrupted = await markInterruptedDeliveries(
+		db,
+		new Date(now.getTime() - settings.sendingTimeoutSeconds * 1000)
+	);
+	const lettersWaiting = await countLettersWaitingSince(
+		db,
+		new Date(now.getTime() - settings.letterAlertHours * 3600_000)
+	);
+	return { interrupted: interrupted.length, lettersWaiting };
+}

@@ -1,0 +1,85 @@
+// The notification worker: pg-boss workers for delivery, letters and the periodic sweep. It runs in
+// every app process unless JOBS=off; pg-boss hands each job to one worker across all processes.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { DigitalChannel } from '../db/notifications';
+import { createBoss, QUEUES } from '../jobs/queue';
+import type { Channels } from './channels';
+import { deliverDue, renderLetter, sweep } from './deliver';
+import { notificationSettings } from './settings';
+
+export interface Logger {
+	info(message: string): void;
+	warn(message: string): void;
+	error(message: string): void;
+}
+
+export interface WorkerOptions {
+	channels: Channels;
+	log?: Logger;
+	/** How often an idle worker looks for jobs (pg-boss's minimum is 0.5 s). */
+	pollingIntervalSeconds?: number;
+}
+
+export interface NotificationWorker {
+	stop(): Promise<void>;
+	/** Runs the sweep now (it also runs at start and every minute). */
+	sweepNow(): Promise<void>;
+}
+
+const consoleLog: Logger = {
+	info: (m) => console.log(m),
+	warn: (m) => console.warn(m),
+	error: (m) => console.error(m)
+};
+
+export async function startNotificationWorker(
+	db: Kysely<Database>,
+	options: WorkerOptions
+): Promise<NotificationWorker> {
+	const log = options.log ?? consoleLog;
+	const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+	const boss = createBoss(db, { supervise: true, schedule: true, migrate: false });
+	// pg-boss reports failures of its own queries here; they carry no personal data.
+	boss.on('error', (error) => log.error(`Job queue: ${error.message}`));
+	await boss.start();
+
+	const runSweep = async () => {
+		const settings = notificationSettings();
+		const result = await sweep(db, new Date(), settings);
+		if (result.interrupted > 0) {
+			log.warn(
+				`${result.interrupted} notification(s) were interrupted between sending and recording; ` +
+					'they are listed as uncertain under /staff/drift and will not be sent again by themselves'
+			);
+		}
+		if (result.lettersWaiting > 0) {
+			log.warn(
+				`ALERT: ${result.lettersWaiting} letter(s) have waited more than ` +
+					`${settings.letterAlertHours} hours without being handed to the post (/staff/post)`
+			);
+		}
+	};
+
+	await boss.work<{ citizenId: string; channel: DigitalChannel }>(
+		QUEUES.deliver,
+		polling,
+		async (jobs) => {
+			for (const job of jobs) await deliverDue(db, options.channels, job.data);
+		}
+	);
+	await boss.work<{ letterId: string }>(QUEUES.letter, polling, async (jobs) => {
+		for (const job of jobs) await renderLetter(db, job.data.letterId);
+	});
+	await boss.work(QUEUES.sweep, polling, runSweep);
+	// pg-boss runs a schedule once per minute across all processes.
+	await boss.schedule(QUEUES.sweep, '* * * * *');
+	await runSweep().catch((error: Error) => log.error(`Notification sweep: ${error.message}`));
+
+	return {
+		async stop() {
+			await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+		},
+		sweepNow: runSweep
+	};
+}
