@@ -1,8 +1,54 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
-import type { PageServerLoad } from './$types';
+import { isDemo } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { decodeCursor, encodeCursor } from '$lib/server/db/operations';
+import { channelStatus } from '$lib/server/operations/channels-status';
+import {
+	loadDeadLetters,
+	retryDeadLetter,
+	waitingLetters
+} from '$lib/server/operations/dead-letters';
+import { staffActor } from '$lib/server/staff/context';
+import { isUuid } from '$lib/uuid';
+import type { Actions, PageServerLoad } from './$types';
 
-// Placeholder until the page is built (issue 6).
+// Operations for administrators: letters waiting too long, whether each channel is set up, and the
+// dead-letter list with "try again". Administrators only (404 for everyone else); no case content.
 export const load: PageServerLoad = async (event) => {
-	requireStaff(event, ['admin']);
-	return {};
+	const { staff } = requireStaff(event, ['admin']);
+	const db = getDb();
+	const after = decodeCursor(event.url.searchParams.get('efter'));
+	const [dead, waiting] = await Promise.all([
+		loadDeadLetters(db, staffActor(staff), after),
+		waitingLetters(db)
+	]);
+	return {
+		dead: dead.rows,
+		nextQuery: dead.next ? `?efter=${encodeCursor(dead.next)}` : null,
+		paged: after !== null,
+		waiting,
+		channels: channelStatus(),
+		demo: isDemo(),
+		retried: event.url.searchParams.get('sendt') === '1'
+	};
+};
+
+export const actions: Actions = {
+	proevIgen: async (event) => {
+		const { staff } = requireStaff(event, ['admin']);
+		let data: FormData;
+		try {
+			data = await event.request.formData();
+		} catch {
+			error(400, 'Bad Request');
+		}
+		const id = formText(data, 'id');
+		if (!isUuid(id)) error(400, 'Bad Request');
+		const outcome = await retryDeadLetter(getDb(), staffActor(staff), id);
+		if (outcome === 'missing') error(404, 'Not Found');
+		if (outcome === 'not-dead') return fail(409, { notDead: true });
+		redirect(303, '/staff/drift?sendt=1');
+	}
 };

@@ -1,0 +1,45 @@
+// Codes of the operations pages in words: channels, delivery states and the kinds of event.
+import type { MessageKey, Messages } from '$lib/i18n/messages';
+
+export const CHANNEL_KEYS: Record<string, MessageKey> = {
+	email: 'opChannelEmail',
+	sms: 'opChannelSms',
+	letter: 'opChannelLetter'
+};
+
+export const STATE_KEYS: Record<string, MessageKey> = {
+	configured: 'opStateConfigured',
+	demo: 'opStateDemo',
+	missing: 'opStateMissing',
+	'not-connected': 'opStateNotConnected'
+};
+
+export const STATUS_KEYS: Record<string, MessageKey> = {
+	failed: 'opStatusFailed',
+	uncertain: 'opStatusUncertain'
+};
+
+export const EVENT_KEYS: Record<string, MessageKey> = {
+	note: 'opEventNote',
+	decision: 'opEventDecision',
+	status: 'opEventStatus',
+	task: 'opEventTask',
+	message: 'opEventMessage',
+	meeting_invite: 'opEventMeetingInvite',
+	meeting_moved: 'opEventMeetingMoved',
+	meeting_cancelled: 'opEventMeetingCancelled',
+	meeting_minutes: 'opEventMeetingMinutes',
+	consent: 'opEventConsent',
+	plan: 'opEventPlan'
+};
+
+/** A code in words; a code not known here becomes `fallback`, never the code itself. */
+export function opLabel(
+	m: Messages,
+	keys: Record<string, MessageKey>,
+	code: string,
+	fallback: MessageKey
+): string {
+	const key = Object.hasOwn(keys, code) ? keys[code] : undefined;
+	return m[key ?? fallback];
+}

@@ -1,0 +1,212 @@
+// Operations for administrators (issue 6): the dead-letter list of notifications that could not be
+// delivered (failed after the last attempt, or uncertain because the worker stopped between sending
+// and recording), putting one back in the queue, and the demo outbox. Nothing here reads case
+// content: a notification row holds only its channel, event type and delivery state.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NotificationChannel } from './schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The statuses of the dead-letter list: nothing is retried without an administrator. */
+export const DEAD_STATUSES = ['failed', 'uncertain'] as const;
+export type DeadStatus = (typeof DEAD_STATUSES)[number];
+
+/**
+ * A keyset position in a list ordered by created_at and id, newest first. The time is the exact
+ * one, in microseconds as PostgreSQL stores it (a JavaScript Date would lose rows that share a
+ * millisecond).
+ */
+export interface Cursor {
+	createdAt: string;
+	id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A cursor as it travels in the `efter` parameter: opaque, holding only a time and an id. */
+export function encodeCursor(cursor: Cursor): string {
+	return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
+}
+
+/** The cursor from the URL, or null (the first page) when it is missing or not one of ours. */
+export function decodeCursor(value: string | null): Cursor | null {
+	if (!value) return null;
+	const [time, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+	if (rest.length > 0 || !time || !id || !UUID.test(id) || !EXACT_TIME.test(time)) return null;
+	const parsed = Date.parse(time);
+	// A real calendar time: PostgreSQL refuses 30 February, and a refusal must not become a 500.
+	if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 19) !== time.slice(0, 19)) {
+		return null;
+	}
+	return { createdAt: time, id };
+}
+
+const exactTime = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export interface DeadNotificationRow {
+	id: string;
+	createdAt: Date;
+	channel: NotificationChannel;
+	eventType: string;
+	attempts: number;
+	error: string | null;
+	status: DeadStatus;
+	citizenId: string;
+	letterId: string | null;
+}
+
+export interface Page<T> {
+	rows: T[];
+	next: Cursor | null;
+}
+
+/** Failed and uncertain notifications, newest first, one page after `after`. */
+export async function listDeadNotifications(
+	db: Executor,
+	page: { after: Cursor | null; limit: number }
+): Promise<Page<DeadNotificationRow>> {
+	let query = db
+		.selectFrom('notifications')
+		.select([
+			'id',
+			'created_at',
+			'channel',
+			'event_type',
+			'attempts',
+			'error',
+			'status',
+			'citizen_id',
+			'letter_id',
+			exactTime.as('exact_time')
+		])
+		.where('status', 'in', [...DEAD_STATUSES]);
+	const after = page.after;
+	if (after) {
+		const time = sql<Date>`cast(${after.createdAt} as timestamptz)`;
+		query = query.where((eb) =>
+			eb.or([
+				eb('created_at', '<', time),
+				eb.and([eb('created_at', '=', time), eb('id', '<', after.id)])
+			])
+		);
+	}
+	const rows = await query
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(page.limit + 1)
+		.execute();
+	const shown = rows.slice(0, page.limit);
+	const last = shown.at(-1);
+	return {
+		rows: shown.map((r) => ({
+			id: r.id,
+			createdAt: r.created_at,
+			channel: r.channel,
+			eventType: r.event_type,
+			attempts: r.attempts,
+			error: r.error,
+			status: r.status as DeadStatus,
+			citizenId: r.citizen_id,
+			letterId: r.letter_id
+		})),
+		next: rows.length > page.limit && last ? { createdAt: last.exact_time, id: last.id } : null
+	};
+}
+
+/** One notification, locked for the rest of the transaction (a retry decides on its status). */
+export async function lockNotification(trx: Transaction<Database>, id: string) {
+	return trx
+		.selectFrom('notifications')
+		.select(['id', 'status', 'channel', 'citizen_id', 'letter_id'])
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+/**
+ * Puts a dead notification back in the queue as if new: pending, no attempts, no error, due now.
+ * Only a row still failed or uncertain is changed; returns whether it was.
+ */
+export async function resetDeadNotification(
+	trx: Transaction<Database>,
+	id: string,
+	now: Date
+): Promise<boolean> {
+	const result = await trx
+		.updateTable('notifications')
+		.set({ status: 'pending', attempts: 0, error: null, claimed_at: null, send_after: now })
+		.where('id', '=', id)
+		.where('status', 'in', [...DEAD_STATUSES])
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** A letter that failed to render goes back to the render queue; returns whether it was failed. */
+export async function requeueFailedLetter(
+	trx: Transaction<Database>,
+	letterId: string
+): Promise<boolean> {
+	const result = await trx
+		.updateTable('letters')
+		.set({ status: 'queued', error: null })
+		.where('id', '=', letterId)
+		.where('status', 'in', ['failed', 'queued'])
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export interface DemoOutboxRow {
+	id: string;
+	createdAt: Date;
+	channel: 'email' | 'sms';
+	recipient: string;
+	subject: string | null;
+	body: string;
+}
+
+/** What the demo "sent", newest first, one page after `after`. */
+export async function listDemoOutbox(
+	db: Executor,
+	page: { after: Cursor | null; limit: number }
+): Promise<Page<DemoOutboxRow>> {
+	let query = db
+		.selectFrom('demo_outbox')
+		.select([
+			'id',
+			'created_at',
+			'channel',
+			'recipient',
+			'subject',
+			'body',
+			exactTime.as('exact_time')
+		]);
+	const after = page.after;
+	if (after) {
+		const time = sql<Date>`cast(${after.createdAt} as timestamptz)`;
+		query = query.where((eb) =>
+			eb.or([
+				eb('created_at', '<', time),
+				eb.and([eb('created_at', '=', time), eb('id', '<', after.id)])
+			])
+		);
+	}
+	const rows = await query
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(page.limit + 1)
+		.execute();
+	const shown = rows.slice(0, page.limit);
+	const last = shown.at(-1);
+	return {
+		rows: shown.map((r) => ({
+			id: r.id,
+			createdAt: r.created_at,
+			channel: r.channel,
+			recipient: r.recipient,
+			subject: r.subject,
+			body: r.body
+		})),
+		next: rows.length > page.limit && last ? { createdAt: last.exact_time, id: last.id } : null
+	};
+}

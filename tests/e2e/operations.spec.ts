@@ -1,0 +1,370 @@
+// Operations for administrators (issue 6): the alert for letters waiting too long, the channels, the
+// dead-letter list with "try again" (without JavaScript), the demo outbox with masked recipients,
+// 404 for everyone but administrators and for made-up ids, 400 for malformed ones, an audit row for
+// every retry, and axe at 1280 and 320 px. The rows are inserted before the server starts, in
+// states the worker never touches (failed, uncertain), so the test depends on no worker; it checks
+// only what its own actions change.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { expectNoAxeViolations, launchBrowser } from './browser';
+import type { CookieBrowser } from './oidc-flow';
+import { postForm } from './portal';
+import { startSeededServer, type SeededServer } from './seeded-server';
+import { loginStaff, loginStaffInPage } from './staff';
+
+const chromium = inject('chromium');
+const maja = demoIds.citizen('Maja Jensen');
+const karl = demoIds.citizen('Karl Nielsen');
+const MADE_UP = '00000000-0000-4000-8000-000000000000';
+const FAILED_EMAIL = '0b000000-0000-4000-8000-000000000001';
+const UNCERTAIN_SMS = '0b000000-0000-4000-8000-000000000002';
+const FAILED_LETTER = '0b000000-0000-4000-8000-000000000003';
+const LETTER = '0c000000-0000-4000-8000-0000000000aa';
+const OLD_LETTER = '0c000000-0000-4000-8000-0000000000bb';
+
+let server: SeededServer;
+let baseUrl: string;
+
+beforeAll(async () => {
+	server = await startSeededServer(async (db) => {
+		const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+		// A letter in the print queue for 30 hours: over the 24-hour alert time.
+		await db
+			.insertInto('letters')
+			.values([
+				{
+					id: OLD_LETTER,
+					citizen_id: karl,
+					subject: 'Invitation til møde',
+					body: 'Tekst',
+					recipient_name: 'Karl Nielsen',
+					recipient_address: 'Kirkevej 14, 1. tv.',
+					status: 'rendered',
+					rendered_at: hoursAgo(29),
+					created_at: hoursAgo(30)
+				},
+				{
+					id: LETTER,
+					citizen_id: karl,
+					subject: 'Referat',
+					body: 'Tekst',
+					recipient_name: 'Karl Nielsen',
+					recipient_address: 'Kirkevej 14, 1. tv.',
+					status: 'failed',
+					error: 'Could not render',
+					created_at: hoursAgo(1)
+				}
+			])
+			.execute();
+		const common = {
+			event_type: 'meeting_invite',
+			timeline_entry_id: null,
+			bundle_id: null,
+			sent_at: null
+		};
+		await db
+			.insertInto('notifications')
+			.values([
+				{
+					...common,
+					id: FAILED_EMAIL,
+					citizen_id: maja,
+					channel: 'email',
+					status: 'failed',
+					attempts: 6,
+					error: '550 5.1.1 <maja.jensen@example.com>: mailbox unavailable',
+					idempotency_key: 'ops-e2e:1',
+					created_at: hoursAgo(3)
+				},
+				{
+					...common,
+					id: UNCERTAIN_SMS,
+					citizen_id: maja,
+					channel: 'sms',
+					status: 'uncertain',
+					attempts: 1,
+					error: 'Interrupted between sending and recording: it may have been delivered',
+					claimed_at: hoursAgo(2),
+					idempotency_key: 'ops-e2e:2',
+					created_at: hoursAgo(2)
+				},
+				{
+					...common,
+					id: FAILED_LETTER,
+					event_type: 'meeting_minutes',
+					citizen_id: karl,
+					channel: 'letter',
+					letter_id: LETTER,
+					status: 'failed',
+					attempts: 6,
+					error: 'Could not render',
+					idempotency_key: 'ops-e2e:3',
+					created_at: hoursAgo(1)
+				}
+			])
+			.execute();
+		const sent = await db
+			.insertInto('notifications')
+			.values({
+				...common,
+				citizen_id: maja,
+				channel: 'email',
+				status: 'sent',
+				idempotency_key: 'ops-e2e:4'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('demo_outbox')
+			.values([
+				{
+					notification_id: sent.id,
+					channel: 'email',
+					recipient: 'maja.jensen@example.com',
+					subject: 'Nyt fra kommunen i Sammen',
+					body: 'Du har en ny besked fra kommunen i Sammen.',
+					created_at: hoursAgo(2)
+				},
+				{
+					notification_id: sent.id,
+					channel: 'sms',
+					recipient: '+45 12 34 52 01',
+					subject: null,
+					body: 'Du har en ny besked fra kommunen i Sammen. Log ind med MitID.',
+					created_at: hoursAgo(1)
+				}
+			])
+			.execute();
+	});
+	baseUrl = server.url;
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+function text(html: string): string {
+	return html
+		.replace(/<script[\s\S]*?<\/script>/g, '')
+		.replace(/<style[\s\S]*?<\/style>/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&#39;/g, "'")
+		.replace(/&quot;/g, '"')
+		.replace(/\s+/g, ' ');
+}
+
+async function page(browser: CookieBrowser, url: string): Promise<string> {
+	const response = await browser.go(`${baseUrl}${url}`);
+	expect(response.status, url).toBe(200);
+	expect(response.headers.get('cache-control')).toBe('no-store');
+	return response.text();
+}
+
+const retry = (browser: CookieBrowser, fields: Record<string, string>) =>
+	postForm(browser, `${baseUrl}/staff/drift?/proevIgen`, fields);
+
+describe('operations for the administrator, without JavaScript', () => {
+	let anders: CookieBrowser;
+	beforeAll(async () => {
+		anders = await loginStaff(baseUrl, 'Anders Berg');
+	});
+
+	it('shows the alert for letters waiting too long, the channels and the dead-letter list', async () => {
+		const html = await page(anders, '/staff/drift');
+		expect(html).toMatch(/<title>Drift og udsendelser – Sammen – /);
+		expect(html.match(/<h1/g)).toHaveLength(1);
+		expect(html).toContain('alert alert-warning');
+		expect(html).toMatch(/<a href="[./]*\/?staff\/post">Gå til breve til print<\/a>/);
+		const body = text(html);
+		expect(body).toMatch(/\d+ breve? (har|have) ventet mere end 24 timer/);
+		// The demo has no SMTP or SMS provider: messages are only stored for display.
+		expect(body).toContain('E-mail Demo: beskeder gemmes kun til visning');
+		expect(body).toContain('SMS Demo: beskeder gemmes kun til visning');
+		expect(body).toContain('Digital Post Ikke tilsluttet');
+		expect(html).toMatch(/href="[./]*\/?staff\/drift\/demo"/);
+		// Both dead rows, in words, with the uncertain one explained, newest first.
+		expect(body).toContain('Usikker: kan være sendt');
+		expect(body).toContain('Fejlet');
+		expect(body).toContain('Invitation til møde');
+		expect(body).toContain('Referat af møde');
+		expect(body).toContain('kan borgeren få den samme besked to gange');
+		expect(html.indexOf(FAILED_LETTER)).toBeLessThan(html.indexOf(UNCERTAIN_SMS));
+		expect(html.indexOf(UNCERTAIN_SMS)).toBeLessThan(html.indexOf(FAILED_EMAIL));
+		// No name, address or contact details: a reference instead, and the error masked.
+		expect(body).not.toContain('Maja Jensen');
+		expect(body).not.toContain('Karl Nielsen');
+		expect(body).not.toContain('Kirkevej');
+		expect(body).not.toContain('maja.jensen@example.com');
+		expect(body).toContain('<m***@example.com>: mailbox unavailable');
+		expect(body).toContain('Brev 0C00-0000');
+		expect(body).toMatch(/Borger [0-9A-F]{4}-[0-9A-F]{4}/);
+	});
+
+	it('refuses malformed ids (400) and made-up ones (404), changing nothing', async () => {
+		expect((await retry(anders, {})).status).toBe(400);
+		expect((await retry(anders, { id: 'abc' })).status).toBe(400);
+		expect((await retry(anders, { id: `${FAILED_EMAIL}x` })).status).toBe(400);
+		expect((await retry(anders, { id: MADE_UP })).status).toBe(404);
+		const html = await page(anders, '/staff/drift');
+		expect(html).toContain(FAILED_EMAIL);
+		expect(html).toContain(UNCERTAIN_SMS);
+		// A cursor that is not ours is the first page.
+		expect(await page(anders, '/staff/drift?efter=%27%3B--')).toContain(FAILED_EMAIL);
+	});
+
+	it('retries the failed e-mail: it leaves the list, and a second retry changes nothing', async () => {
+		const response = await retry(anders, { id: FAILED_EMAIL });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/staff/drift?sendt=1');
+		const html = await page(anders, '/staff/drift?sendt=1');
+		expect(text(html)).toContain('Beskeden er sat i kø igen.');
+		expect(html).not.toContain(FAILED_EMAIL);
+		expect(html).toContain(UNCERTAIN_SMS);
+		const again = await retry(anders, { id: FAILED_EMAIL });
+		expect(again.status).toBe(409);
+		expect(text(await again.text())).toContain(
+			'Beskeden er ikke længere på listen, så der er ikke ændret noget.'
+		);
+	});
+
+	it('shows the demo outbox with masked recipients and says nothing was sent', async () => {
+		const html = await page(anders, '/staff/drift/demo');
+		expect(html).toMatch(/<title>Demo-udbakke – Sammen – /);
+		const body = text(html);
+		expect(body).toContain('De er ikke sendt til nogen.');
+		expect(body).toContain('m***@example.com');
+		expect(body).toContain('•••• 52 01');
+		expect(body).not.toContain('maja.jensen@example.com');
+		expect(body).not.toContain('12 34 52 01');
+		expect(body).toContain('Nyt fra kommunen i Sammen');
+		expect(body).toContain('Intet emne');
+		// Newest first: the SMS was written last.
+		expect(body.indexOf('•••• 52 01')).toBeLessThan(body.indexOf('m***@example.com'));
+	});
+
+	it('answers 404 to caseworkers, coordinators and the auditor, on both pages and the action', async () => {
+		for (const name of ['Lone Madsen', 'Mette Larsen', 'Birgitte Skov']) {
+			const other = await loginStaff(baseUrl, name);
+			for (const url of ['/staff/drift', '/staff/drift/demo']) {
+				expect((await other.go(`${baseUrl}${url}`)).status, `${name} ${url}`).toBe(404);
+			}
+			expect((await retry(other, { id: UNCERTAIN_SMS })).status, name).toBe(404);
+			expect((await retry(other, { id: 'abc' })).status, name).toBe(404);
+		}
+		expect(await page(anders, '/staff/drift')).toContain(UNCERTAIN_SMS);
+		const visitor = await fetch(`${baseUrl}/staff/drift`, { redirect: 'manual' });
+		expect(visitor.status).toBe(303);
+	});
+});
+
+describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 px', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser(chromium!);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	async function open(
+		width: number,
+		javaScriptEnabled = true
+	): Promise<{ context: BrowserContext; page: Page }> {
+		const context = await browser.newContext({
+			viewport: { width, height: 900 },
+			javaScriptEnabled
+		});
+		const page = await context.newPage();
+		await loginStaffInPage(page, baseUrl, 'Anders Berg');
+		return { context, page };
+	}
+
+	async function check(page: Page, label: string) {
+		await expectNoAxeViolations(page, label);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
+	}
+
+	it('checks the pages with rows, retries every row by clicking, then checks them empty', async () => {
+		for (const width of [1280, 320]) {
+			const { context, page } = await open(width);
+			try {
+				await page.goto(`${baseUrl}/staff/drift`);
+				await check(page, `operations with rows ${width}`);
+				await page.goto(`${baseUrl}/staff/drift/demo`);
+				await check(page, `demo outbox with rows ${width}`);
+			} finally {
+				await context.close();
+			}
+		}
+
+		const { context, page } = await open(1280, false);
+		try {
+			await page.goto(`${baseUrl}/staff/drift`);
+			for (let i = 0; i < 20; i++) {
+				const buttons = page.getByRole('button', { name: /^Prøv igen/ });
+				if ((await buttons.count()) === 0) break;
+				await Promise.all([page.waitForURL(/sendt=1/), buttons.first().click()]);
+				expect(await page.locator('main').innerText()).toContain('Beskeden er sat i kø igen.');
+				await page.goto(`${baseUrl}/staff/drift`);
+			}
+			expect(await page.locator('main').innerText()).toContain(
+				'Alle beskeder er kommet frem. Der er intet at sende igen.'
+			);
+		} finally {
+			await context.close();
+		}
+
+		for (const width of [1280, 320]) {
+			const { context, page } = await open(width);
+			try {
+				await page.goto(`${baseUrl}/staff/drift?sendt=1`);
+				await check(page, `operations after retry ${width}`);
+				await page.goto(`${baseUrl}/staff/drift`);
+				await check(page, `operations empty ${width}`);
+				// The worker may fill the outbox at any time: a page past the oldest row is empty.
+				const past = Buffer.from(`1971-01-01T00:00:00.000000Z|${MADE_UP}`).toString('base64url');
+				await page.goto(`${baseUrl}/staff/drift/demo?efter=${past}`);
+				expect(await page.locator('main').innerText()).toContain(
+					'Sammen har ikke gemt nogen beskeder i demo-udbakken endnu.'
+				);
+				await check(page, `demo outbox empty ${width}`);
+			} finally {
+				await context.close();
+			}
+		}
+	});
+});
+
+describe('the audit trail of all this', () => {
+	it('has an update row for each retry by Anders, about the citizen, and reads about no one', async () => {
+		const anders = demoIds.staff('Anders Berg');
+		const rows = await server.stopAndInspect((db) =>
+			db
+				.selectFrom('audit_events')
+				.select(['action', 'object_type', 'object_id', 'citizen_id', 'actor_role'])
+				.where('actor_staff_id', '=', anders)
+				.where('object_type', 'in', ['notification', 'demo_outbox'])
+				.execute()
+		);
+		const updates = rows.filter((r) => r.action === 'update');
+		const retried = chromium ? [FAILED_EMAIL, UNCERTAIN_SMS, FAILED_LETTER] : [FAILED_EMAIL];
+		// The seed or the worker may add dead rows of their own; ours must all be there.
+		expect(updates.map((r) => r.object_id)).toEqual(expect.arrayContaining(retried));
+		expect(updates.find((r) => r.object_id === FAILED_EMAIL)).toMatchObject({
+			object_type: 'notification',
+			citizen_id: maja,
+			actor_role: 'admin'
+		});
+		expect(updates.filter((r) => r.object_id === FAILED_EMAIL)).toHaveLength(1);
+		const reads = rows.filter((r) => r.action === 'read');
+		expect(reads.some((r) => r.object_type === 'notification')).toBe(true);
+		expect(reads.some((r) => r.object_type === 'demo_outbox')).toBe(true);
+		expect(reads.every((r) => r.citizen_id === null)).toBe(true);
+	});
+});
