@@ -263,7 +263,7 @@ function columnHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block
 function windowHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block) {
 	const m = t(spec.language);
 	const w = ENVELOPE_WINDOW;
-	const columnX = w.left + w.width + 12 * MM;
+	const columnX = w.left + w.width + 8 * MM;
 	const columnWidth = doc.page.width - MARGIN - columnX;
 	block('P', () => {
 		doc
@@ -295,7 +295,7 @@ function windowHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block
 	block('P', () => {
 		doc
 			.font('regular')
-			.fontSize(9.5)
+			.fontSize(9)
 			.fillColor(TEXT_COLOR)
 			.text(column.join('\n'), columnX, w.top, { width: columnWidth, lineGap: 1 });
 	});
