@@ -155,8 +155,10 @@ export async function claimWaitingLetters(
 }
 
 /**
- * Marks a batch as handed over to the post: its letters become posted and their timeline entries
- * say so. Returns the posted letters, or null when the batch was already handed over.
+ * Marks a batch as handed over to the post: its letters become posted. Timeline entries are
+ * append-only (a trigger refuses updates), so the timelines read the date from the letter
+ * (timeline.ts, staff-timeline.ts) instead of it being copied to posted_letter_at. Returns the
+ * posted letters, or null when the batch was already handed over.
  */
 export async function handOverBatch(
 	trx: Transaction<Database>,
@@ -178,17 +180,6 @@ export async function handOverBatch(
 		.where('status', '=', 'printed')
 		.returning(['id', 'citizen_id as citizenId'])
 		.execute();
-	if (posted.length > 0) {
-		await trx
-			.updateTable('timeline_entries')
-			.set({ posted_letter_at: sql`now()` })
-			.where(
-				'letter_id',
-				'in',
-				posted.map((l) => l.id)
-			)
-			.execute();
-	}
 	return posted;
 }
 

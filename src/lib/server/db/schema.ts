@@ -22,13 +22,7 @@ export type RepresentationScope = 'full' | 'read_only';
 export type RepresentationBasis = 'power_of_attorney' | 'parental_custody' | 'guardianship';
 export type NotificationChannel = 'email' | 'sms' | 'letter';
 export type NotificationStatus =
-	| 'pending'
-	| 'bundled'
-	| 'sending'
-	| 'sent'
-	| 'failed'
-	| 'uncertain'
-	| 'cancelled';
+	'pending' | 'bundled' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
 export type LetterStatus = 'queued' | 'rendered' | 'printed' | 'posted' | 'returned' | 'failed';
 export type AuditActorType = 'staff' | 'citizen' | 'representative' | 'system';
 export type AuditAction =
