@@ -97,8 +97,8 @@ describe('renderPrintLetter', () => {
 
 	it('puts the name and address in the envelope window and the sender outside it', async () => {
 		const pdf = readPdf((await renderPrintLetter(letter, { compress: false })).pdf);
-		const address = ['Karl Nielsen', 'Kirkevej 14, 1. tv.', '9999 Sammenby'].map(
-			(text) => pdf.runs.find((run) => run.text === text && run.page === 1)!
+		const address = ['Karl Nielsen', 'Kirkevej 14, 1. tv.', '9999 Sammenby'].map((text) =>
+			pdf.runs.find((run) => run.text === text && run.page === 1)!
 		);
 		for (const run of address) {
 			expect(run).toBeDefined();
