@@ -20,6 +20,11 @@ export interface PdfContents {
 	embeddedFonts: number;
 	fontNames: string[];
 	tagged: boolean;
+	/**
+	 * Each text-showing operation with where it starts: page (from 1), x from the left edge and the
+	 * baseline's distance from the top edge, in points (pdfkit sets each line with its own Tm).
+	 */
+	runs: { page: number; text: string; x: number; top: number }[];
 }
 
 function parseObjects(bytes: Uint8Array): Map<number, PdfObject> {
@@ -161,16 +166,26 @@ export function readPdf(bytes: Uint8Array): PdfContents {
 	}
 
 	const pages = all.filter((o) => /\/Type \/Page\b(?!s)/.test(o.dict));
-	const pageTexts = pages.map((page) => {
+	const runs: PdfContents['runs'] = [];
+	const pageTexts = pages.map((page, pageIndex) => {
 		const contentId = ref(page.dict, 'Contents');
 		const content = contentId !== null ? objects.get(contentId)?.stream : null;
 		if (!content) return '';
+		const mediaBox = /\/MediaBox \[\s*[\d.]+ [\d.]+ [\d.]+ ([\d.]+)\s*\]/.exec(page.dict);
+		const height = Number(mediaBox?.[1] ?? 0);
 		let font = new Map<number, string>();
+		let at = { x: 0, y: 0 };
 		const lines: string[] = [];
 		const ops = content
 			.toString('latin1')
-			.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|[^\]])*)\] TJ|<([0-9a-fA-F]*)> Tj/g);
-		for (const [, fontName, array, single] of ops) {
+			.matchAll(
+				/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|[^\]])*)\] TJ|<([0-9a-fA-F]*)> Tj|[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+) ([-\d.]+) Tm/g
+			);
+		for (const [, fontName, array, single, tmX, tmY] of ops) {
+			if (tmX !== undefined) {
+				at = { x: Number(tmX), y: Number(tmY) };
+				continue;
+			}
 			if (fontName) {
 				font = fontMaps.get(fontName) ?? new Map();
 				continue;
@@ -185,6 +200,7 @@ export function readPdf(bytes: Uint8Array): PdfContents {
 					line += font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
 			}
 			lines.push(line);
+			runs.push({ page: pageIndex + 1, text: line, x: at.x, top: height - at.y });
 		}
 		return lines.join('\n');
 	});
@@ -192,6 +208,7 @@ export function readPdf(bytes: Uint8Array): PdfContents {
 	return {
 		text: pageTexts.join('\n\f\n'),
 		pageCount: pages.length,
+		runs,
 		info,
 		lang: stringValue(catalog, 'Lang', objects) ?? null,
 		embeddedFonts: all.filter((o) => /\/FontFile2 \d+ 0 R/.test(o.dict)).length,

@@ -1,7 +1,7 @@
 // The citizen's documents: letters sent to them (table letters) and the decisions on their
 // journeys' timelines (entries of kind 'decision' that the citizen may see).
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Language } from './schema';
+import type { Database, Language, LetterStatus } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -12,6 +12,9 @@ export interface LetterListItem {
 	language: Language;
 	createdAt: Date;
 	postedAt: Date | null;
+	/** Where the letter is on its way: waiting, posted or returned (see LetterStatus). */
+	status: LetterStatus;
+	returnedAt: Date | null;
 	/** Size of the stored PDF in bytes; null when it is rendered on request. */
 	pdfSize: number | null;
 }
@@ -42,6 +45,8 @@ export async function listCitizenDocuments(
 				'language',
 				'created_at as createdAt',
 				'posted_at as postedAt',
+				'status',
+				'returned_at as returnedAt',
 				sql<number | null>`octet_length(pdf)`.as('pdfSize')
 			])
 			.where('citizen_id', '=', citizenId)

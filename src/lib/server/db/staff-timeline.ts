@@ -165,6 +165,8 @@ export interface StaffTimelineEntry {
 	bodyEn: string | null;
 	occurredAt: Date;
 	postedLetterAt: Date | null;
+	/** When the post sent the entry's letter back. */
+	letterReturnedAt: Date | null;
 	correctsEntryId: string | null;
 	correctsTitle: string | null;
 	correctsOccurredAt: Date | null;
@@ -203,6 +205,9 @@ export async function listStaffTimeline(
 		.leftJoin('staff_users as s', 's.id', 'e.author_staff_id')
 		.leftJoin('citizens as c', 'c.id', 'e.author_citizen_id')
 		.leftJoin('timeline_entries as o', 'o.id', 'e.corrects_entry_id')
+		// Entries are append-only: a letter posted after its entry was written has its date on the
+		// letter (the print queue's hand-over), not on the entry.
+		.leftJoin('letters as l', 'l.id', 'e.letter_id')
 		.select((eb) => [
 			'e.id',
 			'e.kind',
@@ -217,7 +222,8 @@ export async function listStaffTimeline(
 			'e.body',
 			'e.body_en as bodyEn',
 			'e.occurred_at as occurredAt',
-			'e.posted_letter_at as postedLetterAt',
+			eb.fn.coalesce('e.posted_letter_at', 'l.posted_at').as('postedLetterAt'),
+			'l.returned_at as letterReturnedAt',
 			'e.corrects_entry_id as correctsEntryId',
 			'o.title as correctsTitle',
 			'o.occurred_at as correctsOccurredAt'

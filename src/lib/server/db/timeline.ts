@@ -11,8 +11,15 @@ export interface TimelineCursor {
 	id: string;
 }
 
+/**
+ * A timeline entry with its letter's post status. The entries are append-only, so a letter
+ * posted later is read from the letter: `posted_letter_at` is the entry's own date or, when the
+ * entry has none, the date the letter was handed to the post.
+ */
+export type TimelinePageEntry = TimelineEntry & { letter_returned_at: Date | null };
+
 export interface TimelinePage {
-	entries: TimelineEntry[];
+	entries: TimelinePageEntry[];
 	next: TimelineCursor | null;
 }
 
@@ -35,24 +42,29 @@ export async function listTimeline(
 ): Promise<TimelinePage> {
 	const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
 	let query = db
-		.selectFrom('timeline_entries')
-		.selectAll()
-		.where('journey_id', '=', journeyId)
-		.orderBy('occurred_at', 'desc')
-		.orderBy('id', 'desc')
+		.selectFrom('timeline_entries as e')
+		.leftJoin('letters as l', 'l.id', 'e.letter_id')
+		.selectAll('e')
+		.select(['l.posted_at as letter_posted_at', 'l.returned_at as letter_returned_at'])
+		.where('e.journey_id', '=', journeyId)
+		.orderBy('e.occurred_at', 'desc')
+		.orderBy('e.id', 'desc')
 		.limit(limit + 1);
-	if (options.visibility) query = query.where('visibility', '=', options.visibility);
+	if (options.visibility) query = query.where('e.visibility', '=', options.visibility);
 	const after = options.after;
 	if (after) {
 		query = query.where((eb) =>
 			eb.or([
-				eb('occurred_at', '<', after.occurredAt),
-				eb.and([eb('occurred_at', '=', after.occurredAt), eb('id', '<', after.id)])
+				eb('e.occurred_at', '<', after.occurredAt),
+				eb.and([eb('e.occurred_at', '=', after.occurredAt), eb('e.id', '<', after.id)])
 			])
 		);
 	}
 	const rows = await query.execute();
-	const entries = rows.slice(0, limit);
+	const entries = rows.slice(0, limit).map(({ letter_posted_at, ...entry }) => ({
+		...entry,
+		posted_letter_at: entry.posted_letter_at ?? letter_posted_at
+	}));
 	const last = entries.at(-1);
 	return {
 		entries,

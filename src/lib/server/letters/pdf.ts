@@ -1,6 +1,7 @@
 // A letter to an analog citizen as a printable PDF, for the print queue.
 import type { Locale } from '../../i18n/locale';
 import type { MunicipalityConfig } from '../config';
+import { format, t } from '../../i18n/messages';
 import { renderPdf, type RenderOptions } from '../pdf/document';
 
 export interface PrintLetter {
@@ -34,26 +35,46 @@ function countPages(pdf: Uint8Array): number {
 	return (text.match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
 
+/**
+ * Renders a letter for printing and a window envelope: the municipality's letterhead, the address
+ * in the envelope's window, the sending department's contact details (the municipality's when no
+ * department is known), the date, the reference, the subject and the text, page numbers. Every
+ * fixed text is in the letter's language.
+ */
 export async function renderPrintLetter(
 	letter: PrintLetter,
 	options: RenderOptions = {}
 ): Promise<RenderedLetter> {
-	const sender = letter.department
-		? [letter.department.name, letter.department.phone, letter.department.email].filter(
-				(line): line is string => !!line
-			)
-		: [letter.municipality.address, letter.municipality.phone, letter.municipality.email];
+	const m = t(letter.language);
+	const contact = letter.department ?? {
+		name: letter.municipality.name,
+		phone: letter.municipality.phone,
+		email: letter.municipality.email
+	};
+	const sender = [
+		contact.name,
+		letter.department ? null : letter.municipality.address,
+		contact.phone ? `${m.contactPhone}: ${contact.phone}` : null,
+		contact.email ? `${m.contactEmail}: ${contact.email}` : null
+	].filter((line): line is string => !!line);
 	const pdf = await renderPdf(
 		{
 			language: letter.language,
 			title: letter.subject,
 			letterhead: letter.municipality.name,
+			layout: 'window',
 			sender,
-			recipient: [letter.recipientName, ...letter.recipientAddress.split('\n')],
+			recipient: [
+				letter.recipientName,
+				...letter.recipientAddress.split('\n').filter((line) => line.trim() !== '')
+			],
 			date: letter.date,
 			body: letter.body,
-			note: letter.reference,
-			author: letter.municipality.name
+			reference: [format(m.pqLetterReference, { reference: letter.reference })],
+			footer: format(m.pqLetterFooter, { reference: letter.reference }),
+			author: letter.department
+				? `${letter.municipality.name}, ${letter.department.name}`
+				: letter.municipality.name
 		},
 		options
 	);

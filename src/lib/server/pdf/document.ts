@@ -51,7 +51,26 @@ export interface PdfDocumentSpec {
 	note?: string;
 	/** /Author of the PDF (the municipality or department). */
 	author?: string;
+	/**
+	 * 'window': a letter for a window envelope (C5 or DL with the window on the left, DIN 5008 as
+	 * Danish printers use it): the recipient in the window field, the sender's details, the date and
+	 * `reference` in a column to its right, the text below the window. Default: one column.
+	 */
+	layout?: 'column' | 'window';
+	/** Printed at the left of every page's footer (a letter's reference), beside the page number. */
+	footer?: string;
+	/** Lines under the date in the window layout's right column (the letter's reference). */
+	reference?: string[];
 }
+
+/** 1 mm in PDF points. */
+export const MM = 72 / 25.4;
+
+/**
+ * Where a window envelope's window is on an A4 sheet folded for C5/DL (DIN 5008, form B; Danish
+ * print providers use the same field): 20 mm from the left edge, 45 mm from the top, 90 × 45 mm.
+ */
+export const ENVELOPE_WINDOW = { left: 20 * MM, top: 45 * MM, width: 90 * MM, height: 45 * MM };
 
 export interface RenderOptions {
 	/** Compress the content streams (default). Tests turn it off to read the text. */
@@ -112,46 +131,15 @@ export async function renderPdf(
 	doc.addStructure(root);
 	const block = (type: string, draw: () => void) => root.add(doc.struct(type, {}, draw));
 
-	// Letterhead: the municipality, then the sender's details in a smaller type.
-	block('P', () => {
-		doc.font('semibold').fontSize(16).fillColor(TEXT_COLOR).text(spec.letterhead, { width });
-	});
-	if (spec.sender?.length) {
-		block('P', () => {
-			doc
-				.font('regular')
-				.fontSize(9.5)
-				.fillColor(MUTED_COLOR)
-				.text(spec.sender!.join('\n'), { width, lineGap: 1 });
-		});
-	}
-	doc.moveDown(1.5);
-
-	if (spec.recipient?.length) {
-		block('P', () => {
-			doc
-				.font('regular')
-				.fontSize(11)
-				.fillColor(TEXT_COLOR)
-				.text(spec.recipient!.join('\n'), { width, lineGap: 1 });
-		});
-		doc.moveDown(1.5);
-	}
-
-	block('P', () => {
-		doc
-			.font('regular')
-			.fontSize(10.5)
-			.fillColor(TEXT_COLOR)
-			.text(format(m.documentsPdfDate, { date: formatDateWithYear(spec.date, spec.language) }), {
-				width,
-				align: 'right'
-			});
-	});
-	doc.moveDown(1);
+	if (spec.layout === 'window') windowHead(doc, spec, block);
+	else columnHead(doc, spec, block, width);
 
 	block('H1', () => {
-		doc.font('semibold').fontSize(16).fillColor(TEXT_COLOR).text(spec.title, { width });
+		doc
+			.font('semibold')
+			.fontSize(16)
+			.fillColor(TEXT_COLOR)
+			.text(spec.title, MARGIN, doc.y, { width });
 	});
 	doc.moveDown(0.8);
 
@@ -199,6 +187,13 @@ export async function renderPdf(
 		// Writing inside the bottom margin would start a new page; lift it while the footer is drawn.
 		doc.page.margins.bottom = 0;
 		doc.markContent('Artifact', { type: 'Pagination' });
+		if (spec.footer) {
+			doc
+				.font('regular')
+				.fontSize(9)
+				.fillColor(MUTED_COLOR)
+				.text(spec.footer, MARGIN, doc.page.height - MARGIN, { width, lineBreak: false });
+		}
 		doc
 			.font('regular')
 			.fontSize(9)
@@ -214,4 +209,97 @@ export async function renderPdf(
 	}
 	doc.end();
 	return done;
+}
+
+type Block = (type: string, draw: () => void) => void;
+
+/** The one-column head: letterhead, sender, recipient, and the date at the right. */
+function columnHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block, width: number) {
+	const m = t(spec.language);
+	// Letterhead: the municipality, then the sender's details in a smaller type.
+	block('P', () => {
+		doc.font('semibold').fontSize(16).fillColor(TEXT_COLOR).text(spec.letterhead, { width });
+	});
+	if (spec.sender?.length) {
+		block('P', () => {
+			doc
+				.font('regular')
+				.fontSize(9.5)
+				.fillColor(MUTED_COLOR)
+				.text(spec.sender!.join('\n'), { width, lineGap: 1 });
+		});
+	}
+	doc.moveDown(1.5);
+
+	if (spec.recipient?.length) {
+		block('P', () => {
+			doc
+				.font('regular')
+				.fontSize(11)
+				.fillColor(TEXT_COLOR)
+				.text(spec.recipient!.join('\n'), { width, lineGap: 1 });
+		});
+		doc.moveDown(1.5);
+	}
+
+	block('P', () => {
+		doc
+			.font('regular')
+			.fontSize(10.5)
+			.fillColor(TEXT_COLOR)
+			.text(format(m.documentsPdfDate, { date: formatDateWithYear(spec.date, spec.language) }), {
+				width,
+				align: 'right'
+			});
+	});
+	doc.moveDown(1);
+}
+
+/**
+ * The head of a letter for a window envelope. The letterhead sits above the window, the address in
+ * it (5 mm inside its edges, so a sheet that slides in the envelope still shows all of it), and the
+ * sender's details, date and reference in a column right of the window, never inside it.
+ */
+function windowHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block) {
+	const m = t(spec.language);
+	const w = ENVELOPE_WINDOW;
+	const columnX = w.left + w.width + 8 * MM;
+	const columnWidth = doc.page.width - MARGIN - columnX;
+	block('P', () => {
+		doc
+			.font('semibold')
+			.fontSize(16)
+			.fillColor(TEXT_COLOR)
+			.text(spec.letterhead, MARGIN, 18 * MM, { width: w.width + 10 * MM, height: 24 * MM });
+	});
+	if (spec.recipient?.length) {
+		block('P', () => {
+			doc
+				.font('regular')
+				.fontSize(10.5)
+				.fillColor(TEXT_COLOR)
+				.text(spec.recipient!.join('\n'), w.left + 5 * MM, w.top + 5 * MM, {
+					width: w.width - 10 * MM,
+					height: w.height - 10 * MM,
+					lineGap: 1,
+					ellipsis: true
+				});
+		});
+	}
+	const column = [
+		...(spec.sender ?? []),
+		'',
+		format(m.documentsPdfDate, { date: formatDateWithYear(spec.date, spec.language) }),
+		...(spec.reference ?? [])
+	];
+	block('P', () => {
+		doc
+			.font('regular')
+			.fontSize(9)
+			.fillColor(TEXT_COLOR)
+			.text(column.join('\n'), columnX, w.top, { width: columnWidth, lineGap: 1 });
+	});
+	// The text starts below the window and below the column, whichever ends later.
+	doc.x = MARGIN;
+	doc.y = Math.max(w.top + w.height + 10 * MM, doc.y + 8 * MM);
 }

@@ -36,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			bodyEn: e.body_en,
 			occurredAt: e.occurred_at,
 			postedLetterAt: e.posted_letter_at,
+			letterReturnedAt: e.letter_returned_at,
 			meetingId: e.meeting_id,
 			letterId: e.letter_id,
 			department: e.department_id ? (names.get(e.department_id) ?? null) : null
