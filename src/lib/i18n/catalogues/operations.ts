@@ -3,7 +3,6 @@ import { defineCatalogue } from './define';
 
 export default defineCatalogue(
 	{
-		opPlaceholder: 'Kommer snart',
 		opNavPrint: 'Breve til print',
 		opNavOperations: 'Drift og udsendelser',
 
@@ -90,7 +89,6 @@ export default defineCatalogue(
 		opDemoBack: 'Tilbage til drift og udsendelser'
 	},
 	{
-		opPlaceholder: 'Coming soon',
 		opNavPrint: 'Letters to print',
 		opNavOperations: 'Operations and deliveries',
 
