@@ -14,6 +14,7 @@ import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
 import { loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
+import { text } from './html';
 
 const chromium = inject('chromium');
 const jobcenter = demoIds.department('jobcenter');
@@ -35,15 +36,6 @@ afterAll(async () => {
 	await server?.stop();
 	fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** The text of the page without tags, whitespace collapsed. */
-function text(html: string): string {
-	return html
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ');
-}
 
 function receiptLinks(html: string): string[] {
 	return [...html.matchAll(new RegExp(`href="[./]*samtykke/kvittering/(${UUID})"`, 'g'))].map(

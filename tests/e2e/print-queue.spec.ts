@@ -15,6 +15,7 @@ import type { CookieBrowser } from './oidc-flow';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff, loginStaffInPage } from './staff';
+import { text } from './html';
 
 const chromium = inject('chromium');
 const MADE_UP = '00000000-0000-4000-8000-000000000000';
@@ -57,17 +58,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 });
-
-function text(html: string): string {
-	return html
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<style[\s\S]*?<\/style>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&#39;/g, "'")
-		.replace(/&quot;/g, '"')
-		.replace(/\s+/g, ' ');
-}
 
 async function page(browser: CookieBrowser, url: string): Promise<string> {
 	const response = await browser.go(`${baseUrl}${url}`);

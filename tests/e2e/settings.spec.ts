@@ -13,6 +13,7 @@ import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
 import { loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
+import { text } from './html';
 
 const chromium = inject('chromium');
 
@@ -29,14 +30,6 @@ afterAll(async () => {
 	await server?.stop();
 	fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function text(html: string): string {
-	return html
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ');
-}
 
 async function page(browser: CookieBrowser, url = '/indstillinger'): Promise<string> {
 	const response = await browser.go(`${baseUrl}${url}`);

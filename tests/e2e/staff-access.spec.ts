@@ -117,7 +117,11 @@ const routes: {
 	}
 ];
 
-/** Staff routes with a parameter in src/routes. */
+/**
+ * Staff routes with a parameter in src/routes that are about a citizen's objects. The print queue's
+ * batch pages (/staff/post) are for administrators only and hold no case object: print-queue.spec.ts
+ * checks them for every other role and for made-up and malformed ids.
+ */
 function staffRoutesWithIds(): string[] {
 	const found: string[] = [];
 	const walk = (dir: string, route: string) => {
@@ -125,6 +129,7 @@ function staffRoutesWithIds(): string[] {
 			if (!entry.isDirectory()) continue;
 			const next = `${route}/${entry.name}`;
 			const files = fs.readdirSync(path.join(dir, entry.name));
+			if (next === '/staff/post') continue;
 			if (next.includes('[') && files.some((f) => /^\+(page|server)/.test(f))) found.push(next);
 			walk(path.join(dir, entry.name), next);
 		}

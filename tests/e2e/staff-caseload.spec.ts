@@ -11,6 +11,7 @@ import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff, loginStaffInPage } from './staff';
+import { text } from './html';
 
 const chromium = inject('chromium');
 const maja = demoIds.citizen('Maja Jensen');
@@ -43,18 +44,6 @@ async function as(name: string): Promise<CookieBrowser> {
 /** An internal link as resolve() writes it during a request: relative to the page. */
 function link(path: string): RegExp {
 	return new RegExp(`href="[./]*${path.slice(1).replace(/[/.]/g, '\\$&')}"`);
-}
-
-/** The text of the page without tags, whitespace collapsed. */
-function text(html: string): string {
-	return html
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<style[\s\S]*?<\/style>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&#39;|&apos;/g, "'")
-		.replace(/&quot;/g, '"')
-		.replace(/\s+/g, ' ');
 }
 
 async function get(browser: CookieBrowser, url: string): Promise<string> {

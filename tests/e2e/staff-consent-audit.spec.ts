@@ -10,6 +10,7 @@ import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff, loginStaffInPage } from './staff';
+import { text } from './html';
 
 const chromium = inject('chromium');
 const maja = demoIds.citizen('Maja Jensen');
@@ -45,17 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 });
-
-function text(html: string): string {
-	return html
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<style[\s\S]*?<\/style>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&#39;/g, "'")
-		.replace(/&quot;/g, '"')
-		.replace(/\s+/g, ' ');
-}
 
 async function page(browser: CookieBrowser, url: string): Promise<string> {
 	const response = await browser.go(`${baseUrl}${url}`);

@@ -10,6 +10,7 @@ import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff, loginStaffInPage } from './staff';
+import { text } from './html';
 
 const chromium = inject('chromium');
 const J = demoIds.journey('maja');
@@ -42,16 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 });
-
-function text(html: string): string {
-	return html
-		.replace(/<script[\s\S]*?<\/script>/g, '')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/\s+/g, ' ');
-}
 
 /** The meta line (kind · department · author · time) of every timeline entry on the page. */
 function entryMetas(html: string): string[] {

@@ -22,7 +22,7 @@ export default defineCatalogue(
 			'Der er nyt i din sag hos kommunen. Vi skriver til dig med posten, fordi du får breve på papir.',
 		ntLetterCall: 'Har du spørgsmål? Ring til os på telefon {phone}.',
 		ntLetterCallUs: 'Har du spørgsmål? Ring til kommunen. Nummeret står øverst i brevet.',
-		ntLetterClosing: 'Venlig hilsen\nKommunen'
+		ntLetterClosing: 'Venlig hilsen\n{sender}'
 	},
 	{
 		ntEmailSubject: 'News from the municipality in Sammen',
@@ -44,6 +44,6 @@ export default defineCatalogue(
 		ntLetterCall: 'Do you have questions? Call us on {phone}.',
 		ntLetterCallUs:
 			'Do you have questions? Call the municipality. The number is at the top of this letter.',
-		ntLetterClosing: 'Kind regards\nThe municipality'
+		ntLetterClosing: 'Kind regards\n{sender}'
 	}
 );

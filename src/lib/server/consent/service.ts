@@ -151,9 +151,7 @@ async function writeConsentChange(
 			journeyId: journeyIds[0] ?? null,
 			departmentId: department.id,
 			authorStaffId: write.recordedBy.staffId,
-			letter: entryLetter({ ...texts, body_en: texts.body_en ?? null }, write.citizen.name, {
-				phone: sender?.phone ?? sender?.departmentPhone ?? null
-			})
+			letter: entryLetter({ ...texts, body_en: texts.body_en ?? null }, write.citizen.name, sender)
 		},
 		consent.occurred_at
 	);

@@ -61,6 +61,25 @@ export interface Page<T> {
 	next: Cursor | null;
 }
 
+/** Rows after the cursor in (created_at, id) order, newest first: a row comparison, keyset paging. */
+function olderThan(after: Cursor) {
+	return sql<boolean>`(created_at, id) < (cast(${after.createdAt} as timestamptz), cast(${after.id} as uuid))`;
+}
+
+/** One page from `limit + 1` rows: the extra row only says that there is a next page. */
+function toPage<R extends { id: string; exact_time: string }, T>(
+	rows: R[],
+	limit: number,
+	map: (row: R) => T
+): Page<T> {
+	const shown = rows.slice(0, limit);
+	const last = shown.at(-1);
+	return {
+		rows: shown.map(map),
+		next: rows.length > limit && last ? { createdAt: last.exact_time, id: last.id } : null
+	};
+}
+
 /** Failed and uncertain notifications, newest first, one page after `after`. */
 export async function listDeadNotifications(
 	db: Executor,
@@ -81,37 +100,23 @@ export async function listDeadNotifications(
 			exactTime.as('exact_time')
 		])
 		.where('status', 'in', [...DEAD_STATUSES]);
-	const after = page.after;
-	if (after) {
-		const time = sql<Date>`cast(${after.createdAt} as timestamptz)`;
-		query = query.where((eb) =>
-			eb.or([
-				eb('created_at', '<', time),
-				eb.and([eb('created_at', '=', time), eb('id', '<', after.id)])
-			])
-		);
-	}
+	if (page.after) query = query.where(olderThan(page.after));
 	const rows = await query
 		.orderBy('created_at', 'desc')
 		.orderBy('id', 'desc')
 		.limit(page.limit + 1)
 		.execute();
-	const shown = rows.slice(0, page.limit);
-	const last = shown.at(-1);
-	return {
-		rows: shown.map((r) => ({
-			id: r.id,
-			createdAt: r.created_at,
-			channel: r.channel,
-			eventType: r.event_type,
-			attempts: r.attempts,
-			error: r.error,
-			status: r.status as DeadStatus,
-			citizenId: r.citizen_id,
-			letterId: r.letter_id
-		})),
-		next: rows.length > page.limit && last ? { createdAt: last.exact_time, id: last.id } : null
-	};
+	return toPage(rows, page.limit, (r) => ({
+		id: r.id,
+		createdAt: r.created_at,
+		channel: r.channel,
+		eventType: r.event_type,
+		attempts: r.attempts,
+		error: r.error,
+		status: r.status as DeadStatus,
+		citizenId: r.citizen_id,
+		letterId: r.letter_id
+	}));
 }
 
 /** One notification, locked for the rest of the transaction (a retry decides on its status). */
@@ -181,32 +186,18 @@ export async function listDemoOutbox(
 			'body',
 			exactTime.as('exact_time')
 		]);
-	const after = page.after;
-	if (after) {
-		const time = sql<Date>`cast(${after.createdAt} as timestamptz)`;
-		query = query.where((eb) =>
-			eb.or([
-				eb('created_at', '<', time),
-				eb.and([eb('created_at', '=', time), eb('id', '<', after.id)])
-			])
-		);
-	}
+	if (page.after) query = query.where(olderThan(page.after));
 	const rows = await query
 		.orderBy('created_at', 'desc')
 		.orderBy('id', 'desc')
 		.limit(page.limit + 1)
 		.execute();
-	const shown = rows.slice(0, page.limit);
-	const last = shown.at(-1);
-	return {
-		rows: shown.map((r) => ({
-			id: r.id,
-			createdAt: r.created_at,
-			channel: r.channel,
-			recipient: r.recipient,
-			subject: r.subject,
-			body: r.body
-		})),
-		next: rows.length > page.limit && last ? { createdAt: last.exact_time, id: last.id } : null
-	};
+	return toPage(rows, page.limit, (r) => ({
+		id: r.id,
+		createdAt: r.created_at,
+		channel: r.channel,
+		recipient: r.recipient,
+		subject: r.subject,
+		body: r.body
+	}));
 }

@@ -10,7 +10,8 @@
 //   shows "sent by post on <date>".
 // - Each (event, source, channel) has an idempotency key, so routing an event twice writes once.
 import type { Transaction } from 'kysely';
-import { catalogues, format } from '../../i18n/messages';
+import { catalogues, format, localized } from '../../i18n/messages';
+import { municipality } from '../config';
 import type { Locale } from '../../i18n/locale';
 import {
 	citizenForRouting,
@@ -208,32 +209,43 @@ export async function notifyEntry(
 			timelineEntryId: entry.id,
 			departmentId: entry.department_id,
 			authorStaffId: entry.author_staff_id,
-			letter: entryLetter(entry, citizen.name, {
-				phone: sender?.phone ?? sender?.departmentPhone ?? null
-			})
+			letter: entryLetter(entry, citizen.name, sender)
 		},
 		now
 	);
 }
 
-/** The letter about a timeline entry: greeting, what happened, the entry's text, whom to call. */
+/** Who signs a letter: the member of staff and their department, as staffContact returns them. */
+export type LetterSender = Awaited<ReturnType<typeof staffContact>> | null;
+
+/**
+ * The letter about a timeline entry: greeting, what happened, the entry's text, whom to call, and
+ * the signature of the member of staff (or the municipality when the citizen acted themselves).
+ */
 export function entryLetter(
 	entry: { title: string; title_en: string | null; body: string; body_en: string | null },
 	citizenName: string,
-	contact: { phone: string | null }
+	sender: LetterSender
 ) {
 	return (language: Locale): LetterContent => {
 		const m = catalogues[language];
 		const title = language === 'en' && entry.title_en ? entry.title_en : entry.title;
 		const body = language === 'en' && entry.body_en ? entry.body_en : entry.body;
+		const phone = sender?.phone ?? sender?.departmentPhone ?? null;
+		const department = sender?.departmentName
+			? localized(language, sender.departmentName, sender.departmentNameEn)
+			: null;
+		const signature = sender
+			? [sender.name, department].filter(Boolean).join(', ')
+			: municipality().name;
 		return {
 			subject: title,
 			body: [
 				format(m.ntLetterGreeting, { name: citizenName }),
 				m.ntLetterIntro,
 				[title, body].filter((p) => p.trim() !== '').join('\n\n'),
-				contact.phone ? format(m.ntLetterCall, { phone: contact.phone }) : m.ntLetterCallUs,
-				m.ntLetterClosing
+				phone ? format(m.ntLetterCall, { phone }) : m.ntLetterCallUs,
+				format(m.ntLetterClosing, { sender: signature })
 			].join('\n\n')
 		};
 	};

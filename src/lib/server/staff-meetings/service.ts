@@ -407,7 +407,7 @@ export async function addMinutes(
 				timelineEntryId: entry.id,
 				departmentId: actor.departmentId,
 				authorStaffId: actor.staffId,
-				letter: entryLetter(entry, citizen.name, { phone: sender.phone ?? sender.departmentPhone })
+				letter: entryLetter(entry, citizen.name, sender)
 			},
 			now
 		);
