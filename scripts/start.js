@@ -8,6 +8,8 @@ process.env.PORT ??= '3000';
 // Without ORIGIN, adapter-node takes every request for https, and the demo's forms and logins
 // on plain http would fail their origin checks. Set ORIGIN to the public URL in production.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// The demo shows the whole flow of notifications within a minute instead of a quarter of an hour.
+if (process.env.NODE_ENV !== 'production') process.env.NOTIFY_BUNDLE_MINUTES ??= '1';
 const shown = process.env.ORIGIN;
 await import('../build/index.js');
 console.log(`Sammen is running on ${shown}`);
