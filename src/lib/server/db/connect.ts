@@ -64,6 +64,11 @@ export function sqlExecutor(db: Kysely<Database>): SqlExecutor {
 	};
 }
 
+/** True for the embedded database (one process, one connection). */
+export function isEmbedded(db: Kysely<Database>): boolean {
+	return pgliteScripts.has(db);
+}
+
 export class DataDirLockedError extends Error {
 	constructor(lockFile: string, pid: number) {
 		super(

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { databaseUrl, dataDir, isDemo, isProduction } from '../config';
 import { loadCprKeys, type CprKeys } from '../crypto/cpr';
-import { isDatabaseEmpty, seedDemo } from '../seed/demo';
+import { seedDemoIfEmpty } from '../seed/demo';
 import { connect, type DatabaseHandle } from './connect';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
@@ -29,8 +29,7 @@ export async function startDatabase(options: StartOptions = {}): Promise<Databas
 	try {
 		const applied = await migrateToLatest(opened.db);
 		if (applied.length > 0) log(`Database migrated: ${applied.join(', ')}`);
-		if ((options.seed ?? isDemo()) && (await isDatabaseEmpty(opened.db))) {
-			await seedDemo(opened.db, cprKeys);
+		if ((options.seed ?? isDemo()) && (await seedDemoIfEmpty(opened.db, cprKeys))) {
 			log('Demo municipality seeded');
 		}
 	} catch (error) {

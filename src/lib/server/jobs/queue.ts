@@ -5,8 +5,8 @@
 // the caller's transaction (enqueue below): an event is never stored without its job, nor a job
 // without its event.
 import PgBoss from 'pg-boss';
-import type { Kysely, Transaction } from 'kysely';
-import { sqlExecutor } from '../db/connect';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { isEmbedded, sqlExecutor, type SqlExecutor } from '../db/connect';
 import type { Database } from '../db/schema';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -65,11 +65,47 @@ export function createBoss(db: Kysely<Database>, options: Partial<PgBoss.Constru
 }
 
 /**
- * Creates or upgrades pg-boss's schema and our queues. pg-boss takes an advisory lock while it
- * migrates, so several app nodes starting at once are safe.
+ * Creates or upgrades pg-boss's schema and our queues. On PostgreSQL several app nodes may start at
+ * once: the install runs on one connection under a session advisory lock, so the second node waits
+ * and then finds everything in place (pg-boss's own lock does not cover two first installs). A
+ * script that fails is rolled back on its connection before the connection goes back to the pool.
  */
 export async function ensureJobSchema(db: Kysely<Database>): Promise<void> {
-	const boss = createBoss(db, { supervise: false, schedule: false, migrate: true });
+	if (isEmbedded(db)) {
+		await installJobSchema(sqlExecutor(db));
+		return;
+	}
+	await db.connection().execute(async (conn) => {
+		const lock = sql`select pg_advisory_lock(hashtext('sammen:job-schema'))`;
+		await lock.execute(conn);
+		try {
+			await installJobSchema({
+				async executeSql(text, values = []) {
+					try {
+						const result = await conn.executeQuery(CompiledQuery.raw(text, values));
+						return { rows: result.rows as unknown[] };
+					} catch (error) {
+						if (values.length === 0) {
+							await conn.executeQuery(CompiledQuery.raw('rollback', [])).catch(() => {});
+						}
+						throw error;
+					}
+				}
+			});
+		} finally {
+			await sql`select pg_advisory_unlock(hashtext('sammen:job-schema'))`.execute(conn);
+		}
+	});
+}
+
+async function installJobSchema(executor: SqlExecutor): Promise<void> {
+	const boss = new PgBoss({
+		schema: JOB_SCHEMA,
+		db: executor,
+		supervise: false,
+		schedule: false,
+		migrate: true
+	} as PgBoss.ConstructorOptions);
 	boss.on('error', () => {});
 	await boss.start();
 	try {

@@ -2,7 +2,7 @@
 // citizens with months of history. Seeded into an empty database at demo start (db/index.ts) and by
 // `npm run db:seed`. Everything derives from `now`, so tests can rely on the content (see
 // tests/db/seed.spec.ts). Relative imports only: scripts/db-seed.ts runs this under tsx.
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { encryptCpr, hashCpr, type CprKeys } from '../crypto/cpr';
 import type {
 	AnalogReason,
@@ -2444,45 +2444,64 @@ export async function seedDemo(
 	now: Date = new Date()
 ): Promise<void> {
 	const rows = buildDemoRows(keys, now);
-	await db.transaction().execute(async (trx) => {
-		// Audit rows must land in their monthly partition, not the default one: a default partition
-		// holding rows of a month blocks creating that month's partition later.
-		const auditTimes = rows.audit_events.map((a) => new Date(a.occurred_at ?? now).getTime());
-		if (auditTimes.length > 0) {
-			const earliest = new Date(Math.min(...auditTimes));
-			const months =
-				(now.getUTCFullYear() - earliest.getUTCFullYear()) * 12 +
-				(now.getUTCMonth() - earliest.getUTCMonth()) +
-				2;
-			await sql`select audit_ensure_partitions(${earliest}::timestamptz, ${months}::integer)`.execute(
-				trx
-			);
-		}
-		if (rows.departments.length)
-			await trx.insertInto('departments').values(rows.departments).execute();
-		if (rows.staff_users.length)
-			await trx.insertInto('staff_users').values(rows.staff_users).execute();
-		if (rows.citizens.length) await trx.insertInto('citizens').values(rows.citizens).execute();
-		if (rows.analog_flag_changes.length)
-			await trx.insertInto('analog_flag_changes').values(rows.analog_flag_changes).execute();
-		if (rows.cases.length) await trx.insertInto('cases').values(rows.cases).execute();
-		if (rows.journeys.length) await trx.insertInto('journeys').values(rows.journeys).execute();
-		if (rows.journey_cases.length)
-			await trx.insertInto('journey_cases').values(rows.journey_cases).execute();
-		if (rows.plan_goals.length)
-			await trx.insertInto('plan_goals').values(rows.plan_goals).execute();
-		if (rows.meetings.length) await trx.insertInto('meetings').values(rows.meetings).execute();
-		if (rows.meeting_participants.length)
-			await trx.insertInto('meeting_participants').values(rows.meeting_participants).execute();
-		if (rows.tasks.length) await trx.insertInto('tasks').values(rows.tasks).execute();
-		if (rows.messages.length) await trx.insertInto('messages').values(rows.messages).execute();
-		if (rows.letters.length) await trx.insertInto('letters').values(rows.letters).execute();
-		if (rows.timeline_entries.length)
-			await trx.insertInto('timeline_entries').values(rows.timeline_entries).execute();
-		if (rows.consents.length) await trx.insertInto('consents').values(rows.consents).execute();
-		if (rows.representatives.length)
-			await trx.insertInto('representatives').values(rows.representatives).execute();
-		if (rows.audit_events.length)
-			await trx.insertInto('audit_events').values(rows.audit_events).execute();
+	await db.transaction().execute((trx) => insertDemoRows(trx, rows, now));
+}
+
+/**
+ * Seeds the demo into an empty database, once even when several app processes start together on
+ * one PostgreSQL: the emptiness check and the seed run in one transaction under an advisory lock,
+ * so the second process waits and then finds the data. Returns whether it seeded.
+ */
+export async function seedDemoIfEmpty(
+	db: Kysely<Database>,
+	keys: CprKeys,
+	now: Date = new Date()
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		await sql`select pg_advisory_xact_lock(hashtext('sammen:seed-demo'))`.execute(trx);
+		if (!(await isDatabaseEmpty(trx))) return false;
+		await insertDemoRows(trx, buildDemoRows(keys, now), now);
+		return true;
 	});
+}
+
+async function insertDemoRows(trx: Transaction<Database>, rows: Rows, now: Date): Promise<void> {
+	// Audit rows must land in their monthly partition, not the default one: a default partition
+	// holding rows of a month blocks creating that month's partition later.
+	const auditTimes = rows.audit_events.map((a) => new Date(a.occurred_at ?? now).getTime());
+	if (auditTimes.length > 0) {
+		const earliest = new Date(Math.min(...auditTimes));
+		const months =
+			(now.getUTCFullYear() - earliest.getUTCFullYear()) * 12 +
+			(now.getUTCMonth() - earliest.getUTCMonth()) +
+			2;
+		await sql`select audit_ensure_partitions(${earliest}::timestamptz, ${months}::integer)`.execute(
+			trx
+		);
+	}
+	if (rows.departments.length)
+		await trx.insertInto('departments').values(rows.departments).execute();
+	if (rows.staff_users.length)
+		await trx.insertInto('staff_users').values(rows.staff_users).execute();
+	if (rows.citizens.length) await trx.insertInto('citizens').values(rows.citizens).execute();
+	if (rows.analog_flag_changes.length)
+		await trx.insertInto('analog_flag_changes').values(rows.analog_flag_changes).execute();
+	if (rows.cases.length) await trx.insertInto('cases').values(rows.cases).execute();
+	if (rows.journeys.length) await trx.insertInto('journeys').values(rows.journeys).execute();
+	if (rows.journey_cases.length)
+		await trx.insertInto('journey_cases').values(rows.journey_cases).execute();
+	if (rows.plan_goals.length) await trx.insertInto('plan_goals').values(rows.plan_goals).execute();
+	if (rows.meetings.length) await trx.insertInto('meetings').values(rows.meetings).execute();
+	if (rows.meeting_participants.length)
+		await trx.insertInto('meeting_participants').values(rows.meeting_participants).execute();
+	if (rows.tasks.length) await trx.insertInto('tasks').values(rows.tasks).execute();
+	if (rows.messages.length) await trx.insertInto('messages').values(rows.messages).execute();
+	if (rows.letters.length) await trx.insertInto('letters').values(rows.letters).execute();
+	if (rows.timeline_entries.length)
+		await trx.insertInto('timeline_entries').values(rows.timeline_entries).execute();
+	if (rows.consents.length) await trx.insertInto('consents').values(rows.consents).execute();
+	if (rows.representatives.length)
+		await trx.insertInto('representatives').values(rows.representatives).execute();
+	if (rows.audit_events.length)
+		await trx.insertInto('audit_events').values(rows.audit_events).execute();
 }
