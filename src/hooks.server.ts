@@ -6,17 +6,20 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
+import { setWorkerState } from '$lib/server/lifecycle';
 import { startAppWorker } from '$lib/server/notifications/app';
 
 export const init: ServerInit = async () => {
 	await startDatabase();
 	// Notifications, letters and upkeep run in the app unless a separate worker does (JOBS=off).
 	const worker = process.env.JOBS === 'off' ? null : await startAppWorker(getDb());
+	setWorkerState(worker ? 'running' : 'off');
 	// adapter-node emits this on SIGTERM/SIGINT once requests have drained. The worker finishes its
 	// jobs first; PGlite keeps the process alive until it is closed, and the pg pool should say
 	// goodbye to the server.
 	process.once('sveltekit:shutdown', () => {
 		void (async () => {
+			if (worker) setWorkerState('stopped');
 			await worker?.stop().catch(() => {});
 			await stopDatabase();
 		})();

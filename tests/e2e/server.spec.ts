@@ -13,6 +13,13 @@ describe('the demo server', () => {
 		expect(response.headers.get('cache-control')).toBe('no-store');
 	});
 
+	it('answers /readyz: ready with the database up and the job worker running', async () => {
+		const response = await fetch(`${baseUrl}/readyz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ready', db: 'ok', jobs: 'running' });
+		expect(response.headers.get('cache-control')).toBe('no-store');
+	});
+
 	it('sends the security headers and a nonce-based CSP without unsafe-inline', async () => {
 		const response = await fetch(`${baseUrl}/`);
 		expect(response.status).toBe(200);
@@ -94,6 +101,9 @@ describe('operating the server', () => {
 			const down = await fetch(`${server.url}/healthz`);
 			expect(down.status).toBe(503);
 			expect(await down.json()).toEqual({ status: 'error', db: 'down' });
+			const notReady = await fetch(`${server.url}/readyz`);
+			expect(notReady.status).toBe(503);
+			expect(await notReady.json()).toMatchObject({ status: 'not-ready', db: 'down' });
 		}
 	);
 });

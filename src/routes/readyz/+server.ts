@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import { databaseHealth } from '$lib/server/db';
+import { workerState } from '$lib/server/lifecycle';
+import type { RequestHandler } from './$types';
+
+// For load balancers: ready for traffic when the database answers and the job worker runs (or this
+// node runs none). Public, and says nothing about anyone.
+export const GET: RequestHandler = async () => {
+	const db = await databaseHealth();
+	const jobs = workerState();
+	const ready = db && (jobs === 'running' || jobs === 'off');
+	return json(
+		{ status: ready ? 'ready' : 'not-ready', db: db ? 'ok' : 'down', jobs },
+		{ status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } }
+	);
+};
