@@ -20,6 +20,8 @@ import staffAudit from './catalogues/staff-audit';
 import notifications from './catalogues/notifications';
 import print from './catalogues/print';
 import operations from './catalogues/operations';
+import admin from './catalogues/admin';
+import retention from './catalogues/retention';
 import type { Locale } from './locale';
 
 const coreDa = {
@@ -346,7 +348,9 @@ export const featureCatalogues = {
 	staffAudit,
 	notifications,
 	print,
-	operations
+	operations,
+	admin,
+	retention
 };
 export const coreCatalogue = { da: coreDa, en: coreEn };
 
@@ -369,7 +373,9 @@ const da = {
 	...staffAudit.da,
 	...notifications.da,
 	...print.da,
-	...operations.da
+	...operations.da,
+	...admin.da,
+	...retention.da
 };
 const en: Record<keyof typeof da, string> = {
 	...coreEn,
@@ -390,7 +396,9 @@ const en: Record<keyof typeof da, string> = {
 	...staffAudit.en,
 	...notifications.en,
 	...print.en,
-	...operations.en
+	...operations.en,
+	...admin.en,
+	...retention.en
 };
 
 export type Messages = typeof da;

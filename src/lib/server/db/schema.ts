@@ -112,6 +112,7 @@ export interface JourneysTable {
 	status: Generated<JourneyStatus>;
 	started_at: GeneratedTimestamp;
 	closed_at: Timestamp | null;
+	archived_at: Timestamp | null;
 }
 
 export interface JourneyCasesTable {
@@ -154,6 +155,9 @@ export interface MeetingsTable {
 	minutes: string | null;
 	cancelled_at: Timestamp | null;
 	created_at: GeneratedTimestamp;
+	/** The department system that created the meeting through the API, with its own reference. */
+	department_id: string | null;
+	external_ref: string | null;
 }
 
 export interface MeetingParticipantsTable {
@@ -259,6 +263,7 @@ export interface TimelineEntriesTable {
 	task_id: string | null;
 	letter_id: string | null;
 	posted_letter_at: Timestamp | null;
+	external_ref: string | null;
 }
 
 export interface ConsentsTable {
@@ -342,6 +347,72 @@ export interface AuditEventsTable {
 	request_id: string | null;
 }
 
+export interface ApiKeysTable {
+	id: Generated<string>;
+	department_id: string;
+	name: string;
+	prefix: string;
+	secret_hash: string;
+	created_by_staff_id: string | null;
+	created_at: GeneratedTimestamp;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+	revoked_by_staff_id: string | null;
+}
+
+export interface ApiIdempotencyTable {
+	api_key_id: string;
+	idempotency_key: string;
+	method: string;
+	path: string;
+	request_hash: string;
+	status_code: number | null;
+	/** JSON, stored as jsonb. */
+	response_body: unknown;
+	created_at: GeneratedTimestamp;
+	completed_at: Timestamp | null;
+}
+
+export interface MunicipalitySettingsTable {
+	id: Generated<boolean>;
+	name: string | null;
+	phone: string | null;
+	email: string | null;
+	address: string | null;
+	opening_hours_da: string | null;
+	opening_hours_en: string | null;
+	accessibility_statement_url: string | null;
+	primary_color: string | null;
+	logo: Uint8Array | null;
+	logo_content_type: 'image/png' | 'image/jpeg' | 'image/svg+xml' | null;
+	letterhead: string | null;
+	updated_at: GeneratedTimestamp;
+	updated_by_staff_id: string | null;
+}
+
+export interface RetentionSettingsTable {
+	id: Generated<boolean>;
+	audit_months: Generated<number>;
+	session_days: Generated<number>;
+	notification_days: Generated<number>;
+	idempotency_days: Generated<number>;
+	journey_archive_days: Generated<number>;
+	updated_at: GeneratedTimestamp;
+	updated_by_staff_id: string | null;
+}
+
+export interface RetentionRunsTable {
+	id: Generated<string>;
+	started_at: GeneratedTimestamp;
+	finished_at: Timestamp | null;
+	audit_partitions_dropped: Generated<number>;
+	sessions_deleted: Generated<number>;
+	notifications_deleted: Generated<number>;
+	idempotency_deleted: Generated<number>;
+	journeys_archived: Generated<number>;
+	error: string | null;
+}
+
 export interface Database {
 	departments: DepartmentsTable;
 	staff_users: StaffUsersTable;
@@ -364,6 +435,11 @@ export interface Database {
 	demo_outbox: DemoOutboxTable;
 	sessions: SessionsTable;
 	audit_events: AuditEventsTable;
+	api_keys: ApiKeysTable;
+	api_idempotency: ApiIdempotencyTable;
+	municipality_settings: MunicipalitySettingsTable;
+	retention_settings: RetentionSettingsTable;
+	retention_runs: RetentionRunsTable;
 }
 
 export type Citizen = Selectable<CitizensTable>;

@@ -72,8 +72,18 @@ function staffDepartmentId(name: StaffName): string | null {
 // ---------------------------------------------------------------------------------------------
 // The rows, collected in memory and inserted table by table.
 
-// Print batches and the demo outbox start empty: the demo's own deliveries fill them.
-type SeededTables = Exclude<keyof Database, 'print_batches' | 'demo_outbox'>;
+// Print batches and the demo outbox start empty: the demo's own deliveries fill them. API keys,
+// idempotency records, settings and retention runs are made by administrators and the app.
+type SeededTables = Exclude<
+	keyof Database,
+	| 'print_batches'
+	| 'demo_outbox'
+	| 'api_keys'
+	| 'api_idempotency'
+	| 'municipality_settings'
+	| 'retention_settings'
+	| 'retention_runs'
+>;
 type Rows = { [T in SeededTables]: Insertable<Database[T]>[] };
 
 interface CaseSpec {
