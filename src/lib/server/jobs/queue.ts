@@ -18,7 +18,9 @@ export const QUEUES = {
 	/** Render an analog citizen's letter into the print queue: { letterId }. */
 	letter: 'letter-render',
 	/** Periodic upkeep: stale deliveries, letters waiting too long. */
-	sweep: 'notify-sweep'
+	sweep: 'notify-sweep',
+	/** Retention: delete what has outlived its period, archive closed journeys (daily, or "run now"). */
+	retention: 'retention'
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -17,6 +17,19 @@ export async function startAppWorker(db: Kysely<Database>): Promise<Notification
 	const polling = Number(process.env.NOTIFY_POLL_SECONDS ?? '2');
 	return startNotificationWorker(db, {
 		channels: channelsFromEnvironment(db, demo),
-		pollingIntervalSeconds: Number.isFinite(polling) && polling >= 0.5 ? polling : 2
+		pollingIntervalSeconds: Number.isFinite(polling) && polling >= 0.5 ? polling : 2,
+		retentionSchedule: retentionSchedule()
 	});
+}
+
+/** Retention runs daily at 02:30 Danish time unless RETENTION_CRON says otherwise ('off': never). */
+export const DEFAULT_RETENTION_CRON = '30 2 * * *';
+export const RETENTION_TZ = 'Europe/Copenhagen';
+
+export function retentionSchedule(
+	env: Record<string, string | undefined> = process.env
+): { cron: string; tz: string } | null {
+	const cron = env.RETENTION_CRON?.trim() || DEFAULT_RETENTION_CRON;
+	if (cron.toLowerCase() === 'off') return null;
+	return { cron, tz: env.RETENTION_TZ?.trim() || RETENTION_TZ };
 }

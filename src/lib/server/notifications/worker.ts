@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DigitalChannel } from '../db/notifications';
 import { createBoss, QUEUES } from '../jobs/queue';
+import { runRetention } from '../retention/run';
 import type { Channels } from './channels';
 import { deliverDue, renderLetter, sweep } from './deliver';
 import { notificationSettings } from './settings';
@@ -19,6 +20,11 @@ export interface WorkerOptions {
 	log?: Logger;
 	/** How often an idle worker looks for jobs (pg-boss's minimum is 0.5 s). */
 	pollingIntervalSeconds?: number;
+	/**
+	 * When retention runs by itself: a cron expression in a time zone, or null for never (it still
+	 * runs when an administrator asks). Omitted: no schedule is touched.
+	 */
+	retentionSchedule?: { cron: string; tz: string } | null;
 }
 
 export interface NotificationWorker {
@@ -75,6 +81,34 @@ export async function startNotificationWorker(
 	// pg-boss runs a schedule once per minute across all processes.
 	await boss.schedule(QUEUES.sweep, '* * * * *');
 	await runSweep().catch((error: Error) => log.error(`Notification sweep: ${error.message}`));
+
+	// Retention: one job at a time per process; across processes its steps take turns under an
+	// advisory lock (retention/run.ts). The counts name no person.
+	await boss.work(QUEUES.retention, polling, async () => {
+		const result = await runRetention(db, new Date());
+		const summary =
+			`Retention: ${result.auditPartitionsDropped} audit partition(s) dropped, ` +
+			`${result.sessionsDeleted} session(s), ${result.notificationsDeleted} notification(s), ` +
+			`${result.idempotencyDeleted} idempotency record(s) deleted, ` +
+			`${result.journeysArchived} journey(s) archived`;
+		if (result.error) log.error(`${summary}; failed: ${result.error}`);
+		else log.info(summary);
+	});
+	if (options.retentionSchedule === null) {
+		await boss.unschedule(QUEUES.retention);
+	} else if (options.retentionSchedule) {
+		const { cron, tz } = options.retentionSchedule;
+		try {
+			// One schedule row per queue, shared by every node: the last node to start wins, and
+			// pg-boss sends one job per tick across all of them.
+			await boss.schedule(QUEUES.retention, cron, {}, { tz });
+		} catch (error) {
+			log.error(
+				`ALERT: retention is not scheduled: RETENTION_CRON '${cron}' (${tz}) was refused: ` +
+					(error instanceof Error ? error.message : String(error))
+			);
+		}
+	}
 
 	return {
 		async stop() {
