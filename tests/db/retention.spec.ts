@@ -228,13 +228,6 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 	});
 
 	it('archives closed journeys a year after they closed and leaves the rest alone', async () => {
-		const journeys = await t.db
-			.selectFrom('journeys')
-			.select(['id', 'status'])
-			.where('citizen_id', '=', maja)
-			.orderBy('id')
-			.execute();
-		expect(journeys.length).toBeGreaterThanOrEqual(1);
 		const extra = await t.db
 			.insertInto('journeys')
 			.values([
@@ -268,7 +261,7 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 			])
 			.returning('id')
 			.execute();
-		const [old, recent, open] = extra.map((r) => r.id);
+		const [old, recent, open] = extra.map((r) => r.id) as [string, string, string];
 
 		const result = await runRetention(t.db, now);
 		expect(result.journeysArchived).toBe(1);

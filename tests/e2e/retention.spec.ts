@@ -16,6 +16,8 @@ import { loginStaff, loginStaffInPage } from './staff';
 const chromium = inject('chromium');
 const URL_PATH = '/staff/admin/opbevaring';
 const OLD_SENT = '0d000000-0000-4000-8000-000000000001';
+const JOURNEY = demoIds.journey('maja');
+const JOURNEY_PATH = `/staff/forloeb/${JOURNEY}`;
 
 let server: SeededServer;
 let baseUrl: string;
@@ -41,6 +43,12 @@ beforeAll(async () => {
 				error: null,
 				claimed_at: null
 			})
+			.execute();
+		// Maja's journey closed 800 days ago: the run archives it (the period saved below is 730 days).
+		await db
+			.updateTable('journeys')
+			.set({ status: 'closed', closed_at: new Date(Date.now() - 800 * 86_400_000) })
+			.where('id', '=', JOURNEY)
 			.execute();
 	});
 	baseUrl = server.url;
@@ -121,6 +129,13 @@ describe('retention for the administrator, without JavaScript', () => {
 		for (const [id, value] of Object.entries(valid)) expect(inputValue(html, id)).toBe(value);
 	});
 
+	it('lets a caseworker change the closed journey until it is archived', async () => {
+		const mette = await loginStaff(baseUrl, 'Mette Larsen');
+		const journey = text(await page(mette, JOURNEY_PATH));
+		expect(journey).not.toContain('Forløbet er arkiveret');
+		expect((await mette.go(`${baseUrl}${JOURNEY_PATH}/moede`)).status).toBe(200);
+	});
+
 	it('runs the clean-up now: a run row appears within a bounded wait', async () => {
 		const response = await postForm(anders, `${baseUrl}${URL_PATH}?/koerNu`, {});
 		expect(response.status).toBe(303);
@@ -138,6 +153,29 @@ describe('retention for the administrator, without JavaScript', () => {
 		expect(body).toContain('De seneste 10 kørsler af oprydningen');
 		expect(body).toContain('Færdig');
 		expect(body).not.toContain('Oprydningen har ikke kørt endnu.');
+	});
+
+	it('archived the closed journey: it can be read, not changed', async () => {
+		const mette = await loginStaff(baseUrl, 'Mette Larsen');
+		const html = await page(mette, JOURNEY_PATH);
+		const body = text(html);
+		expect(body).toContain('Forløbet er arkiveret, fordi det har været lukket længe.');
+		expect(body).toContain('Arkiveret');
+		expect(html).not.toMatch(/href="[^"]*\/moede"/);
+		expect(html).not.toMatch(/href="[^"]*\/ny-post"/);
+		for (const path of ['moede', 'ny-post', 'koordinering']) {
+			expect((await mette.go(`${baseUrl}${JOURNEY_PATH}/${path}`)).status, path).toBe(404);
+		}
+		const plan = await postForm(mette, `${baseUrl}${JOURNEY_PATH}/moede?/planlaeg`, {
+			title: 'Møde',
+			date: '2030-01-01'
+		});
+		expect(plan.status).toBe(404);
+		const entry = await postForm(mette, `${baseUrl}${JOURNEY_PATH}/ny-post?/gem`, {
+			kind: 'note',
+			body: 'Tekst'
+		});
+		expect(entry.status).toBe(404);
 	});
 
 	it('answers 404 to caseworkers, coordinators and the auditor, on the page and both actions', async () => {
@@ -166,10 +204,13 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 		await browser?.close();
 	});
 
-	async function open(width: number): Promise<{ context: BrowserContext; page: Page }> {
+	async function open(
+		width: number,
+		who = 'Anders Berg'
+	): Promise<{ context: BrowserContext; page: Page }> {
 		const context = await browser.newContext({ viewport: { width, height: 900 } });
 		const page = await context.newPage();
-		await loginStaffInPage(page, baseUrl, 'Anders Berg');
+		await loginStaffInPage(page, baseUrl, who);
 		return { context, page };
 	}
 
@@ -202,6 +243,19 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 				await check(page, `retention saved ${width}`);
 				await page.goto(`${baseUrl}${URL_PATH}?gemt=koersel`);
 				await check(page, `retention run requested ${width}`);
+			} finally {
+				await context.close();
+			}
+		}
+	});
+
+	it('checks the archived journey page', async () => {
+		for (const width of [1280, 320]) {
+			const { context, page } = await open(width, 'Mette Larsen');
+			try {
+				await page.goto(`${baseUrl}${JOURNEY_PATH}`);
+				expect(await page.locator('main').innerText()).toContain('Forløbet er arkiveret');
+				await check(page, `archived journey ${width}`);
 			} finally {
 				await context.close();
 			}

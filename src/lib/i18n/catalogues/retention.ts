@@ -55,7 +55,11 @@ export default defineCatalogue(
 		rtColJourneys: 'Forløb arkiveret',
 		rtStatusOk: 'Færdig',
 		rtStatusRunning: 'Ikke færdig',
-		rtStatusFailed: 'Fejl: {error}'
+		rtStatusFailed: 'Fejl: {error}',
+
+		rtArchivedLabel: 'Arkiveret',
+		rtArchivedNotice:
+			'Forløbet er arkiveret, fordi det har været lukket længe. Du kan læse det, men ikke ændre det.'
 	},
 	{
 		rtTitle: 'Retention and clean-up',
@@ -110,6 +114,10 @@ export default defineCatalogue(
 		rtColJourneys: 'Journeys archived',
 		rtStatusOk: 'Done',
 		rtStatusRunning: 'Not finished',
-		rtStatusFailed: 'Error: {error}'
+		rtStatusFailed: 'Error: {error}',
+
+		rtArchivedLabel: 'Archived',
+		rtArchivedNotice:
+			'The journey is archived because it has been closed for a long time. You can read it but not change it.'
 	}
 );

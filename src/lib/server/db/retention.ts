@@ -175,3 +175,13 @@ export async function listRetentionRuns(db: Executor, limit = 10): Promise<Reten
 		journeysArchived: r.journeys_archived
 	}));
 }
+
+/** When the journey was archived, or null (also for a journey that does not exist). */
+export async function journeyArchivedAt(db: Executor, journeyId: string): Promise<Date | null> {
+	const row = await db
+		.selectFrom('journeys')
+		.select('archived_at')
+		.where('id', '=', journeyId)
+		.executeTakeFirst();
+	return row?.archived_at ?? null;
+}

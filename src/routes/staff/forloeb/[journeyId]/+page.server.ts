@@ -14,6 +14,7 @@ import { can } from '$lib/server/policy/access';
 import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/staff/context';
 import { mayCorrect, mayWriteEntries, readerFilter } from '$lib/server/staff-journey/view';
 import { isUuid } from '$lib/uuid';
+import { journeyArchivedAt } from '$lib/server/retention/archived';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -45,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 	const after = decodeCursor(params.get('efter'));
 	const from = after ? null : decodeCursor(params.get('fra'));
 
-	const [cases, goals, page, hidden] = await Promise.all([
+	const [cases, goals, page, hidden, archivedAt] = await Promise.all([
 		listJourneyCases(db, journey.journeyId),
 		listPlanGoals(db, journey.journeyId),
 		listStaffTimeline(db, journey.journeyId, filter, {
@@ -55,7 +56,8 @@ export const load: PageServerLoad = async (event) => {
 			from,
 			limit: PAGE_SIZE
 		}),
-		countHiddenEntries(db, journey.journeyId, filter)
+		countHiddenEntries(db, journey.journeyId, filter),
+		journeyArchivedAt(db, journey.journeyId)
 	]);
 	await auditStaffRead(context, 'journey', journey.journeyId);
 
@@ -88,16 +90,20 @@ export const load: PageServerLoad = async (event) => {
 		next: page.next ? encodeCursor(page.next) : null,
 		isFirstPage: after === null && from === null,
 		hiddenEntries: filter.hidesOtherDepartments ? hidden : 0,
+		// An archived journey can be read, not changed (retention/archived.ts).
+		archivedAt,
 		may: {
-			write: mayWriteEntries(context),
-			coordinate: can(actor, 'write', { kind: 'journey', citizen, journey }),
-			meeting: can(actor, 'write', {
-				kind: 'meeting',
-				citizen,
-				journey,
-				organizerId: null,
-				departmentIds: []
-			}),
+			write: !archivedAt && mayWriteEntries(context),
+			coordinate: !archivedAt && can(actor, 'write', { kind: 'journey', citizen, journey }),
+			meeting:
+				!archivedAt &&
+				can(actor, 'write', {
+					kind: 'meeting',
+					citizen,
+					journey,
+					organizerId: null,
+					departmentIds: []
+				}),
 			messages: can(actor, 'read', { kind: 'messages', citizen, journey })
 		},
 		saved: params.get('gemt')

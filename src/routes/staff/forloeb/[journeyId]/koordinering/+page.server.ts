@@ -24,6 +24,7 @@ import {
 } from '$lib/server/staff/context';
 import { editGoal } from '$lib/server/staff-meetings/coordination';
 import { isUuid } from '$lib/uuid';
+import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The guard: coordination is for the journey's coordinator and coordinators by role on it. */
@@ -34,6 +35,8 @@ async function coordinator(event: RequestEvent<{ journeyId: string }>) {
 		citizen: context.citizen,
 		journey: context.journey
 	});
+	// An archived journey can be read, not changed (retention/archived.ts).
+	await refuseArchived(context);
 	return context;
 }
 

@@ -14,6 +14,7 @@ import {
 	staffJourney,
 	type StaffJourneyContext
 } from '$lib/server/staff/context';
+import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The guard for the page and its action: only those who may plan a meeting on the journey. */
@@ -26,6 +27,8 @@ async function planner(event: RequestEvent<{ journeyId: string }>) {
 		organizerId: null,
 		departmentIds: []
 	});
+	// An archived journey can be read, not changed (retention/archived.ts).
+	await refuseArchived(context);
 	return context;
 }
 

@@ -17,6 +17,7 @@ import {
 import { FIELDS, parseEntry, writeEntry, type EntryValues } from '$lib/server/staff-journey/entry';
 import { mayCorrect, mayWriteEntries, ownOpenCases } from '$lib/server/staff-journey/view';
 import { isUuid } from '$lib/uuid';
+import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The guard of the page and its actions: someone who may write entries on this journey. */
@@ -28,6 +29,8 @@ async function writer(event: RequestEvent<{ journeyId: string }>) {
 		journey: context.journey
 	});
 	if (!mayWriteEntries(context)) error(404, 'Not Found');
+	// An archived journey can be read, not changed (retention/archived.ts).
+	await refuseArchived(context);
 	return context;
 }
 
