@@ -14,7 +14,7 @@ function blockUnder(markdown: string, heading: string): string[] {
 	expect(at, `the heading "${heading}"`).toBeGreaterThanOrEqual(0);
 	const block = /```[a-z]*\n([\s\S]*?)```/.exec(markdown.slice(at));
 	expect(block, `a fenced block under "${heading}"`).toBeTruthy();
-	return block![1]
+	return (block?.[1] ?? '')
 		.split('\n')
 		.map((line) => line.trim())
 		.filter((line) => line && !line.startsWith('#'));
@@ -33,7 +33,7 @@ function dockerfile(): Instruction[] {
 		.map((line) => line.trim())
 		.filter((line) => line && !line.startsWith('#'))
 		.map((line) => {
-			const [keyword, ...rest] = line.split(/\s+/);
+			const [keyword = '', ...rest] = line.split(/\s+/);
 			return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
 		});
 }
@@ -191,7 +191,7 @@ describe('docs/DEPLOY.md', () => {
 		for (const file of [...sources('src'), ...sources('scripts')]) {
 			const text = read(file);
 			for (const pattern of patterns) {
-				for (const match of text.matchAll(pattern)) found.set(match[1], file);
+				for (const match of text.matchAll(pattern)) if (match[1]) found.set(match[1], file);
 			}
 		}
 		return found;
