@@ -51,19 +51,25 @@ function levelFromEnv(): string {
 	return (LEVELS as readonly string[]).includes(raw) ? raw : 'info';
 }
 
-export const log = pino({
-	level: levelFromEnv(),
-	base: { service: 'sammen' },
-	timestamp: pino.stdTimeFunctions.isoTime,
-	// `"level":"info"` rather than pino's numbers: readable without a lookup table.
-	formatters: { level: (label) => ({ level: label }) },
-	redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-	// Every line written while a request is served names it, so its lines can be found together.
-	mixin: () => {
-		const requestId = currentRequestId();
-		return requestId ? { requestId } : {};
-	}
-});
+/** A logger with Sammen's settings; `destination` is for tests (default: stdout). */
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+	const options: pino.LoggerOptions = {
+		level: levelFromEnv(),
+		base: { service: 'sammen' },
+		timestamp: pino.stdTimeFunctions.isoTime,
+		// `"level":"info"` rather than pino's numbers: readable without a lookup table.
+		formatters: { level: (label) => ({ level: label }) },
+		redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+		// Every line written while a request is served names it, so its lines can be found together.
+		mixin: () => {
+			const requestId = currentRequestId();
+			return requestId ? { requestId } : {};
+		}
+	};
+	return destination ? pino(options, destination) : pino(options);
+}
+
+export const log = createLogger();
 
 if (
 	process.env.LOG_LEVEL?.trim() &&

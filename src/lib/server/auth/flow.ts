@@ -67,7 +67,10 @@ export async function beginLogin(event: RequestEvent, kind: LoginKind): Promise<
 	} catch (error) {
 		// The provider cannot be reached or does not describe itself as configured (for example a
 		// different issuer). Operators need to know; the person gets the refusal page, not a 500.
-		log.error({ audience: kind, ...errorFields(error) }, 'Login could not start');
+		log.error(
+			{ audience: kind, ...errorFields(error) },
+			`Login could not start: ${(error as Error).message}`
+		);
 		await recordRefusal(getDb(), kind, 'failed', null);
 		redirect(303, refusalUrl(kind, 'failed'));
 	}
