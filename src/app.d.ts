@@ -6,6 +6,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			locale: Locale;
+			/** This request's id (X-Request-Id), for log lines and audit rows. */
+			requestId: string;
 			/** Filled by hooks.server.ts from the session cookie; guards decide what it may see. */
 			session: SessionInfo | null;
 			/** The citizen logged in (a representative, when actingFor is set). */

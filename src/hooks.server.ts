@@ -1,4 +1,5 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb, startDatabase, stopDatabase } from '$lib/server/db';
 import {
 	deleteSessionCookie,
@@ -8,9 +9,14 @@ import {
 import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
 import { setWorkerState } from '$lib/server/lifecycle';
 import { startAppWorker } from '$lib/server/notifications/app';
+import { errorFields, log, withRequestContext } from '$lib/server/log';
+import { metricsAccess, observeRequest } from '$lib/server/metrics';
 
 export const init: ServerInit = async () => {
-	await startDatabase();
+	if (metricsAccess() === 'closed') {
+		log.warn('METRICS_TOKEN is not set: /metrics answers 404 in production until it is');
+	}
+	await startDatabase({ log: (message) => log.info(message) });
 	// Notifications, letters and upkeep run in the app unless a separate worker does (JOBS=off).
 	const worker = process.env.JOBS === 'off' ? null : await startAppWorker(getDb());
 	setWorkerState(worker ? 'running' : 'off');
@@ -19,9 +25,13 @@ export const init: ServerInit = async () => {
 	// goodbye to the server.
 	process.once('sveltekit:shutdown', () => {
 		void (async () => {
+			log.info('Shutting down: requests have drained');
 			if (worker) setWorkerState('stopped');
-			await worker?.stop().catch(() => {});
+			await worker
+				?.stop()
+				.catch((error) => log.error(errorFields(error), 'The job worker did not stop cleanly'));
 			await stopDatabase();
+			log.info('Stopped');
 		})();
 	});
 };
@@ -36,7 +46,55 @@ const securityHeaders: Record<string, string> = {
 	'Cross-Origin-Opener-Policy': 'same-origin'
 };
 
+/**
+ * A request id from a proxy or load balancer is kept when it looks like one (letters, digits and
+ * `-_.:`, 8 to 128 characters): anything else could smuggle text into the logs.
+ */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Probes and scrapes log at debug: at info they would drown the requests people make. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const incoming = event.request.headers.get('x-request-id');
+	const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+	event.locals.requestId = requestId;
+
+	let status = 500;
+	try {
+		const response = await withRequestContext({ requestId }, () => respond({ event, resolve }));
+		status = response.status;
+		response.headers.set('X-Request-Id', requestId);
+		return response;
+	} finally {
+		const seconds = (performance.now() - started) / 1000;
+		const route = event.route.id;
+		observeRequest(event.request.method, route, status, seconds);
+		// The route id, never the URL: paths hold ids and query strings may hold anything.
+		const line = {
+			requestId,
+			method: event.request.method,
+			route,
+			status,
+			durationMs: Math.round(seconds * 10_000) / 10
+		};
+		if (route !== null && QUIET_ROUTES.has(route)) log.debug(line, 'request');
+		else log.info(line, 'request');
+	}
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	// Errors SvelteKit did not expect (a 404 is expected and logged as a request above).
+	if (status !== 404) {
+		log.error(
+			{ requestId: event.locals.requestId, route: event.route.id, status, ...errorFields(error) },
+			'Unexpected error'
+		);
+	}
+};
+
+const respond: Handle = async ({ event, resolve }) => {
 	event.locals.locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
 
 	// Who is asking, never what they may see: routes authorise with the guards in

@@ -1,4 +1,5 @@
 // The server as an operator runs it: health, headers, shutdown, configuration errors, PostgreSQL.
+import http from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { adminQuery } from '../db/helpers';
 import { startServer, type RunningServer } from './server';
@@ -55,6 +56,57 @@ describe('operating the server', () => {
 		expect(code).toBe(0);
 		// stop() would SIGKILL after 15 s; a clean exit is far quicker.
 		expect(Date.now() - begun).toBeLessThan(10_000);
+	});
+
+	it('lets a request in flight finish on SIGTERM, then exits within bounded time', async () => {
+		const server = await startServer();
+		started.push(server);
+		const url = new URL('/sprog', server.url);
+		// A form post whose body arrives slowly: the handler waits for it while the signal comes.
+		let sendRest = () => {};
+		const answered = new Promise<{ status: number; location?: string; cookie: string[] }>(
+			(resolve, reject) => {
+				const request = http.request(
+					url,
+					{
+						method: 'POST',
+						headers: {
+							'content-type': 'application/x-www-form-urlencoded',
+							origin: server.url
+						}
+					},
+					(response) => {
+						response.resume();
+						response.on('end', () =>
+							resolve({
+								status: response.statusCode ?? 0,
+								location: response.headers.location,
+								cookie: response.headers['set-cookie'] ?? []
+							})
+						);
+					}
+				);
+				request.on('error', reject);
+				request.write('lang=en&');
+				sendRest = () => request.end('redirectTo=%2Fmoeder');
+			}
+		);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const begun = Date.now();
+		server.process.kill('SIGTERM');
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		expect(server.process.exitCode, 'still running while a request is in flight').toBeNull();
+		// New connections are refused while the old one drains.
+		await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+		sendRest();
+		const response = await answered;
+		expect(response.status).toBe(303);
+		expect(response.location).toBe('/moeder');
+		expect(response.cookie.join(';')).toContain('=en');
+		const code = await server.stop();
+		expect(code).toBe(0);
+		expect(Date.now() - begun).toBeLessThan(10_000);
+		expect(server.output()).toContain('"msg":"Stopped"');
 	});
 
 	it('keeps a second process out of an embedded database that is in use', async () => {

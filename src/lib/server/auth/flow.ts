@@ -17,6 +17,8 @@ import {
 } from './oidc';
 import { checkRateLimit, clientAddress, loginRateLimit, tooManyRequests } from './rate-limit';
 import { setLocaleCookie } from '../locale-cookie';
+import { errorFields, log } from '../log';
+import { countRefusedLogin } from '../metrics';
 import { createSession, generateSessionToken, isSecureContext, setSessionCookie } from './session';
 
 export type LoginKind = 'citizen' | 'staff';
@@ -35,14 +37,23 @@ function settingsFor(kind: LoginKind, origin: string) {
 	return kind === 'citizen' ? citizenSettings(origin) : staffSettings(origin);
 }
 
-/** Where a refused login explains itself. The reason is a code, never personal data. */
+/**
+ * Where a refused login explains itself. The reason is a code, never personal data. Every refusal
+ * passes here, so here it is counted for /metrics.
+ */
 function refusalUrl(kind: LoginKind, reason: RefusalReason): string {
+	countRefusedLogin(kind, reason);
 	return `/login/afvist?grund=${reason}&for=${kind}`;
+}
+
+function rateLimited(kind: LoginKind, retryAfterSeconds: number): Response {
+	countRefusedLogin(kind, 'rate_limited');
+	return tooManyRequests(retryAfterSeconds);
 }
 
 export async function beginLogin(event: RequestEvent, kind: LoginKind): Promise<Response> {
 	const limited = await checkRateLimit(loginRateLimit.start, clientAddress(event));
-	if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds);
+	if (!limited.ok) return rateLimited(kind, limited.retryAfterSeconds);
 
 	const defaultTarget = kind === 'citizen' ? '/' : '/staff';
 	const returnTo = safePath(event.url.searchParams.get('returnTo') ?? defaultTarget);
@@ -56,7 +67,10 @@ export async function beginLogin(event: RequestEvent, kind: LoginKind): Promise<
 	} catch (error) {
 		// The provider cannot be reached or does not describe itself as configured (for example a
 		// different issuer). Operators need to know; the person gets the refusal page, not a 500.
-		console.error(`Login could not start: ${(error as Error).message}`);
+		log.error(
+			{ audience: kind, ...errorFields(error) },
+			`Login could not start: ${(error as Error).message}`
+		);
 		await recordRefusal(getDb(), kind, 'failed', null);
 		redirect(303, refusalUrl(kind, 'failed'));
 	}
@@ -75,7 +89,7 @@ export async function beginLogin(event: RequestEvent, kind: LoginKind): Promise<
 
 export async function completeLogin(event: RequestEvent, kind: LoginKind): Promise<Response> {
 	const limited = await checkRateLimit(loginRateLimit.callback, clientAddress(event));
-	if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds);
+	if (!limited.ok) return rateLimited(kind, limited.retryAfterSeconds);
 
 	const db = getDb();
 	const cookieName = loginStateCookie(kind);

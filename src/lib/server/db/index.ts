@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { databaseUrl, dataDir, isDemo, isProduction } from '../config';
 import { loadCprKeys, type CprKeys } from '../crypto/cpr';
+import { log as logger } from '../log';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { connect, type DatabaseHandle } from './connect';
 import { migrateToLatest } from './migrate';
@@ -18,7 +19,7 @@ export interface StartOptions {
 
 export async function startDatabase(options: StartOptions = {}): Promise<DatabaseHandle> {
 	if (handle) return handle;
-	const log = options.log ?? ((message: string) => console.log(message));
+	const log = options.log ?? ((message: string) => logger.info(message));
 	// Load the CPR key before touching the database: production refuses to start without one.
 	cprKeys = loadCprKeys({
 		envKey: process.env.CPR_KEY,

@@ -1,0 +1,30 @@
+// Numbers for /metrics, read when Prometheus scrapes: counts only, never a row's content.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { JOB_SCHEMA } from '../jobs/queue';
+import type { Database } from './schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Jobs waiting per pg-boss queue: created (due or scheduled) or waiting for a retry. Active jobs
+ * are being worked on and finished ones are history, so neither counts.
+ */
+export async function jobQueueDepths(db: Executor): Promise<Map<string, number>> {
+	const result = await sql<{ name: string; depth: number | string }>`
+		select name, count(*) as depth
+		from ${sql.table(`${JOB_SCHEMA}.job`)}
+		where state in ('created', 'retry')
+		group by name
+	`.execute(db);
+	return new Map(result.rows.map((row) => [row.name, Number(row.depth)]));
+}
+
+/** Letters queued for rendering or rendered and waiting for the print batch (not yet exported). */
+export async function lettersWaiting(db: Executor): Promise<number> {
+	const row = await db
+		.selectFrom('letters')
+		.select((eb) => eb.fn.countAll<number | string>().as('waiting'))
+		.where('status', 'in', ['queued', 'rendered'])
+		.executeTakeFirstOrThrow();
+	return Number(row.waiting);
+}

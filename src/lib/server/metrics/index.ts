@@ -1,0 +1,115 @@
+// Prometheus metrics (prom-client), served at /metrics. One registry per process: with several app
+// nodes Prometheus scrapes each and sums. Labels are codes and route ids only, never personal data
+// and never raw URLs (which would also let the number of series grow without bound).
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { getDb } from '../db';
+import { jobQueueDepths, lettersWaiting } from '../db/metrics';
+import { QUEUES } from '../jobs/queue';
+import { REFUSAL_REASONS, type RefusalReason } from '../auth/login';
+import { errorFields, log } from '../log';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const httpRequestDuration = new Histogram({
+	name: 'http_request_duration_seconds',
+	help: 'Time from a request reaching SvelteKit to its response, by method, route id and status',
+	labelNames: ['method', 'route', 'status'] as const,
+	buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+	registers: [registry]
+});
+
+/** Why a login was refused as a metric label: the refusal page's reasons, and the rate limit. */
+export type RefusedLoginReason = RefusalReason | 'rate_limited';
+export type LoginAudience = 'citizen' | 'staff';
+
+export const loginsRefused = new Counter({
+	name: 'sammen_logins_refused_total',
+	help: 'Logins refused, by audience (citizen or staff) and reason',
+	labelNames: ['audience', 'reason'] as const,
+	registers: [registry]
+});
+// Every series exists from the start at 0, so that rate() and alerts see the first refusal.
+for (const audience of ['citizen', 'staff'] as const) {
+	for (const reason of [...REFUSAL_REASONS, 'rate_limited']) {
+		loginsRefused.inc({ audience, reason }, 0);
+	}
+}
+
+export function countRefusedLogin(audience: LoginAudience, reason: RefusedLoginReason): void {
+	loginsRefused.inc({ audience, reason });
+}
+
+/** Read from the database on scrape; a failing query leaves the gauge out rather than failing. */
+async function fromDatabase(what: string, read: () => Promise<void>): Promise<void> {
+	try {
+		await read();
+	} catch (error) {
+		log.warn({ metric: what, ...errorFields(error) }, 'A metric could not be read');
+	}
+}
+
+new Gauge({
+	name: 'sammen_job_queue_depth',
+	help: 'Jobs waiting in each pg-boss queue (created or waiting for a retry)',
+	labelNames: ['queue'] as const,
+	registers: [registry],
+	async collect() {
+		this.reset();
+		await fromDatabase('sammen_job_queue_depth', async () => {
+			const depths = await jobQueueDepths(getDb());
+			for (const queue of Object.values(QUEUES)) this.set({ queue }, depths.get(queue) ?? 0);
+		});
+	}
+});
+
+new Gauge({
+	name: 'sammen_letters_waiting',
+	help: 'Letters to analog citizens queued or rendered and not yet taken into a print batch',
+	registers: [registry],
+	async collect() {
+		this.reset();
+		await fromDatabase('sammen_letters_waiting', async () => {
+			this.set(await lettersWaiting(getDb()));
+		});
+	}
+});
+
+/** The route label: SvelteKit's route id, or one label for everything no route matched. */
+export function routeLabel(routeId: string | null): string {
+	return routeId ?? 'unmatched';
+}
+
+export function observeRequest(
+	method: string,
+	routeId: string | null,
+	status: number,
+	seconds: number
+): void {
+	httpRequestDuration.observe(
+		{ method, route: routeLabel(routeId), status: String(status) },
+		seconds
+	);
+}
+
+export type MetricsAccess = 'open' | 'token' | 'closed';
+
+/**
+ * Who may read /metrics: with METRICS_TOKEN, whoever sends it as a bearer token; without one,
+ * anyone outside production (the demo) and nobody in production.
+ */
+export function metricsAccess(
+	env: Record<string, string | undefined> = process.env
+): MetricsAccess {
+	if (env.METRICS_TOKEN?.trim()) return 'token';
+	return env.NODE_ENV === 'production' ? 'closed' : 'open';
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Compares the Authorization header with the token in constant time (hashes of equal length). */
+export function bearerMatches(header: string | null, token: string): boolean {
+	const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '');
+	return timingSafeEqual(digest(match?.[1] ?? ''), digest(token)) && match !== null;
+}

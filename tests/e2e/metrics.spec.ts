@@ -1,0 +1,216 @@
+// /metrics for Prometheus: request durations by route id, the process's own metrics, the job
+// queue's depth and the letters waiting as the database holds them, refused logins by audience
+// and reason, and who may read it (a bearer token, the demo, or nobody in production).
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobQueueDepths, lettersWaiting } from '../../src/lib/server/db/metrics';
+import { enqueue, QUEUES } from '../../src/lib/server/jobs/queue';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { CookieBrowser, loginThroughApp } from './oidc-flow';
+import { startSeededServer, type SeededServer } from './seeded-server';
+import { startServer, type RunningServer } from './server';
+
+/** The value of one series in Prometheus's text format, or undefined when it is absent. */
+function sample(
+	text: string,
+	name: string,
+	labels: Record<string, string> = {}
+): number | undefined {
+	for (const line of text.split('\n')) {
+		if (line.startsWith('#')) continue;
+		const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+		if (!match || match[1] !== name) continue;
+		const found = Object.fromEntries(
+			[...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]])
+		);
+		if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
+	}
+	return undefined;
+}
+
+describe('/metrics in the demo (no token)', () => {
+	let server: SeededServer;
+	let expectedLetters = 0;
+	let expectedDepths = new Map<string, number>();
+
+	beforeAll(async () => {
+		// The worker stays off (JOBS=off), so the queue and the letters keep the numbers set here.
+		const jobs = process.env.JOBS;
+		process.env.JOBS = 'off';
+		try {
+			server = await startSeededServer(async (db) => {
+				const karl = demoIds.citizen('Karl Nielsen');
+				const letter = {
+					citizen_id: karl,
+					subject: 'Metrics test',
+					body: 'Metrics test',
+					recipient_name: 'Test',
+					recipient_address: 'Test'
+				};
+				await db
+					.insertInto('letters')
+					.values([
+						{ ...letter, status: 'queued' },
+						{ ...letter, status: 'rendered' },
+						{ ...letter, status: 'printed' },
+						{ ...letter, status: 'posted' }
+					])
+					.execute();
+				await enqueue(db, QUEUES.sweep, {});
+				await enqueue(db, QUEUES.sweep, {});
+				await enqueue(db, QUEUES.deliver, { citizenId: karl, channel: 'email' });
+				expectedLetters = await lettersWaiting(db);
+				expectedDepths = await jobQueueDepths(db);
+			});
+		} finally {
+			if (jobs === undefined) delete process.env.JOBS;
+			else process.env.JOBS = jobs;
+		}
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	const scrape = async () => {
+		const response = await fetch(`${server.url}/metrics`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toContain('text/plain');
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		return response.text();
+	};
+
+	it('counts request durations by method, route id and status, never by raw URL', async () => {
+		for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/`)).status).toBe(200);
+		expect((await fetch(`${server.url}/findes-ikke?x=1`)).status).toBe(404);
+		const staffPage = await fetch(`${server.url}/staff/borger/${demoIds.citizen('Maja Jensen')}`, {
+			redirect: 'manual'
+		});
+		const text = await scrape();
+		const root = { method: 'GET', route: '/', status: '200' };
+		expect(sample(text, 'http_request_duration_seconds_count', root)).toBeGreaterThanOrEqual(3);
+		expect(sample(text, 'http_request_duration_seconds_sum', root)).toBeGreaterThan(0);
+		expect(
+			sample(text, 'http_request_duration_seconds_bucket', { ...root, le: '+Inf' })
+		).toBeGreaterThanOrEqual(3);
+		expect(
+			sample(text, 'http_request_duration_seconds_count', {
+				method: 'GET',
+				route: 'unmatched',
+				status: '404'
+			})
+		).toBe(1);
+		expect(
+			sample(text, 'http_request_duration_seconds_count', {
+				method: 'GET',
+				route: '/staff/borger/[citizenId]',
+				status: String(staffPage.status)
+			})
+		).toBe(1);
+		// No citizen id, path or query string as a label.
+		expect(text).not.toContain(demoIds.citizen('Maja Jensen'));
+		expect(text).not.toContain('findes-ikke');
+	});
+
+	it('includes the default process metrics', async () => {
+		const text = await scrape();
+		expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+		expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(1_000_000);
+		expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+	});
+
+	it('reports the job queue depth per queue and the letters waiting, as the database holds them', async () => {
+		const text = await scrape();
+		expect(expectedDepths.get(QUEUES.sweep)).toBeGreaterThanOrEqual(2);
+		for (const queue of Object.values(QUEUES)) {
+			expect(sample(text, 'sammen_job_queue_depth', { queue }), queue).toBe(
+				expectedDepths.get(queue) ?? 0
+			);
+		}
+		expect(expectedLetters).toBeGreaterThanOrEqual(2);
+		expect(sample(text, 'sammen_letters_waiting')).toBe(expectedLetters);
+	});
+
+	it('counts refused logins by audience and reason', async () => {
+		const before = await scrape();
+		const refused = (text: string, audience: string, reason: string) =>
+			sample(text, 'sammen_logins_refused_total', { audience, reason });
+		expect(refused(before, 'citizen', 'loa_too_low')).toBe(0);
+		expect(refused(before, 'staff', 'unknown_staff')).toBe(0);
+
+		// A callback without the login's state (a replay, or too late).
+		const expired = await fetch(`${server.url}/auth/citizen/callback?code=x&state=y`, {
+			redirect: 'manual'
+		});
+		expect(expired.headers.get('location')).toContain('grund=expired');
+		// MitID at a level below the minimum.
+		const low = await loginThroughApp(new CookieBrowser(), server.url, {
+			kind: 'citizen',
+			account: 'demo-citizen-maja-jensen',
+			loa: 'low'
+		});
+		expect(low.destination).toContain('grund=loa_too_low');
+
+		const after = await scrape();
+		expect(refused(after, 'citizen', 'expired')).toBe(
+			(refused(before, 'citizen', 'expired') ?? 0) + 1
+		);
+		expect(refused(after, 'citizen', 'loa_too_low')).toBe(1);
+		expect(refused(after, 'staff', 'unknown_staff')).toBe(0);
+	});
+});
+
+describe('access to /metrics', () => {
+	const started: RunningServer[] = [];
+	afterAll(async () => {
+		await Promise.all(started.map((s) => s.stop()));
+	});
+
+	it('requires the bearer token when METRICS_TOKEN is set, and counts rate-limited logins', async () => {
+		const token = randomBytes(24).toString('base64url');
+		const server = await startServer({
+			env: { METRICS_TOKEN: token, LOGIN_RATE_LIMIT_PER_MINUTE: '2' }
+		});
+		started.push(server);
+		const get = (authorization?: string) =>
+			fetch(`${server.url}/metrics`, {
+				headers: authorization ? { authorization } : {}
+			});
+		const missing = await get();
+		expect(missing.status).toBe(401);
+		expect(missing.headers.get('www-authenticate')).toContain('Bearer');
+		expect(await missing.text()).not.toContain('http_request_duration_seconds');
+		expect((await get(`Bearer ${token}x`)).status).toBe(401);
+		expect((await get(`Bearer ${token.slice(0, -1)}`)).status).toBe(401);
+		expect((await get(`Basic ${token}`)).status).toBe(401);
+		expect((await get(token)).status).toBe(401);
+
+		const statuses: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			statuses.push((await fetch(`${server.url}/login`, { redirect: 'manual' })).status);
+		}
+		expect(statuses).toEqual([303, 303, 429]);
+
+		const ok = await get(`Bearer ${token}`);
+		expect(ok.status).toBe(200);
+		const text = await ok.text();
+		expect(
+			sample(text, 'sammen_logins_refused_total', { audience: 'citizen', reason: 'rate_limited' })
+		).toBe(1);
+		expect(
+			sample(text, 'http_request_duration_seconds_count', {
+				method: 'GET',
+				route: '/login',
+				status: '429'
+			})
+		).toBe(1);
+	});
+
+	it('answers 404 in production without a token, and warns at start-up', async () => {
+		const server = await startServer({
+			env: { NODE_ENV: 'production', CPR_KEY: randomBytes(32).toString('base64'), DEMO: '1' }
+		});
+		started.push(server);
+		expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+		expect(server.output()).toContain('METRICS_TOKEN is not set');
+	});
+});
