@@ -1,12 +1,17 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isUuid } from '../../uuid';
+import { currentRequestId } from '../log';
 import type { AuditAction, AuditActorType, Database, NewAuditEvent, StaffRole } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Appends one row to the audit trail (the table accepts INSERT only). */
 export async function recordAuditEvent(db: Executor, event: NewAuditEvent): Promise<void> {
-	await db.insertInto('audit_events').values(event).execute();
+	// The request's id (null in jobs and scripts) ties the row to the request's log lines.
+	await db
+		.insertInto('audit_events')
+		.values({ request_id: currentRequestId(), ...event })
+		.execute();
 }
 
 /** The audit rows about one citizen, newest first: "who has looked at my data". */

@@ -2,6 +2,7 @@
 // channel that will not deliver (operations/channels-status.ts), never a silent one.
 import type { Kysely } from 'kysely';
 import { isDemo } from '../config';
+import { log } from '../log';
 import type { Database } from '../db/schema';
 import { channelStatus, startupWarnings } from '../operations/channels-status';
 import { channelsFromEnvironment } from './channels';
@@ -10,9 +11,9 @@ import { startNotificationWorker, type NotificationWorker } from './worker';
 export async function startAppWorker(db: Kysely<Database>): Promise<NotificationWorker> {
 	const demo = isDemo();
 	const status = channelStatus(undefined, demo);
-	for (const line of startupWarnings(status)) console.warn(`WARNING: ${line}`);
+	for (const line of startupWarnings(status)) log.warn(`WARNING: ${line}`);
 	if (status.email === 'demo' || status.sms === 'demo') {
-		console.log('Unconfigured e-mail and SMS go to the demo outbox at /staff/drift/demo');
+		log.info('Unconfigured e-mail and SMS go to the demo outbox at /staff/drift/demo');
 	}
 	const polling = Number(process.env.NOTIFY_POLL_SECONDS ?? '2');
 	return startNotificationWorker(db, {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DigitalChannel } from '../db/notifications';
 import { createBoss, QUEUES } from '../jobs/queue';
+import { log } from '../log';
 import { runRetention } from '../retention/run';
 import type { Channels } from './channels';
 import { deliverDue, renderLetter, sweep } from './deliver';
@@ -33,17 +34,17 @@ export interface NotificationWorker {
 	sweepNow(): Promise<void>;
 }
 
-const consoleLog: Logger = {
-	info: (m) => console.log(m),
-	warn: (m) => console.warn(m),
-	error: (m) => console.error(m)
+const appLog: Logger = {
+	info: (m) => log.info(m),
+	warn: (m) => log.warn(m),
+	error: (m) => log.error(m)
 };
 
 export async function startNotificationWorker(
 	db: Kysely<Database>,
 	options: WorkerOptions
 ): Promise<NotificationWorker> {
-	const log = options.log ?? consoleLog;
+	const log = options.log ?? appLog;
 	const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
 	const boss = createBoss(db, { supervise: true, schedule: true, migrate: false });
 	// pg-boss reports failures of its own queries here; they carry no personal data.
