@@ -26,7 +26,8 @@ import { auditStaff, type StaffActor } from '../staff/context';
 import type { MeetingInput, MeetingTimePlace } from './form';
 
 type Trx = Transaction<Database>;
-type Kind = 'invite' | 'moved' | 'cancelled';
+export type MeetingChangeKind = 'invite' | 'moved' | 'cancelled';
+type Kind = MeetingChangeKind;
 
 export interface MeetingChangeResult {
 	meetingId: string;
@@ -64,7 +65,8 @@ const entryTitleKeys = {
 	cancelled: 'smEntryCancelledTitle'
 } as const;
 
-function meetingEntryTexts(kind: Kind, title: string, meeting: MeetingTimePlace) {
+/** The meeting entry's titles and bodies in Danish and English; also used by the integration API. */
+export function meetingEntryTexts(kind: Kind, title: string, meeting: MeetingTimePlace) {
 	const texts = (locale: Locale) => {
 		const m = catalogues[locale];
 		const lines =
@@ -92,6 +94,47 @@ const letterKeys = {
 } as const;
 
 /**
+ * The letter about a meeting change, in the citizen's language: time, place, agenda, what to bring
+ * and whom to call, signed by `sender`. Also used by the integration API.
+ */
+export function meetingLetter(
+	kind: Kind,
+	meeting: MeetingTimePlace & { title: string; agenda: string | null; whatToBring: string | null },
+	citizenName: string,
+	sender: Awaited<ReturnType<typeof staffContact>>
+) {
+	return (language: Locale) => {
+		const m = catalogues[language];
+		const keys = letterKeys[kind];
+		const department = sender.departmentName
+			? localized(language, sender.departmentName, sender.departmentNameEn)
+			: null;
+		const phone = sender.phone ?? sender.departmentPhone;
+		const paragraphs = [
+			format(m.smLetterGreeting, { name: citizenName }),
+			m[keys.intro],
+			[meeting.title, ...timePlaceLines(language, meeting)].join('\n'),
+			kind !== 'cancelled' && meeting.agenda ? `${m.smLetterAgenda}\n${meeting.agenda}` : null,
+			kind !== 'cancelled' && meeting.whatToBring
+				? `${m.smLetterBring}\n${meeting.whatToBring}`
+				: null,
+			kind === 'cancelled'
+				? phone
+					? format(m.smLetterCancelledCall, { phone })
+					: null
+				: phone
+					? format(m.smLetterCall, { phone })
+					: null,
+			`${m.smLetterRegards}\n${department ? `${sender.name}, ${department}` : sender.name}`
+		].filter((p): p is string => p !== null);
+		return {
+			subject: format(m[keys.subject], { title: meeting.title }),
+			body: paragraphs.join('\n\n')
+		};
+	};
+}
+
+/**
  * Tells the citizen about a meeting change through their channels (notifications/route.ts): an
  * e-mail or SMS for a digital citizen; for an analog one a letter in their own language with the
  * time, place, agenda and whom to call, queued for print, and its audit row.
@@ -115,35 +158,7 @@ async function notifyMeeting(
 		citizenPostalDetails(trx, meeting.citizenId),
 		staffContact(trx, actor.staffId)
 	]);
-	const letter = (language: Locale) => {
-		const m = catalogues[language];
-		const keys = letterKeys[kind];
-		const department = sender.departmentName
-			? localized(language, sender.departmentName, sender.departmentNameEn)
-			: null;
-		const phone = sender.phone ?? sender.departmentPhone;
-		const paragraphs = [
-			format(m.smLetterGreeting, { name: citizen.name }),
-			m[keys.intro],
-			[meeting.title, ...timePlaceLines(language, meeting)].join('\n'),
-			kind !== 'cancelled' && meeting.agenda ? `${m.smLetterAgenda}\n${meeting.agenda}` : null,
-			kind !== 'cancelled' && meeting.whatToBring
-				? `${m.smLetterBring}\n${meeting.whatToBring}`
-				: null,
-			kind === 'cancelled'
-				? phone
-					? format(m.smLetterCancelledCall, { phone })
-					: null
-				: phone
-					? format(m.smLetterCall, { phone })
-					: null,
-			`${m.smLetterRegards}\n${department ? `${sender.name}, ${department}` : sender.name}`
-		].filter((p): p is string => p !== null);
-		return {
-			subject: format(m[keys.subject], { title: meeting.title }),
-			body: paragraphs.join('\n\n')
-		};
-	};
+	const letter = meetingLetter(kind, meeting, citizen.name, sender);
 	const routed = await notifyCitizen(
 		trx,
 		{
@@ -169,7 +184,7 @@ async function notifyMeeting(
 	return routed.letter;
 }
 
-const eventTypes = {
+export const eventTypes = {
 	invite: 'meeting_invite',
 	moved: 'meeting_moved',
 	cancelled: 'meeting_cancelled'
