@@ -13,9 +13,11 @@ export const GET: RequestHandler = async () => {
 	const css = color
 		? [
 				`:root{--brand:${color}}`,
-				`.header .portal-info{background-color:${color};color:#fff}`,
-				`.header .portal-info .portal-name,.header .portal-info a,.header .portal-info button{color:#fff}`,
-				`.header .portal-info a:focus,.header .portal-info button:focus{outline-color:#fff}`
+				// ':root' outranks the design system's own rules, whichever stylesheet loads last. The
+				// language button keeps its own light background and dark text.
+				`:root .header .portal-info{background-color:${color};color:#fff}`,
+				`:root .header .portal-info :is(.portal-name,a){color:#fff}`,
+				`:root .header .portal-info a:focus{outline-color:#fff}`
 			].join('\n')
 		: '/* No colour saved: the design system’s own. */';
 	return new Response(css + '\n', {
