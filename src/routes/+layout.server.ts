@@ -1,4 +1,5 @@
-import { isDemo, municipality } from '$lib/server/config';
+import { getMunicipality } from '$lib/server/admin/municipality';
+import { isDemo } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { allows } from '$lib/server/portal/context';
 import { loadCitizenScope } from '$lib/server/portal/scope';
@@ -13,7 +14,7 @@ async function portalNav(locals: App.Locals) {
 
 export const load: LayoutServerLoad = async ({ locals }) => ({
 	locale: locals.locale,
-	municipality: municipality(),
+	municipality: await getMunicipality(getDb()),
 	demo: isDemo(),
 	user: locals.citizen
 		? { kind: 'citizen' as const, name: locals.citizen.name }

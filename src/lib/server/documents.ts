@@ -3,9 +3,13 @@
 import type { Locale } from '../i18n/locale';
 import { format, localized, t } from '../i18n/messages';
 import { formatDateWithYear, todayInDenmark } from '../format';
-import type { MunicipalityConfig } from './config';
+import type { MunicipalityConfig as BaseConfig } from './config';
+import { letterheadLines } from './letters/pdf';
 import type { CitizenDecision, CitizenLetter } from './db/documents';
 import { renderPdf, type PdfDocumentSpec, type RenderOptions } from './pdf/document';
+
+/** The municipality's details, with the administrator's letterhead text when there is one. */
+type MunicipalityConfig = BaseConfig & { letterhead?: string | null };
 
 const DANISH_LETTERS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' };
 
@@ -58,6 +62,7 @@ export function letterDocument(
 		language: letter.language,
 		title: letter.subject,
 		letterhead: municipality.name,
+		letterheadLines: letterheadLines(municipality.letterhead),
 		sender: [municipality.address, `${m.contactPhone} ${municipality.phone}`, municipality.email],
 		recipient: addressLines(letter.recipientName, letter.recipientAddress),
 		date: letter.createdAt,
@@ -102,6 +107,7 @@ export function decisionDocument(
 		language,
 		title: localized(language, decision.title, decision.titleEn),
 		letterhead: municipality.name,
+		letterheadLines: letterheadLines(municipality.letterhead),
 		sender: [
 			department,
 			decision.departmentAddress,

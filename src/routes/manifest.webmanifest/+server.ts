@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { municipality } from '$lib/server/config';
+import { getMunicipality } from '$lib/server/admin/municipality';
+import { getDb } from '$lib/server/db';
 import type { RequestHandler } from './$types';
 
 // Served from a route, not static/, so the installed app carries the municipality's own name.
-export const GET: RequestHandler = () => {
-	const name = municipality().name;
+export const GET: RequestHandler = async () => {
+	const { name } = await getMunicipality(getDb());
 	return json(
 		{
 			id: '/',

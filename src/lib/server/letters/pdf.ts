@@ -16,7 +16,7 @@ export interface PrintLetter {
 	date: Date;
 	/** The department that sends it, and how to reach it; null when none is known. */
 	department: { name: string; phone: string | null; email: string | null } | null;
-	municipality: MunicipalityConfig;
+	municipality: MunicipalityConfig & { letterhead?: string | null };
 }
 
 export interface RenderedLetter {
@@ -28,6 +28,14 @@ export interface RenderedLetter {
 export function letterReference(letterId: string): string {
 	const hex = letterId.replace(/-/g, '').slice(0, 8).toUpperCase();
 	return `${hex.slice(0, 4)}-${hex.slice(4)}`;
+}
+
+/** The administrator's letterhead text as lines (none when it is not set). */
+export function letterheadLines(text: string | null | undefined): string[] {
+	return (text ?? '')
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line !== '');
 }
 
 function countPages(pdf: Uint8Array): number {
@@ -62,6 +70,7 @@ export async function renderPrintLetter(
 			language: letter.language,
 			title: letter.subject,
 			letterhead: letter.municipality.name,
+			letterheadLines: letterheadLines(letter.municipality.letterhead),
 			layout: 'window',
 			sender,
 			recipient: [

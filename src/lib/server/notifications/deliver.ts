@@ -8,7 +8,7 @@
 //   transaction that changes only a letter still 'queued', so rendering twice stores one letter.
 import type { Kysely } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
-import { municipality } from '../config';
+import { getMunicipality } from '../admin/municipality';
 import {
 	cancelNotification,
 	citizenContact,
@@ -137,7 +137,7 @@ export async function renderLetter(
 						email: letter.departmentEmail
 					}
 				: null,
-			municipality: municipality()
+			municipality: await getMunicipality(db)
 		});
 		await db
 			.transaction()

@@ -38,6 +38,8 @@ export interface PdfDocumentSpec {
 	title: string;
 	/** The municipality's name, at the top of every first page. */
 	letterhead: string;
+	/** Lines under the name (the municipality's letterhead text, set by an administrator). */
+	letterheadLines?: string[];
 	/** The sender under the letterhead: a department's name and how to reach it. */
 	sender?: string[];
 	/** Name and address of the recipient (a letter's address field). */
@@ -220,6 +222,16 @@ function columnHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block
 	block('P', () => {
 		doc.font('semibold').fontSize(16).fillColor(TEXT_COLOR).text(spec.letterhead, { width });
 	});
+	if (spec.letterheadLines?.length) {
+		block('P', () => {
+			doc
+				.font('regular')
+				.fontSize(9.5)
+				.fillColor(MUTED_COLOR)
+				.text(spec.letterheadLines!.join('\n'), { width, lineGap: 1 });
+		});
+		doc.moveDown(0.5);
+	}
 	if (spec.sender?.length) {
 		block('P', () => {
 			doc
@@ -272,6 +284,24 @@ function windowHead(doc: PDFKit.PDFDocument, spec: PdfDocumentSpec, block: Block
 			.fillColor(TEXT_COLOR)
 			.text(spec.letterhead, MARGIN, 18 * MM, { width: w.width + 10 * MM, height: 24 * MM });
 	});
+	if (spec.letterheadLines?.length) {
+		// Under the name and above the window, cut short rather than run into the address.
+		const top = doc.y;
+		const room = w.top - 2 * MM - top;
+		if (room > 0) {
+			block('P', () => {
+				doc
+					.font('regular')
+					.fontSize(8.5)
+					.fillColor(MUTED_COLOR)
+					.text(spec.letterheadLines!.join('\n'), MARGIN, top, {
+						width: w.width + 10 * MM,
+						height: room,
+						ellipsis: true
+					});
+			});
+		}
+	}
 	if (spec.recipient?.length) {
 		block('P', () => {
 			doc

@@ -1,4 +1,5 @@
-import { municipality } from '$lib/server/config';
+import { getMunicipality, municipalityContact } from '$lib/server/admin/municipality';
+import { getDb } from '$lib/server/db';
 import { auditShowsStaffNames } from '$lib/server/audit-settings';
 import { recordAuditEvent } from '$lib/server/db/audit';
 import { exportCitizenData } from '$lib/server/db/export';
@@ -13,7 +14,7 @@ export const GET: RequestHandler = async (event) => {
 	const { db, scope } = context;
 	const now = new Date();
 	const data = await exportCitizenData(db, scope.citizenId, {
-		municipality: municipality(),
+		municipality: municipalityContact(await getMunicipality(getDb())),
 		showStaffNames: auditShowsStaffNames(),
 		now
 	});

@@ -1,4 +1,5 @@
-import { municipality } from '$lib/server/config';
+import { getMunicipality, municipalityContact } from '$lib/server/admin/municipality';
+import { getDb } from '$lib/server/db';
 import { auditShowsStaffNames } from '$lib/server/audit-settings';
 import { recordAuditEvent } from '$lib/server/db/audit';
 import { exportCitizenData } from '$lib/server/db/export';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const context = await portal(event, 'everything');
 	const { db, scope } = context;
 	const data = await exportCitizenData(db, scope.citizenId, {
-		municipality: municipality(),
+		municipality: municipalityContact(await getMunicipality(getDb())),
 		showStaffNames: auditShowsStaffNames()
 	});
 	await recordAuditEvent(db, {

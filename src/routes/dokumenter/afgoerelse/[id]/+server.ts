@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { municipality } from '$lib/server/config';
+import { getMunicipality } from '$lib/server/admin/municipality';
+import { getDb } from '$lib/server/db';
 import { findCitizenDecision } from '$lib/server/db/documents';
 import { decisionPdf, pdfResponse } from '$lib/server/documents';
 import { auditPortal, portal } from '$lib/server/portal/context';
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!isUuid(id)) error(404, 'Not Found');
 	const decision = await findCitizenDecision(context.db, id, context.scope.citizenId);
 	if (!decision) error(404, 'Not Found');
-	const file = await decisionPdf(decision, event.locals.locale, municipality());
+	const file = await decisionPdf(decision, event.locals.locale, await getMunicipality(getDb()));
 	// Audited as a read (see the letter route): recorded for representatives only.
 	await auditPortal(context.db, context, 'read', { type: 'decision', id });
 	return pdfResponse(file, event.url.searchParams.has('vis') ? 'inline' : 'attachment');

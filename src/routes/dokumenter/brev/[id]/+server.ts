@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { municipality } from '$lib/server/config';
+import { getMunicipality } from '$lib/server/admin/municipality';
+import { getDb } from '$lib/server/db';
 import { findCitizenLetter } from '$lib/server/db/documents';
 import { letterPdf, pdfResponse } from '$lib/server/documents';
 import { auditPortal, portal } from '$lib/server/portal/context';
@@ -15,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!isUuid(id)) error(404, 'Not Found');
 	const letter = await findCitizenLetter(context.db, id, context.scope.citizenId);
 	if (!letter) error(404, 'Not Found');
-	const file = await letterPdf(letter, municipality());
+	const file = await letterPdf(letter, await getMunicipality(getDb()));
 	// A download is audited as a read: recorded when a representative fetches the letter, not when
 	// citizens fetch their own (that would fill "who has looked at my data" with themselves).
 	await auditPortal(context.db, context, 'read', { type: 'letter', id });
