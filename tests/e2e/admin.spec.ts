@@ -364,8 +364,10 @@ describe('administration without JavaScript', () => {
 		expect(html).toContain('href="/kommune/tema.css?v=1b5e20"');
 		expect(html).toContain('70 70 70 70');
 		expect(html).toMatch(/src="\/kommune\/logo\?v=[0-9a-z]+"/);
-		const front = await fetch(`${baseUrl}/`);
-		expect(await front.text()).toContain('Testby Kommune');
+		const front = await (await fetch(`${baseUrl}/`)).text();
+		expect(front).toContain('Testby Kommune');
+		// The logo stands beside the name in every page's header.
+		expect(front).toMatch(/<img class="portal-logo" src="\/kommune\/logo\?v=[0-9a-z]+" alt=""/);
 
 		const css = await fetch(`${baseUrl}/kommune/tema.css?v=1b5e20`);
 		expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

@@ -50,6 +50,14 @@ export async function getMunicipality(
 	return value;
 }
 
+/**
+ * The municipality's name where no database is at hand (text built synchronously): the name this
+ * process last read, else the environment's. Pages and letters refresh the cache often.
+ */
+export function knownMunicipalityName(): string {
+	return cached?.value.name ?? envMunicipality().name;
+}
+
 /** Only the contact details (for exports whose shape is documented without the rest). */
 export function municipalityContact(value: Municipality): MunicipalityConfig {
 	return {

@@ -11,7 +11,7 @@
 // - Each (event, source, channel) has an idempotency key, so routing an event twice writes once.
 import type { Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
-import { municipality } from '../config';
+import { knownMunicipalityName } from '../admin/municipality';
 import type { Locale } from '../../i18n/locale';
 import {
 	citizenForRouting,
@@ -237,7 +237,7 @@ export function entryLetter(
 			: null;
 		const signature = sender
 			? [sender.name, department].filter(Boolean).join(', ')
-			: municipality().name;
+			: knownMunicipalityName();
 		return {
 			subject: title,
 			body: [
