@@ -119,8 +119,9 @@ const routes: {
 
 /**
  * Staff routes with a parameter in src/routes that are about a citizen's objects. The print queue's
- * batch pages (/staff/post) are for administrators only and hold no case object: print-queue.spec.ts
- * checks them for every other role and for made-up and malformed ids.
+ * batch pages (/staff/post) and the administration (/staff/admin) are for administrators only and
+ * hold no case object: print-queue.spec.ts and admin.spec.ts check them for every other role and for
+ * made-up and malformed ids.
  */
 function staffRoutesWithIds(): string[] {
 	const found: string[] = [];
@@ -129,7 +130,7 @@ function staffRoutesWithIds(): string[] {
 			if (!entry.isDirectory()) continue;
 			const next = `${route}/${entry.name}`;
 			const files = fs.readdirSync(path.join(dir, entry.name));
-			if (next === '/staff/post') continue;
+			if (next === '/staff/post' || next === '/staff/admin') continue;
 			if (next.includes('[') && files.some((f) => /^\+(page|server)/.test(f))) found.push(next);
 			walk(path.join(dir, entry.name), next);
 		}
