@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findActiveApiKey } from '../../src/lib/server/db/api-keys';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { flatText, readPdf } from '../pdf-reader';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { text } from './html';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
@@ -414,9 +414,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 
 	async function check(page: Page, label: string) {
 		await expectNoAxeViolations(page, label);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
 	}
 

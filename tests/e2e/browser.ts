@@ -85,3 +85,10 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 	);
 	expect(report, `axe violations on ${label}`).toEqual([]);
 }
+
+/** How many CSS pixels the page is wider than the viewport (0 or less: no sideways scrolling). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+	return page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+}

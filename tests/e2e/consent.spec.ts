@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
 import { loginInPage } from './portal';
@@ -272,9 +272,7 @@ describe.skipIf(!chromium)('consent in the browser', () => {
 	}
 
 	async function noSidewaysScrolling(page: Page): Promise<void> {
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow).toBeLessThanOrEqual(0);
 	}
 

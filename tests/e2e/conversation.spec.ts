@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, loginInPage, postForm } from './portal';
 import { startServer, type RunningServer } from './server';
@@ -242,9 +242,7 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 	}
 
 	async function noHorizontalScroll(page: Page) {
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow).toBeLessThanOrEqual(0);
 	}
 

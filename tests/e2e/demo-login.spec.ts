@@ -2,7 +2,7 @@
 // axe helper on every page on the way (the simulator's page included).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 
 const baseUrl = inject('baseUrl');
 const chromium = inject('chromium');
@@ -70,9 +70,7 @@ describe.skipIf(!chromium)('logging in to the demo', () => {
 		expect(overview).not.toMatch(/\b\d{2}\.\d{2}\.\d{2}\b/);
 		expect(await page.title()).toContain('Mit overblik');
 		await expectNoAxeViolations(page, 'overview, logged in');
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await activate(/^Log ud$/);
 		expect(await page.locator('main').innerText()).toContain('Du er logget ud.');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoId, demoIds } from '../../src/lib/server/seed/demo';
 import { flatText, readPdf } from '../pdf-reader';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
@@ -284,9 +284,7 @@ describe.skipIf(!chromium)('documents in the browser', () => {
 			await page.goto(`${baseUrl}/dokumenter`);
 			expect(await page.locator('h1').count()).toBe(1);
 			await expectNoAxeViolations(page, label);
-			const overflow = await page.evaluate(
-				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-			);
+			const overflow = await sidewaysOverflow(page);
 			expect(overflow).toBeLessThanOrEqual(0);
 			await after?.(page);
 		} finally {

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/lib/server/seed/demo-data';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
@@ -160,9 +160,7 @@ describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 					expect(await page.locator('h1').count()).toBe(1);
 					expect(await page.locator('.insight-list > li').count()).toBe(8);
 					await expectNoAxeViolations(page, `/indsigt (${locale}, ${width} px)`);
-					const overflow = await page.evaluate(
-						() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-					);
+					const overflow = await sidewaysOverflow(page);
 					expect(overflow).toBeLessThanOrEqual(0);
 
 					await page.goto(`${baseUrl}/indsigt?afdeling=${health}`);

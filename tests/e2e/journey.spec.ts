@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
 
 const baseUrl = inject('baseUrl');
@@ -117,9 +117,7 @@ describe.skipIf(!chromium)('the journey page in the browser', () => {
 				page.getByRole('link', { name: 'Vis ældre' }).click()
 			]);
 			await expectNoAxeViolations(page, 'journey page, older entries');
-			const overflow = await page.evaluate(
-				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-			);
+			const overflow = await sidewaysOverflow(page);
 			expect(overflow).toBeLessThanOrEqual(0);
 		} finally {
 			await context.close();

@@ -10,7 +10,7 @@ import { connect } from '../../src/lib/server/db/connect';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../src/lib/server/seed/demo-data';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { todayInDenmark } from '../../src/lib/format';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
 import { loginCitizen, loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
@@ -353,9 +353,7 @@ describe.skipIf(!chromium)('my data in the browser', () => {
 						expect(await page.getAttribute('html', 'lang')).toBe(locale);
 						expect(await page.locator('h1').count()).toBe(1);
 						await expectNoAxeViolations(page, `${route} (${locale}, ${width} px)`);
-						const overflow = await page.evaluate(
-							() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-						);
+						const overflow = await sidewaysOverflow(page);
 						expect(overflow, route).toBeLessThanOrEqual(0);
 					}
 					// On paper: no navigation, header or footer; the content stays.

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
@@ -273,9 +273,7 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 
 	async function check(page: Page, label: string) {
 		await expectNoAxeViolations(page, label);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
 	}
 

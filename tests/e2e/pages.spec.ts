@@ -2,7 +2,7 @@
 // title, the right html lang, no horizontal scrolling, and keyboard and no-JavaScript use.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 
 const baseUrl = inject('baseUrl');
 const chromium = inject('chromium');
@@ -62,9 +62,7 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 						titles.set(key, path);
 						expect(await page.locator('h1').count()).toBe(1);
 						await expectNoAxeViolations(page, `${path} (${locale}, ${viewport.name})`);
-						const overflow = await page.evaluate(
-							() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-						);
+						const overflow = await sidewaysOverflow(page);
 						expect(overflow).toBeLessThanOrEqual(0);
 					} finally {
 						await context.close();

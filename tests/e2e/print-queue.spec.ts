@@ -10,7 +10,7 @@ import { letterReference } from '../../src/lib/server/letters/pdf';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { readPdf } from '../pdf-reader';
 import { insertWaitingLetter, type WaitingLetter } from '../print-letters';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
@@ -282,9 +282,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 
 	async function check(page: Page, label: string) {
 		await expectNoAxeViolations(page, label);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
 	}
 

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { text } from './html';
 import type { CookieBrowser } from './oidc-flow';
 import { postForm } from './portal';
@@ -216,9 +216,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 
 	async function check(page: Page, label: string) {
 		await expectNoAxeViolations(page, label);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
 	}
 

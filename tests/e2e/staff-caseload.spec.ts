@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
@@ -368,9 +368,7 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 
 	async function check(page: Page, label: string): Promise<void> {
 		await expectNoAxeViolations(page, label);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow, `${label}: sideways scrolling`).toBeLessThanOrEqual(0);
 	}
 

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { loginCitizen, postForm } from './portal';
 import type { CookieBrowser } from './oidc-flow';
 import { loginInPage } from './portal';
@@ -295,9 +295,7 @@ describe.skipIf(!chromium)('tasks in the browser', () => {
 	}
 
 	async function expectNoOverflow(page: Page) {
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
+		const overflow = await sidewaysOverflow(page);
 		expect(overflow).toBeLessThanOrEqual(0);
 	}
 

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { findActiveApiKey, touchApiKey } from '../db/api-keys';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../db/api';
 import { getDb } from '../db';
+import { errorFields, log } from '../log';
 import type { Database } from '../db/schema';
 import { consumeApiRequest } from './rate-limit';
 import {
@@ -113,9 +114,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: readonly Propert
 
 function toResponse(error: unknown): Response {
 	if (error instanceof ApiProblem) return problemResponse(error);
-	// No personal data in logs: only the error's class and message, which the API's own code
-	// never fills with request content.
-	console.error('api: unexpected error', error instanceof Error ? error.name : typeof error);
+	// Type, message and stack only (errorFields): a database error's detail, which can quote the
+	// request's values, stays out of the log.
+	log.error(errorFields(error), 'api: unexpected error');
 	return problemResponse(problems.internal());
 }
 
