@@ -176,6 +176,11 @@ describe('retention for the administrator, without JavaScript', () => {
 			body: 'Tekst'
 		});
 		expect(entry.status).toBe(404);
+		// The journey's meetings can be read, but their minutes not written.
+		const meeting = `${baseUrl}/staff/moeder/${demoIds.meeting('maja-m1')}`;
+		expect((await mette.go(meeting)).status).toBe(200);
+		const minutes = await postForm(mette, `${meeting}?/referat`, { minutes: 'Referat' });
+		expect(minutes.status).toBe(404);
 	});
 
 	it('answers 404 to caseworkers, coordinators and the auditor, on the page and both actions', async () => {

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/staff-meetings/service';
 import { allowOr404, auditStaffRead, CASE_ROLES, staffJourney } from '$lib/server/staff/context';
 import { can, type Resource } from '$lib/server/policy/access';
+import { refuseArchived } from '$lib/server/retention/archived';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,6 +45,8 @@ async function meetingContext(event: RequestEvent<{ meetingId: string }>) {
 async function writer(event: RequestEvent<{ meetingId: string }>) {
 	const found = await meetingContext(event);
 	allowOr404(found.context, 'write', found.resource);
+	// An archived journey is read-only: moving, cancelling and minutes answer 404 like other writes.
+	await refuseArchived(found.context);
 	return found;
 }
 
