@@ -6,7 +6,12 @@ import type { z } from 'zod';
 /** The largest request body the API reads. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-export const PROBLEM_BASE = 'https://sammen.dk/problems/';
+/**
+ * Problem types are URNs (RFC 9457 allows any URI): a deployment has its own host name, and a URL
+ * on a domain the project does not own would promise documentation nobody serves. The titles and
+ * the OpenAPI document describe each type.
+ */
+export const PROBLEM_BASE = 'urn:sammen:problem:';
 
 export interface FieldProblem {
 	pointer: string;

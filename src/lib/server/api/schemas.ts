@@ -245,7 +245,7 @@ export const MeetingParams = z.object({ externalRef: ExternalRef, meetingRef: Ex
 
 export const Problem = z
 	.object({
-		type: z.string().meta({ example: 'https://sammen.example/problems/validation' }),
+		type: z.string().meta({ example: 'urn:sammen:problem:validation' }),
 		title: z.string(),
 		status: z.int(),
 		detail: z.string(),
