@@ -84,7 +84,10 @@ function expectProblem(
 	expect(result.status, result.text).toBe(status);
 	expect(result.headers.get('content-type')).toBe('application/problem+json');
 	expect(result.headers.get('cache-control')).toBe('no-store');
-	expect(result.body).toMatchObject({ status, type: expect.stringMatching(/^https:\/\//) });
+	expect(result.body).toMatchObject({
+		status,
+		type: expect.stringMatching(/^urn:sammen:problem:[a-z-]+$/)
+	});
 	expect(typeof result.body.title).toBe('string');
 	expect(typeof result.body.detail).toBe('string');
 	const pointers = ((result.body.errors ?? []) as { pointer: string }[]).map((e) => e.pointer);
