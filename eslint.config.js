@@ -21,6 +21,34 @@ export default ts.config(
 		}
 	},
 	{
+		// One clock (src/lib/server/clock.ts, docs/TIME.md): nothing else reads the date. Durations on
+		// this machine use performance.now().
+		files: [
+			'src/**/*.ts',
+			'src/**/*.svelte',
+			'tests/**/*.ts',
+			'scripts/**/*.ts',
+			'scripts/**/*.js',
+			'tests/**/*.js'
+		],
+		ignores: ['src/lib/server/clock.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message:
+						"Read the time through the app's clock: clock.now() from src/lib/server/clock.ts (docs/TIME.md)."
+				},
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message:
+						"Read the time through the app's clock (clock.now()), or measure a duration with performance.now()."
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

@@ -11,8 +11,18 @@ import { setWorkerState } from '$lib/server/lifecycle';
 import { startAppWorker } from '$lib/server/notifications/app';
 import { errorFields, log, withRequestContext } from '$lib/server/log';
 import { metricsAccess, observeRequest } from '$lib/server/metrics';
+import { clockPinnedAt } from '$lib/server/clock';
 
 export const init: ServerInit = async () => {
+	// Reads SAMMEN_NOW before anything else reads the time: a bad value (or one in production)
+	// stops the start with its reason.
+	const pinned = clockPinnedAt();
+	if (pinned) {
+		log.warn(
+			{ pinnedAt: pinned.toISOString() },
+			'The clock is pinned by SAMMEN_NOW: it started at that instant and runs on from there'
+		);
+	}
 	if (metricsAccess() === 'closed') {
 		log.warn('METRICS_TOKEN is not set: /metrics answers 404 in production until it is');
 	}

@@ -2,6 +2,7 @@
 // 'rendered' with a PDF from renderPrintLetter and a citizen-visible timeline entry pointing to
 // the letter), so the print queue's tests do not depend on the worker.
 import type { Kysely } from 'kysely';
+import * as clock from '../src/lib/server/clock';
 import type { Database } from '../src/lib/server/db/schema';
 import { letterReference, renderPrintLetter } from '../src/lib/server/letters/pdf';
 import { demoIds } from '../src/lib/server/seed/demo';
@@ -20,6 +21,8 @@ export interface WaitingLetter {
 	reference: string;
 	entryId: string;
 	subject: string;
+	/** When the letter was made (its created_at, the date printed on it). */
+	createdAt: Date;
 }
 
 /** A rendered letter to Karl Nielsen (analog) on his journey, from Sundhed og omsorg. */
@@ -27,7 +30,7 @@ export async function insertWaitingLetter(
 	db: Kysely<Database>,
 	options: { subject: string; createdAt?: Date; compress?: boolean }
 ): Promise<WaitingLetter> {
-	const createdAt = options.createdAt ?? new Date();
+	const createdAt = options.createdAt ?? clock.now();
 	const department = await db
 		.selectFrom('departments')
 		.select(['id', 'name', 'phone', 'email'])
@@ -76,6 +79,7 @@ export async function insertWaitingLetter(
 			title_en: options.subject,
 			body: '',
 			occurred_at: createdAt,
+			created_at: createdAt,
 			letter_id: row.id
 		})
 		.returning('id')
@@ -91,5 +95,5 @@ export async function insertWaitingLetter(
 		})
 		.where('id', '=', row.id)
 		.execute();
-	return { id: row.id, reference, entryId: entry.id, subject: options.subject };
+	return { id: row.id, reference, entryId: entry.id, subject: options.subject, createdAt };
 }

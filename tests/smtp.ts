@@ -64,9 +64,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
 	state.url = `smtp://127.0.0.1:${state.port}`;
 	state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
 	state.waitFor = async (count, timeoutMs = 20_000) => {
-		const deadline = Date.now() + timeoutMs;
+		const deadline = performance.now() + timeoutMs;
 		while (state.received.length < count) {
-			if (Date.now() > deadline) {
+			if (performance.now() > deadline) {
 				throw new Error(`Expected ${count} e-mail(s), got ${state.received.length}`);
 			}
 			await new Promise((r) => setTimeout(r, 100));

@@ -28,7 +28,7 @@ export function formatDate(value: string | Date, locale: Locale): string {
 }
 
 /** Today's date in Danish time, as 'YYYY-MM-DD'. */
-export function todayInDenmark(now: Date = new Date()): string {
+export function todayInDenmark(now: Date): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
 }
 

@@ -24,10 +24,12 @@ import {
 	upsertCitizen
 } from '../../src/lib/server/db/api';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds, DEMO_CITIZENS, DEMO_STAFF, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 const keys = deriveCprKeys(Buffer.alloc(32, 7));
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
@@ -84,7 +86,7 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 				completeIdempotencyKey(trx, job.keyId, 'done', { status: 201, body: { a: [1, 'ø'] } })
 			);
 		await releaseIdempotencyKey(t.db, job.keyId, 'done');
-		const again = await claimIdempotencyKey(t.db, request('done', 'h2'), new Date());
+		const again = await claimIdempotencyKey(t.db, request('done', 'h2'), clock.now());
 		expect(again).toEqual({
 			claimed: false,
 			existing: {
@@ -108,9 +110,17 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 		expect(await claimIdempotencyKey(t.db, request('stale'), new Date(0))).toEqual({
 			claimed: true
 		});
-		const fresh = await claimIdempotencyKey(t.db, request('stale'), new Date(Date.now() - 60_000));
+		const fresh = await claimIdempotencyKey(
+			t.db,
+			request('stale'),
+			new Date(clock.now().getTime() - 60_000)
+		);
 		expect(fresh.claimed).toBe(false);
-		const stale = await claimIdempotencyKey(t.db, request('stale'), new Date(Date.now() + 60_000));
+		const stale = await claimIdempotencyKey(
+			t.db,
+			request('stale'),
+			new Date(clock.now().getTime() + 60_000)
+		);
 		expect(stale).toEqual({ claimed: true });
 	});
 
@@ -183,7 +193,9 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 			department_id: jobcenter,
 			external_ref: 'JOB-DB-1',
 			kle_number: '15.20.02',
-			title: 'Sag'
+			title: 'Sag',
+			opened_at: now,
+			updated_at: now
 		};
 		const first = await t.db.transaction().execute((trx) => insertDepartmentCase(trx, row));
 		const second = await t.db.transaction().execute((trx) => insertDepartmentCase(trx, row));
@@ -199,6 +211,8 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 	});
 
 	it("updates a case once and audits it as the key's department; the same values again change nothing", async () => {
+		// A due date some weeks ahead, on a working day.
+		const due = new DemoClock(now).dueDate(43);
 		const input = {
 			citizenId: maja,
 			kleNumber: '15.20.02',
@@ -208,7 +222,7 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 			caseworkerEmail: DEMO_STAFF['Lone Madsen'],
 			nextStep: 'Vent på afgørelsen',
 			nextStepEn: null,
-			nextStepDue: '2027-01-10',
+			nextStepDue: due,
 			waitingOn: null
 		};
 		const first = await t.db
@@ -216,7 +230,7 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 			.execute((trx) => putCase(trx, job, 'JOB-104417', input, now));
 		expect(first).toMatchObject({
 			status: 200,
-			body: { status: 'decided', nextStepDue: '2027-01-10' }
+			body: { status: 'decided', nextStepDue: due }
 		});
 		await t.db.transaction().execute((trx) => putCase(trx, job, 'JOB-104417', input, now));
 		const audit = await t.db
@@ -280,7 +294,8 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 				visibility: 'staff',
 				department_id: health,
 				title: 'X',
-				external_ref: 'SUO-DB-1'
+				external_ref: 'SUO-DB-1',
+				occurred_at: now
 			})
 		);
 		expect(twice).toBeNull();

@@ -3,6 +3,7 @@
 // (consentedDepartmentIds) changes on the very next call.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { changeConsent } from '../../src/lib/server/consent/service';
 import {
@@ -13,11 +14,11 @@ import {
 } from '../../src/lib/server/db/consents';
 import { citizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
-import { demoId } from '../../src/lib/server/seed/demo-time';
+import { DemoClock, demoId } from '../../src/lib/server/seed/demo-time';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 const maja = { id: demoIds.citizen('Maja Jensen'), name: 'Maja Jensen' };
 const henrik = { id: demoIds.citizen('Henrik Hansen'), name: 'Henrik Hansen' };
 const sofie = { id: demoIds.citizen('Sofie Hansen'), name: 'Sofie Hansen' };
@@ -232,18 +233,26 @@ describe.each(testDialects())('consent on %s', (dialect) => {
 		const open2 = demoId('test:maja-open-2');
 		const closed = demoId('test:maja-closed');
 		const other = demoId('test:maja-family-only');
+		const started = new DemoClock(now).past(30, 9);
 		await t.db
 			.insertInto('journeys')
 			.values([
-				{ id: open2, citizen_id: maja.id, title: 'Anden', status: 'paused' },
+				{ id: open2, citizen_id: maja.id, title: 'Anden', status: 'paused', started_at: started },
 				{
 					id: closed,
 					citizen_id: maja.id,
 					title: 'Lukket',
 					status: 'closed',
+					started_at: started,
 					closed_at: now
 				},
-				{ id: other, citizen_id: maja.id, title: 'Kun familie', status: 'active' }
+				{
+					id: other,
+					citizen_id: maja.id,
+					title: 'Kun familie',
+					status: 'active',
+					started_at: started
+				}
 			])
 			.execute();
 		// A case belongs to one journey at most: two more Jobcenter cases and a family case.
@@ -252,7 +261,9 @@ describe.each(testDialects())('consent on %s', (dialect) => {
 			citizen_id: maja.id,
 			department_id: department,
 			kle_number: '15.20.02',
-			title: key
+			title: key,
+			opened_at: started,
+			updated_at: started
 		});
 		await t.db
 			.insertInto('cases')
@@ -265,9 +276,9 @@ describe.each(testDialects())('consent on %s', (dialect) => {
 		await t.db
 			.insertInto('journey_cases')
 			.values([
-				{ journey_id: open2, case_id: demoId('test:case:job-2') },
-				{ journey_id: closed, case_id: demoId('test:case:job-3') },
-				{ journey_id: other, case_id: demoId('test:case:family-2') }
+				{ journey_id: open2, case_id: demoId('test:case:job-2'), added_at: started },
+				{ journey_id: closed, case_id: demoId('test:case:job-3'), added_at: started },
+				{ journey_id: other, case_id: demoId('test:case:family-2'), added_at: started }
 			])
 			.execute();
 

@@ -1,6 +1,7 @@
 // Messages with the coordinator: the thread, read state, sending with its audit row, and the
 // per-journey unread counts the overview and /beskeder show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
 	listThread,
@@ -12,7 +13,7 @@ import type { AuditActorType } from '../../src/lib/server/db/schema';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 
 describe.each(testDialects())('messages on %s', (dialect) => {
 	let t: TestDatabase;
@@ -82,9 +83,9 @@ describe.each(testDialects())('messages on %s', (dialect) => {
 
 	it("marks only the staff's unread messages as read, once", async () => {
 		const before = await listThread(t.db, majaJourney);
-		const readAt = new Date('2026-11-28T14:00:00Z');
+		const readAt = new Date(now.getTime() + 3_600_000);
 		expect(await markThreadReadByCitizen(t.db, majaJourney, readAt)).toBe(2);
-		expect(await markThreadReadByCitizen(t.db, majaJourney, new Date())).toBe(0);
+		expect(await markThreadReadByCitizen(t.db, majaJourney, clock.now())).toBe(0);
 		const after = await listThread(t.db, majaJourney);
 		after.forEach((message, i) => {
 			const was = before[i]!;
@@ -99,7 +100,7 @@ describe.each(testDialects())('messages on %s', (dialect) => {
 	});
 
 	it('sends a message and its audit row together, with the line breaks kept', async () => {
-		const sentAt = new Date('2026-11-28T15:00:00Z');
+		const sentAt = new Date(now.getTime() + 2 * 3_600_000);
 		const body = 'Hej Mette\n\nJeg kommer til mødet.\n<b>Tak</b>';
 		const sent = await sendCitizenMessage(
 			t.db,

@@ -1,6 +1,7 @@
 // The citizen's letters and decisions: which ones a citizen gets, and the PDFs made from the
 // demo's own data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { municipality } from '../../src/lib/server/config';
 import {
@@ -11,10 +12,12 @@ import {
 import { appendTimelineEntry } from '../../src/lib/server/db/timeline';
 import { decisionPdf, letterPdf } from '../../src/lib/server/documents';
 import { demoId, demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { flatText, readPdf } from '../pdf-reader';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
+const days = new DemoClock(now);
 
 describe.each(testDialects())('documents on %s', (dialect) => {
 	let t: TestDatabase;
@@ -94,7 +97,10 @@ describe.each(testDialects())('documents on %s', (dialect) => {
 	it("renders Karl's letter as it was posted, Danish letters and all", async () => {
 		const letter = await findCitizenLetter(t.db, demoIds.letter('karl-l2'), karl);
 		const file = await letterPdf(letter!, municipality());
-		expect(file.fileName).toMatch(/^brev-afgoerelse-du-faar-hjemmehjaelp-\d{4}-\d{2}-\d{2}\.pdf$/);
+		// Named by the day the letter was written: the seed writes it 200 days back, at 11.00.
+		expect(file.fileName).toBe(
+			`brev-afgoerelse-du-faar-hjemmehjaelp-${days.dateOf(days.past(200, 11))}.pdf`
+		);
 		const pdf = readPdf(file.bytes);
 		expect(pdf.info.Title).toBe('Afgørelse: Du får hjemmehjælp');
 		expect(pdf.lang).toBe('da');
@@ -114,7 +120,10 @@ describe.each(testDialects())('documents on %s', (dialect) => {
 		);
 		const decision = await findCitizenDecision(t.db, mentor!.id, ahmed);
 		const file = await decisionPdf(decision!, 'en', municipality());
-		expect(file.fileName).toMatch(/^decision-you-will-get-a-mentor-\d{4}-\d{2}-\d{2}\.pdf$/);
+		// Named by the day of the decision: the seed makes it 60 days back, at 11.00.
+		expect(file.fileName).toBe(
+			`decision-you-will-get-a-mentor-${days.dateOf(days.past(60, 11))}.pdf`
+		);
 		const pdf = readPdf(file.bytes);
 		expect(pdf.lang).toBe('en');
 		expect(flatText(pdf)).toContain('The mentor will help you find and keep a job.');

@@ -1,6 +1,7 @@
 // Migrates one template database per test run: a PGlite directory that each test file copies (a
 // fresh PGlite takes seconds to start and migrate), and, when TEST_DATABASE_URL is set, a
 // PostgreSQL template database that each test file clones with CREATE DATABASE ... TEMPLATE.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,9 @@ export async function setup(project: TestProject) {
 	const url = process.env.TEST_DATABASE_URL;
 	let template: string | null = null;
 	if (url) {
-		template = `sammen_template_${process.pid}`;
+		// One per project: the hard-date projects (vite.config.ts) set up their own in this process.
+		const projectId = createHash('sha256').update(project.name).digest('hex').slice(0, 8);
+		template = `sammen_template_${process.pid}_${projectId}`;
 		const admin = new pg.Client({ connectionString: url });
 		await admin.connect();
 		await admin.query(`drop database if exists ${template}`);

@@ -10,10 +10,12 @@ import {
 	type CitizenAuditRow
 } from '../../src/lib/server/db/audit';
 import { exportCitizenData } from '../../src/lib/server/db/export';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 const municipality = {
 	name: 'Sammen Kommune',
 	phone: '70 10 20 30',
@@ -129,10 +131,12 @@ describe.each(testDialects())('who has seen my information, on %s', (dialect) =>
 	it('pages without overlap or gaps, also through rows written in one transaction', async () => {
 		const karl = demoIds.citizen('Karl Nielsen');
 		const before = await all(karl, {});
-		// One transaction: every row gets the same now(), to the microsecond.
+		// One transaction, every row at the same instant, as a burst of reads within one request.
+		const sameTime = clock.now();
 		await t.db.transaction().execute(async (trx) => {
 			for (let i = 0; i < 9; i++) {
 				await recordAuditEvent(trx, {
+					occurred_at: sameTime,
 					actor_type: 'staff',
 					actor_staff_id: demoIds.staff('Hanne Vestergaard'),
 					actor_department_id: demoIds.department('sundhed-og-omsorg'),
@@ -143,8 +147,13 @@ describe.each(testDialects())('who has seen my information, on %s', (dialect) =>
 				});
 			}
 		});
-		// Rows within one millisecond, which a JavaScript Date cannot tell apart.
-		for (const time of ['2026-11-20T10:00:00.123456Z', '2026-11-20T10:00:00.123400Z']) {
+		// Rows within one millisecond, which a JavaScript Date cannot tell apart: some days ago, to
+		// the microsecond.
+		const earlier = new DemoClock(now)
+			.past(8, 11)
+			.toISOString()
+			.replace(/\.000Z$/, '');
+		for (const time of [`${earlier}.123456Z`, `${earlier}.123400Z`]) {
 			await recordAuditEvent(t.db, {
 				occurred_at: time,
 				actor_type: 'staff',
@@ -160,6 +169,7 @@ describe.each(testDialects())('who has seen my information, on %s', (dialect) =>
 		expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
 	});
 
+	// A parser fed fixed cursors: these dates are inputs, not facts about today.
 	it('reads a broken or foreign cursor as none', () => {
 		const id = '00000000-0000-4000-8000-000000000000';
 		const encode = (text: string) => Buffer.from(text).toString('base64url');

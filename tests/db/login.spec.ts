@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenFromClaims, staffFromClaims } from '../../src/lib/server/auth/login';
 import { CITIZEN_PRESETS, type CitizenSettings } from '../../src/lib/server/auth/oidc';
+import * as clock from '../../src/lib/server/clock';
 import { decryptCpr, deriveCprKeys, hashCpr } from '../../src/lib/server/crypto/cpr';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
@@ -31,7 +32,13 @@ describe.each(testDialects())('what a login means, on %s', (dialect) => {
 		t = await openTestDatabase(dialect);
 		const department = await t.db
 			.insertInto('departments')
-			.values({ slug: 'jobcenter', name: 'Jobcenter', name_en: 'Job centre', kle_area: '15' })
+			.values({
+				slug: 'jobcenter',
+				name: 'Jobcenter',
+				name_en: 'Job centre',
+				kle_area: '15',
+				created_at: clock.now()
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await t.db
@@ -40,7 +47,8 @@ describe.each(testDialects())('what a login means, on %s', (dialect) => {
 				email: 'lone@kommune.example',
 				name: 'Lone Madsen',
 				role: 'caseworker',
-				department_id: department.id
+				department_id: department.id,
+				created_at: clock.now()
 			})
 			.execute();
 	});

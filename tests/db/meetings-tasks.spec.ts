@@ -2,6 +2,8 @@
 // it" changes the row, tells staff on the timeline and is audited, all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
+import { formatDateTime } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 import {
 	findCitizenMeeting,
 	listCitizenMeetings,
@@ -14,9 +16,14 @@ import { citizenScope, type CitizenScope } from '../../src/lib/server/policy/acc
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { completeTask } from '../../src/lib/server/tasks/complete';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
+const MINUTE = 60_000;
+const minutesLater = (minutes: number) => new Date(now.getTime() + minutes * MINUTE);
+// Maja's joint meeting, which the seed plans for Tuesday next week at 10.00 (seed/demo.ts).
+const majaNextStart = new DemoClock(now).nextWeek();
 
 describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect) => {
 	let t: TestDatabase;
@@ -101,7 +108,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 
 		it('records an answer on the meeting, on the staff timeline and in the audit trail', async () => {
 			const meeting = (await findCitizenMeeting(t.db, majaNext, maja))!;
-			const at = new Date('2026-11-28T13:05:00Z');
+			const at = minutesLater(5);
 			await answerMeeting(
 				context(own(maja), { id: maja, name: 'Maja Jensen' }),
 				meeting,
@@ -125,10 +132,16 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 				body: 'Jeg skal til lægen.\nJeg kan om torsdagen.'
 			});
 			expect(entry?.title).toMatch(
-				/^Maja Jensen har bedt om en anden tid til mødet »Fællesmøde om din plan« \w+dag \d+\. \w+ kl\. 10\.00$/
+				/^Maja Jensen har bedt om en anden tid til mødet »Fællesmøde om din plan« \p{L}+dag \d+\. \p{L}+ kl\. 10\.00$/u
+			);
+			expect(entry?.title).toBe(
+				`Maja Jensen har bedt om en anden tid til mødet »Fællesmøde om din plan« ${formatDateTime(majaNextStart, 'da')}`
 			);
 			expect(entry?.title_en).toMatch(
 				/^Maja Jensen has asked for another time for the meeting “Joint meeting about your plan” on /
+			);
+			expect(entry?.title_en).toBe(
+				`Maja Jensen has asked for another time for the meeting “Joint meeting about your plan” on ${formatDateTime(majaNextStart, 'en')}`
 			);
 			expect(await auditRows(majaNext)).toEqual([
 				expect.objectContaining({
@@ -144,7 +157,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 				context(own(maja), { id: maja, name: 'Maja Jensen' }),
 				after,
 				{ response: 'accepted', reason: '' },
-				new Date('2026-11-28T13:10:00Z')
+				minutesLater(10)
 			);
 			const final = (await findCitizenMeeting(t.db, majaNext, maja))!;
 			expect(final.response).toBe('accepted');
@@ -246,7 +259,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 		it('marks a task done once: one timeline entry for staff, one audit row', async () => {
 			const task = (await findCitizenTask(t.db, payslips, own(maja)))!;
 			const actor = context(own(maja), { id: maja, name: 'Maja Jensen' });
-			const at = new Date('2026-11-28T14:00:00Z');
+			const at = minutesLater(60);
 			expect(await completeTask(actor, task, 'Afleveret i Borgerservice.', at)).toBe(true);
 			const after = (await findCitizenTask(t.db, payslips, own(maja)))!;
 			expect(after.doneAt?.getTime()).toBe(at.getTime());
@@ -269,7 +282,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 			expect(await auditRows(payslips)).toHaveLength(1);
 
 			// Again (a second tab, a double submit): nothing more is written.
-			expect(await completeTask(actor, task, 'Igen', new Date('2026-11-28T14:01:00Z'))).toBe(false);
+			expect(await completeTask(actor, task, 'Igen', minutesLater(61))).toBe(false);
 			expect((await findCitizenTask(t.db, payslips, own(maja)))?.doneComment).toBe(
 				'Afleveret i Borgerservice.'
 			);
@@ -312,7 +325,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 				context(scope, { id: henrik, name: 'Henrik Hansen' }, { id: sofie, name: 'Sofie Hansen' }),
 				task,
 				'',
-				new Date(now.getTime() + 60_000)
+				minutesLater(1)
 			);
 			expect(await auditRows(receipts)).toEqual([
 				expect.objectContaining({

@@ -3,6 +3,7 @@
 // pg-boss worker, the dead-letter states, and the sweep that never re-sends an interrupted delivery.
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import { listJourneyStaff } from '../../src/lib/server/db/staff-meetings';
@@ -20,6 +21,7 @@ import { notifyCitizen } from '../../src/lib/server/notifications/route';
 import { notificationSettings } from '../../src/lib/server/notifications/settings';
 import { startNotificationWorker } from '../../src/lib/server/notifications/worker';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';
 import { planMeeting } from '../../src/lib/server/staff-meetings/service';
 import type { StaffActor } from '../../src/lib/server/staff/context';
@@ -27,7 +29,8 @@ import { flatText, readPdf } from '../pdf-reader';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const seededAt = new Date('2026-11-28T13:00:00Z');
+const seededAt = clock.now();
+const days = new DemoClock(seededAt);
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
 
@@ -152,14 +155,19 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 	});
 
 	it('gives analog Karl exactly one letter for a joint meeting, rendered once with his name and address', async () => {
-		const now = new Date();
+		const now = clock.now();
 		const lettersBefore = await t.db
 			.selectFrom('letters')
 			.select('id')
 			.where('citizen_id', '=', karl)
 			.execute();
 		const jobsBefore = await jobs(QUEUES.letter);
-		const result = await plan(demoIds.journey('karl'), hanne, '2026-12-15', now);
+		const result = await plan(
+			demoIds.journey('karl'),
+			hanne,
+			days.dateOf(days.workdayAt(12, 10)),
+			now
+		);
 		expect(result.letter).not.toBeNull();
 		const letters = await t.db
 			.selectFrom('letters')
@@ -196,8 +204,8 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 
 	it('sends digital Maja one e-mail through SMTP after the bundling window, and never twice', async () => {
 		await clearPending();
-		const now = new Date();
-		await plan(demoIds.journey('maja'), mette, '2026-12-16', now);
+		const now = clock.now();
+		await plan(demoIds.journey('maja'), mette, days.dateOf(days.workdayAt(13, 10)), now);
 		const rows = (await notificationsOf(maja)).filter((n) => n.status === 'pending');
 		expect(rows.map((n) => n.channel).sort()).toEqual(['email', 'sms']);
 		const window = notificationSettings().bundleMinutes;
@@ -234,7 +242,7 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 		await clearPending();
 		const sms = recordingChannel();
 		const channels: Channels = { email: recordingChannel(), sms };
-		const now = new Date();
+		const now = clock.now();
 		for (const [i, minutes] of [0, 5, 9].entries()) {
 			await t.db.transaction().execute((trx) =>
 				notifyCitizen(
@@ -283,7 +291,7 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 		const email = recordingChannel();
 		email.failing = true;
 		const channels: Channels = { email, sms: recordingChannel() };
-		const now = new Date();
+		const now = clock.now();
 		await t.db.transaction().execute((trx) =>
 			notifyCitizen(
 				trx,
@@ -338,7 +346,7 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 
 	it('never re-sends a delivery interrupted between sending and recording: the sweep marks it uncertain', async () => {
 		await clearPending();
-		const now = new Date();
+		const now = clock.now();
 		await t.db.transaction().execute((trx) =>
 			notifyCitizen(
 				trx,

@@ -19,11 +19,12 @@ import {
 	waitingLetters
 } from '../../src/lib/server/operations/dead-letters';
 import { loadDemoOutbox } from '../../src/lib/server/operations/demo-outbox';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
 const anders: StaffActor = {
@@ -56,6 +57,7 @@ describe.each(testDialects())('operations on %s', (dialect) => {
 		} = {}
 	): Promise<string> {
 		counter += 1;
+		const createdAt = new Date(now.getTime() - (options.minutesAgo ?? counter) * 60_000);
 		const row = await t.db
 			.insertInto('notifications')
 			.values({
@@ -68,7 +70,8 @@ describe.each(testDialects())('operations on %s', (dialect) => {
 				attempts: status === 'failed' ? 6 : 1,
 				error: options.error ?? null,
 				idempotency_key: `ops-test:${counter}`,
-				created_at: new Date(now.getTime() - (options.minutesAgo ?? counter) * 60_000),
+				created_at: createdAt,
+				send_after: createdAt,
 				claimed_at: status === 'uncertain' ? now : null,
 				bundle_id: null,
 				sent_at: null
@@ -234,7 +237,8 @@ describe.each(testDialects())('operations on %s', (dialect) => {
 				recipient_address: 'Kirkevej 14, 1. tv.\n9999 Sammenby',
 				status: 'failed',
 				error: 'font missing',
-				idempotency_key: 'ops-test-letter'
+				idempotency_key: 'ops-test-letter',
+				created_at: now
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { citizenOverview } from '../../src/lib/server/db/overview';
 import { citizenScope } from '../../src/lib/server/policy/access';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 
 describe.each(testDialects())('the citizen overview on %s', (dialect) => {
 	let t: TestDatabase;
@@ -33,6 +35,8 @@ describe.each(testDialects())('the citizen overview on %s', (dialect) => {
 		);
 		expect(overview.nextMeeting?.response).toBe('pending');
 		expect(overview.nextMeeting!.startsAt.getTime()).toBeGreaterThan(now.getTime());
+		// The joint meeting the seed plans "next week" (seed/demo.ts: maja-next).
+		expect(overview.nextMeeting!.startsAt.getTime()).toBe(new DemoClock(now).nextWeek().getTime());
 		expect(overview.journeys).toHaveLength(1);
 		expect(overview.journeys[0]?.coordinatorName).toBe('Mette Larsen');
 		expect(overview.journeys[0]?.unreadMessages).toBe(2);

@@ -3,6 +3,7 @@
 // entries, and a returned letter gives the journey's coordinator a task, in one transaction with
 // the audit rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
 	findLettersByReference,
@@ -20,6 +21,7 @@ import {
 } from '../../src/lib/server/letters/print-queue';
 import { listTimeline } from '../../src/lib/server/db/timeline';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { insertWaitingLetter } from '../print-letters';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
@@ -158,7 +160,10 @@ describe.each(testDialects())('print queue on %s', (dialect) => {
 		await handOver(t.db, anders, batch.batchId);
 		const [found] = await findLettersByReference(t.db, parseReference(made.reference)!);
 		expect(found!.id).toBe(made.id);
-		const result = await returnLetter(t.db, anders, found!, new Date('2026-11-26T10:00:00Z'));
+		// Returned on a Thursday (the coming one): the task is due two working days later, on Monday.
+		const days = new DemoClock(clock.now());
+		const toThursday = (4 - days.weekday(0) + 7) % 7 || 7;
+		const result = await returnLetter(t.db, anders, found!, days.at(toThursday, 10));
 		expect(result?.assignee?.id).toBe(demoIds.staff('Hanne Vestergaard'));
 
 		const row = await letter(made.id);
@@ -178,7 +183,7 @@ describe.each(testDialects())('print queue on %s', (dialect) => {
 			journey_id: demoIds.journey('karl'),
 			title: 'Brev kom retur – ring til borgeren',
 			title_en: 'Letter returned — call the citizen',
-			due_date: '2026-11-30',
+			due_date: days.date(toThursday + 4),
 			created_by_staff_id: anders.staffId,
 			done_at: null
 		});

@@ -17,15 +17,23 @@ import type { NotificationStatus } from '../../src/lib/server/db/schema';
 import { QUEUES } from '../../src/lib/server/jobs/queue';
 import { retentionSchedule } from '../../src/lib/server/notifications/app';
 import { channelsFromEnvironment } from '../../src/lib/server/notifications/channels';
+import * as clock from '../../src/lib/server/clock';
 import { requestRetentionRun } from '../../src/lib/server/retention/admin';
 import { startNotificationWorker } from '../../src/lib/server/notifications/worker';
 import { monthsBefore, runRetention } from '../../src/lib/server/retention/run';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 const DAY = 86_400_000;
 const ago = (days: number, extraMs = 0) => new Date(now.getTime() - days * DAY - extraMs);
+
+/** The first instant of the UTC month `offset` months after the month of `instant`. */
+const monthStart = (instant: Date, offset = 0) =>
+	new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + offset, 1));
+/** The audit partition holding that month, named as audit_ensure_partitions names it. */
+const partitionOf = (month: Date) =>
+	`audit_events_${month.getUTCFullYear()}_${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
 const maja = demoIds.citizen('Maja Jensen');
 const anders = demoIds.staff('Anders Berg');
 
@@ -39,6 +47,7 @@ describe('retentionSchedule', () => {
 		expect(retentionSchedule({ RETENTION_CRON: 'off' })).toBeNull();
 	});
 
+	// A pure function fed fixed instants: these dates do not depend on today.
 	it('counts months back in UTC, the 31st landing on the last day of a shorter month', () => {
 		expect(monthsBefore(new Date('2026-11-28T13:00:00Z'), 60).toISOString()).toBe(
 			'2021-11-28T13:00:00.000Z'
@@ -80,6 +89,7 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 				letter_id: options.letterId ?? null,
 				error: null,
 				idempotency_key: `retention-test:${counter}`,
+				send_after: options.createdAt,
 				created_at: options.createdAt,
 				claimed_at: null,
 				bundle_id: options.bundleId ?? null,
@@ -235,6 +245,7 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 					citizen_id: maja,
 					title: 'Lukket for længe siden',
 					status: 'closed',
+					started_at: ago(500),
 					closed_at: ago(366),
 					coordinator_id: null,
 					title_en: null,
@@ -244,6 +255,7 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 					citizen_id: maja,
 					title: 'Lukket for nylig',
 					status: 'closed',
+					started_at: ago(500),
 					closed_at: ago(364),
 					coordinator_id: null,
 					title_en: null,
@@ -253,6 +265,7 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 					citizen_id: maja,
 					title: 'Aktivt',
 					status: 'active',
+					started_at: ago(500),
 					closed_at: null,
 					coordinator_id: null,
 					title_en: null,
@@ -279,8 +292,12 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 	});
 
 	it('drops whole old audit partitions, keeps recent ones and the default partition', async () => {
-		await sql`select audit_ensure_partitions(${new Date('2020-01-01T00:00:00Z')}, 3)`.execute(t.db);
-		await sql`select audit_ensure_partitions(${new Date('2021-10-01T00:00:00Z')}, 3)`.execute(t.db);
+		// 60 months before now: every month that ended by then goes, the month it falls in stays.
+		const cutoff = monthsBefore(now, 60);
+		const cutoffMonth = monthStart(cutoff);
+		// Three months well before the cutoff, and the months around it.
+		await sql`select audit_ensure_partitions(${monthStart(cutoffMonth, -22)}, 3)`.execute(t.db);
+		await sql`select audit_ensure_partitions(${monthStart(cutoffMonth, -1)}, 3)`.execute(t.db);
 		const oldRow = randomBytes(16)
 			.toString('hex')
 			.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
@@ -294,28 +311,34 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 					object_type: 'test',
 					object_id: oldRow,
 					citizen_id: null,
-					occurred_at: new Date('2020-02-15T00:00:00Z')
+					occurred_at: new Date(monthStart(cutoffMonth, -21).getTime() + 14 * DAY)
 				},
-				// No partition covers 2019: the row lands in the default partition, which retention leaves alone.
+				// No partition covers this month: the row lands in the default partition, which retention leaves alone.
 				{
 					actor_type: 'system',
 					action: 'read',
 					object_type: 'test',
 					object_id: defaultRow,
 					citizen_id: null,
-					occurred_at: new Date('2019-05-01T00:00:00Z')
+					occurred_at: monthStart(cutoffMonth, -30)
 				}
 			])
 			.execute();
 
 		const result = await runRetention(t.db, now);
-		// 60 months before 28 November 2026: every month that ended by 28 November 2021 goes.
 		expect(result.auditPartitionsDropped).toBe(4);
-		for (const month of ['2020_01', '2020_02', '2020_03', '2021_10']) {
-			expect(await tableExists(`audit_events_${month}`)).toBe(false);
+		for (const offset of [-22, -21, -20, -1]) {
+			expect(await tableExists(partitionOf(monthStart(cutoffMonth, offset)))).toBe(false);
 		}
-		for (const month of ['2021_11', '2021_12', '2026_11', '2026_12']) {
-			expect(await tableExists(`audit_events_${month}`)).toBe(true);
+		// The cutoff's own month and the next, and this month and the next (which the app and the
+		// seed keep ready).
+		for (const month of [
+			monthStart(cutoffMonth),
+			monthStart(cutoffMonth, 1),
+			monthStart(now),
+			monthStart(now, 1)
+		]) {
+			expect(await tableExists(partitionOf(month))).toBe(true);
 		}
 		const left = await t.db
 			.selectFrom('audit_events')
@@ -404,8 +427,11 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 				role: 'admin',
 				departmentId: null
 			});
-			const deadline = Date.now() + 20_000;
-			while ((await listRetentionRuns(t.db, 100)).length === before && Date.now() < deadline) {
+			const deadline = performance.now() + 20_000;
+			while (
+				(await listRetentionRuns(t.db, 100)).length === before &&
+				performance.now() < deadline
+			) {
 				await new Promise((r) => setTimeout(r, 200));
 			}
 			expect((await listRetentionRuns(t.db, 100)).length).toBe(before + 1);

@@ -1,11 +1,21 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { listAuditEventsForCitizen, recordAuditEvent } from '../../src/lib/server/db/audit';
 import { connect, DataDirLockedError } from '../../src/lib/server/db/connect';
 import { migrateToLatest, migrateToNone, migrationNames } from '../../src/lib/server/db/migrate';
 import { isDatabaseUp } from '../../src/lib/server/db';
 import { appendTimelineEntry, listTimeline } from '../../src/lib/server/db/timeline';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+
+const DAY = 86_400_000;
+
+/** The first instant of the UTC month `offset` months after the month of `instant`. */
+const monthStart = (instant: Date, offset = 0) =>
+	new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + offset, 1));
+/** The audit partition holding that month, named as audit_ensure_partitions names it. */
+const partitionOf = (month: Date) =>
+	`audit_events_${month.getUTCFullYear()}_${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
 
 describe.each(testDialects())('schema on %s', (dialect) => {
 	let t: TestDatabase;
@@ -17,19 +27,31 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 		t = await openTestDatabase(dialect);
 		const department = await t.db
 			.insertInto('departments')
-			.values({ slug: 'jobcenter', name: 'Jobcenter', name_en: 'Job centre', kle_area: '15' })
+			.values({
+				slug: 'jobcenter',
+				name: 'Jobcenter',
+				name_en: 'Job centre',
+				kle_area: '15',
+				created_at: clock.now()
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		departmentId = department.id;
 		const citizen = await t.db
 			.insertInto('citizens')
-			.values({ cpr_encrypted: 'v1:x', cpr_hash: 'h1', name: 'Test Borger' })
+			.values({
+				cpr_encrypted: 'v1:x',
+				cpr_hash: 'h1',
+				name: 'Test Borger',
+				created_at: clock.now(),
+				updated_at: clock.now()
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		citizenId = citizen.id;
 		const journey = await t.db
 			.insertInto('journeys')
-			.values({ citizen_id: citizenId, title: 'Forløb' })
+			.values({ citizen_id: citizenId, title: 'Forløb', started_at: clock.now() })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		journeyId = journey.id;
@@ -52,7 +74,7 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 				object_id: journeyId,
 				citizen_id: citizenId,
 				purpose: 'sagsbehandling',
-				occurred_at: new Date(Date.now() - (3 - i) * 1000)
+				occurred_at: new Date(clock.now().getTime() - (3 - i) * 1000)
 			});
 		}
 		const rows = await listAuditEventsForCitizen(t.db, citizenId);
@@ -65,11 +87,8 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 		).rejects.toThrow(/not allowed/);
 		await expect(t.db.deleteFrom('audit_events').execute()).rejects.toThrow(/not allowed/);
 		await expect(sql`truncate audit_events`.execute(t.db)).rejects.toThrow(/not allowed/);
-		const month = await sql<{ name: string }>`
-			select format('audit_events_%s', to_char(now() at time zone 'UTC', 'YYYY_MM')) as name`.execute(
-			t.db
-		);
-		const partition = sql.table(month.rows[0]!.name);
+		// This month's partition, which holds the rows just written.
+		const partition = sql.table(partitionOf(monthStart(clock.now())));
 		await expect(sql`delete from ${partition}`.execute(t.db)).rejects.toThrow(/not allowed/);
 		await expect(sql`update ${partition} set purpose = 'x'`.execute(t.db)).rejects.toThrow(
 			/not allowed/
@@ -81,20 +100,30 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 	});
 
 	it('drops whole old audit partitions for retention, and only those', async () => {
-		await sql`select audit_ensure_partitions('2020-01-15T00:00:00Z', 2)`.execute(t.db);
+		// Two months years ago, long before any partition the migrations and this file made.
+		const first = monthStart(clock.now(), -80);
+		const cutoff = monthStart(first, 2);
+		await sql`select audit_ensure_partitions(${new Date(first.getTime() + 14 * DAY)}, 2)`.execute(
+			t.db
+		);
 		await recordAuditEvent(t.db, {
 			actor_type: 'system',
 			action: 'read',
 			object_type: 'citizen',
 			citizen_id: citizenId,
-			occurred_at: new Date('2020-01-20T12:00:00Z')
+			occurred_at: new Date(first.getTime() + 19 * DAY + 12 * 3_600_000)
 		});
 		const dropped = await sql<{ n: number }>`
-			select audit_drop_partitions_before('2020-03-01T00:00:00Z') as n`.execute(t.db);
+			select audit_drop_partitions_before(${cutoff}) as n`.execute(t.db);
 		expect(dropped.rows[0]!.n).toBe(2);
+		for (const month of [first, monthStart(first, 1)]) {
+			expect(
+				(await sql`select to_regclass(${partitionOf(month)}) as oid`.execute(t.db)).rows
+			).toEqual([{ oid: null }]);
+		}
 		const rows = await listAuditEventsForCitizen(t.db, citizenId);
 		expect(rows).toHaveLength(3);
-		expect(rows.some((r) => r.occurred_at.getUTCFullYear() === 2020)).toBe(false);
+		expect(rows.some((r) => r.occurred_at.getTime() < cutoff.getTime())).toBe(false);
 	});
 
 	it('keeps timeline entries append-only', async () => {
@@ -136,17 +165,19 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 	it('pages a timeline newest first by keyset, without gaps or repeats', async () => {
 		const journey = await t.db
 			.insertInto('journeys')
-			.values({ citizen_id: citizenId, title: 'Sidetest' })
+			.values({ citizen_id: citizenId, title: 'Sidetest', started_at: clock.now() })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const base = Date.parse('2026-01-01T10:00:00.000Z');
+		// A month back, on the minute.
+		const base = Math.floor((clock.now().getTime() - 30 * DAY) / 60_000) * 60_000;
 		// 25 entries, several sharing one timestamp, every third staff-only.
 		const values = Array.from({ length: 25 }, (_, i) => ({
 			journey_id: journey.id,
 			kind: 'note' as const,
 			visibility: i % 3 === 0 ? ('staff' as const) : ('citizen' as const),
 			title: `Post ${i}`,
-			occurred_at: new Date(base + Math.floor(i / 4) * 60_000 + 0.25)
+			occurred_at: new Date(base + Math.floor(i / 4) * 60_000 + 0.25),
+			created_at: clock.now()
 		}));
 		await t.db.insertInto('timeline_entries').values(values).execute();
 
@@ -205,7 +236,9 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 					citizen_id: citizenId,
 					department_id: departmentId,
 					kle_number: '15.2',
-					title: 'Forkert KLE'
+					title: 'Forkert KLE',
+					opened_at: clock.now(),
+					updated_at: clock.now()
 				})
 				.execute()
 		).rejects.toThrow();
@@ -216,7 +249,8 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 					citizen_id: citizenId,
 					department_id: departmentId,
 					action: 'granted',
-					channel: 'portal'
+					channel: 'portal',
+					occurred_at: clock.now()
 				})
 				.execute()
 		).rejects.toThrow();

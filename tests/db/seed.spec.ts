@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInDenmark } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 import { decryptCpr, deriveCprKeys, hashCpr, normalizeCpr } from '../../src/lib/server/crypto/cpr';
 import {
 	DEMO_CITIZENS,
@@ -7,6 +9,7 @@ import {
 	isDatabaseEmpty,
 	seedDemo
 } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,7 +36,7 @@ const TABLES = [
 ] as const;
 
 describe.each(testDialects())('demo seed on %s', (dialect) => {
-	const now = new Date();
+	const now = clock.now();
 	let t: TestDatabase;
 	let seedMs = 0;
 
@@ -222,17 +225,23 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
 
 	it('invites Maja to a joint meeting next week and gives her an open task', async () => {
 		const maja = await citizenId('Maja Jensen');
+		// Next week as a calendar week, in Danish time: from the coming Monday (tomorrow, on a
+		// Sunday) to the Monday after.
+		const c = new DemoClock(now);
+		const toMonday = (8 - c.weekday(0)) % 7 || 7;
 		const meetings = await t.db
 			.selectFrom('meetings')
 			.innerJoin('journeys', 'journeys.id', 'meetings.journey_id')
 			.selectAll('meetings')
 			.where('journeys.citizen_id', '=', maja)
-			.where('meetings.starts_at', '>', new Date(now.getTime() + 2 * DAY))
-			.where('meetings.starts_at', '<', new Date(now.getTime() + 10 * DAY))
+			.where('meetings.starts_at', '>=', c.at(toMonday, 0))
+			.where('meetings.starts_at', '<', c.at(toMonday + 7, 0))
 			.execute();
 		expect(meetings).toHaveLength(1);
 		const meeting = meetings[0];
 		expect(meeting?.citizen_response).toBe('pending');
+		expect(meeting?.starts_at.getTime()).toBe(new DemoClock(now).nextWeek().getTime());
+		// "Next week" as people mean it: the seed always puts it on a Tuesday, whatever today is.
 		const weekday = new Intl.DateTimeFormat('en-GB', {
 			weekday: 'short',
 			timeZone: 'Europe/Copenhagen'
@@ -309,7 +318,7 @@ describe.each(testDialects())('demo seed on %s', (dialect) => {
 	it('lets Henrik represent his daughter Sofie', async () => {
 		const sofie = await citizenId('Sofie Hansen');
 		const henrik = await citizenId('Henrik Hansen');
-		const today = now.toISOString().slice(0, 10);
+		const today = todayInDenmark(now);
 		const active = await t.db
 			.selectFrom('representatives')
 			.selectAll()

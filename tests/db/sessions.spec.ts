@@ -10,6 +10,8 @@ import {
 	setActingFor,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
+import * as clock from '../../src/lib/server/clock';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
 const MINUTE = 60_000;
@@ -21,7 +23,7 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 	let representedId: string;
 	let departmentId: string;
 	let staffId: string;
-	const t0 = new Date('2026-12-01T08:00:00Z');
+	const t0 = clock.now();
 
 	async function sessionRow(token: string) {
 		return t.db
@@ -35,15 +37,34 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 		t = await openTestDatabase(dialect);
 		const department = await t.db
 			.insertInto('departments')
-			.values({ slug: 'jobcenter', name: 'Jobcenter', name_en: 'Job centre', kle_area: '15' })
+			.values({
+				slug: 'jobcenter',
+				name: 'Jobcenter',
+				name_en: 'Job centre',
+				kle_area: '15',
+				created_at: t0
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		departmentId = department.id;
 		const citizens = await t.db
 			.insertInto('citizens')
 			.values([
-				{ cpr_encrypted: 'v1:a', cpr_hash: 'ha', name: 'Test Borger', preferred_language: 'en' },
-				{ cpr_encrypted: 'v1:b', cpr_hash: 'hb', name: 'Repræsenteret Borger' }
+				{
+					cpr_encrypted: 'v1:a',
+					cpr_hash: 'ha',
+					name: 'Test Borger',
+					preferred_language: 'en',
+					created_at: t0,
+					updated_at: t0
+				},
+				{
+					cpr_encrypted: 'v1:b',
+					cpr_hash: 'hb',
+					name: 'Repræsenteret Borger',
+					created_at: t0,
+					updated_at: t0
+				}
 			])
 			.returning(['id', 'name'])
 			.execute();
@@ -55,7 +76,8 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 				email: 'sagsbehandler@kommune.example',
 				name: 'Sara Sagsbehandler',
 				department_id: departmentId,
-				role: 'caseworker'
+				role: 'caseworker',
+				created_at: t0
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -188,7 +210,8 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 				email: 'fratraadt@kommune.example',
 				name: 'Fratrådt',
 				role: 'coordinator',
-				department_id: departmentId
+				department_id: departmentId,
+				created_at: t0
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -212,7 +235,9 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
 				representative_citizen_id: citizenId,
 				scope: 'full',
 				basis: 'power_of_attorney',
-				valid_from: '2026-01-01'
+				// Valid for a while already, today included.
+				valid_from: new DemoClock(t0).date(-30),
+				created_at: t0
 			})
 			.execute();
 		const token = generateSessionToken();

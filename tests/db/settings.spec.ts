@@ -1,6 +1,7 @@
 // The citizen's settings: language and contact details on the citizens row, "letters by post" as
 // rows of analog_flag_changes; every change audited, nothing written when nothing changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { currentAnalogFlag, isAnalog } from '../../src/lib/server/db/analog';
 import { citizenSettings } from '../../src/lib/server/db/citizen-settings';
@@ -14,7 +15,7 @@ import {
 } from '../../src/lib/server/settings/service';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
 const maja = { id: demoIds.citizen('Maja Jensen'), name: 'Maja Jensen' };
 const karl = { id: demoIds.citizen('Karl Nielsen'), name: 'Karl Nielsen' };
 const lise = { id: demoIds.citizen('Lise Mortensen'), name: 'Lise Mortensen' };

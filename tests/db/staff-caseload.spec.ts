@@ -3,6 +3,8 @@
 // its keyed hash), and an analog flag change stored together with its audit row.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInDenmark } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys, hashCpr } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts } from '../../src/lib/server/db/access-facts';
 import { analogCitizenIds, currentAnalogFlag } from '../../src/lib/server/db/analog';
@@ -21,10 +23,19 @@ import {
 } from '../../src/lib/server/staff-caseload/search';
 import type { StaffActor, StaffCitizenContext } from '../../src/lib/server/staff/context';
 import { DEMO_CITIZENS, demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
-const today = '2026-11-28';
+const now = clock.now();
+const today = todayInDenmark(now);
+// The due dates the seed gives Lone's cases (seed/demo.ts).
+const demo = new DemoClock(now);
+const due = {
+	ahmedMentor: demo.dateOf(demo.workdayAt(4, 14)),
+	majaJob: demo.dueDate(5),
+	mikkelPlacement: demo.dueDate(12),
+	ahmedPlacement: demo.dueDate(21)
+};
 const keys = deriveCprKeys(Buffer.alloc(32, 5));
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
@@ -92,11 +103,14 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 
 	it('lists Lone’s own cases and the cases of the journey she coordinates, soonest due first', async () => {
 		const { rows } = await loadCaseload(t.db, lone, filters(), today);
+		// The same order whatever today is: a working day 4 days on is never after the due date 5
+		// days on (a weekend moves both to the same Monday, and then Ahmed comes first by name), and
+		// both come before the due dates 12 and 21 days on.
 		expect(rows.map((r) => [r.citizenName, r.title, r.nextStepDue])).toEqual([
-			['Ahmed Hassan', 'Din mentor', '2026-12-02'],
-			['Maja Jensen', 'Din vej til job', '2026-12-03'],
-			['Mikkel Thomsen', 'Din virksomhedspraktik', '2026-12-10'],
-			['Ahmed Hassan', 'Din virksomhedspraktik', '2026-12-21'],
+			['Ahmed Hassan', 'Din mentor', due.ahmedMentor],
+			['Maja Jensen', 'Din vej til job', due.majaJob],
+			['Mikkel Thomsen', 'Din virksomhedspraktik', due.mikkelPlacement],
+			['Ahmed Hassan', 'Din virksomhedspraktik', due.ahmedPlacement],
 			// Borgerservice's case on Ahmed's journey, which Lone coordinates (he consented).
 			['Ahmed Hassan', 'Din ansøgning om hjælp til en enkeltudgift', null]
 		]);

@@ -41,6 +41,7 @@ import {
 } from '../../src/lib/server/staff-audit/trail';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { todayInDenmark } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
 const keys = deriveCprKeys(Buffer.alloc(32, 7));
@@ -305,7 +306,7 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 	});
 
 	describe('representatives', () => {
-		const today = todayInDenmark();
+		const today = todayInDenmark(clock.now());
 		const valid = {
 			cpr: '010203-1234',
 			name: 'Ny Repræsentant',
@@ -549,7 +550,7 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 			const bySocial = await exportAuditTrail(t.db, { ...noFilter, departmentId: social }, 1000);
 			expect(bySocial.every((r) => r.departmentName === 'Socialforvaltningen')).toBe(true);
 
-			const today = todayInDenmark();
+			const today = todayInDenmark(clock.now());
 			const todays = await exportAuditTrail(t.db, { ...noFilter, from: today, to: today }, 10000);
 			expect(todays.map((r) => r.objectType)).toContain('representation');
 			expect(

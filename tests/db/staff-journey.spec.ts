@@ -4,6 +4,8 @@
 // rows in one transaction, double submits, and the staff side of the message thread.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 import { changeConsent } from '../../src/lib/server/consent/service';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
@@ -22,12 +24,16 @@ import { markThreadReadByStaff } from '../../src/lib/server/db/messages';
 import { can, citizenScope, timelineFilter } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { StaffJourneyContext } from '../../src/lib/server/staff/context';
 import { parseEntry, writeEntry, type EntryValues } from '../../src/lib/server/staff-journey/entry';
 import { sendStaffMessage } from '../../src/lib/server/staff-journey/message';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
+const days = new DemoClock(now);
+/** Today in Denmark, as parseEntry is given it. */
+const today = days.date(0);
 const journeyId = demoIds.journey('maja');
 const maja = { id: demoIds.citizen('Maja Jensen'), name: 'Maja Jensen' };
 const jobcenter = { id: demoIds.department('jobcenter'), name: 'Jobcenter', nameEn: 'Job Centre' };
@@ -258,7 +264,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 			ownCases: own,
 			colleagueIds: [demoIds.staff('Peter Holm')],
 			correctable: () => false,
-			today: '2026-11-28'
+			today
 		};
 		const missing = parseEntry(values({ type: 'note', titel: 'Notat', tekst: 'Tekst' }), allowed);
 		expect(missing).toEqual({ ok: false, errors: { synlighed: 'sjErrorVisibility' } });
@@ -305,7 +311,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 					titel: 'T',
 					tekst: 'B',
 					modtager: 'citizen',
-					opgaveFrist: '2026-12-10'
+					opgaveFrist: days.dueDate(12)
 				}),
 				allowed
 			)
@@ -318,7 +324,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 					titel: 'T',
 					tekst: 'B',
 					modtager: 'citizen',
-					opgaveFrist: '2026-11-01'
+					opgaveFrist: days.date(-27)
 				}),
 				allowed
 			)
@@ -330,7 +336,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 		const ctx = await context('Lone Madsen');
 		const parsed = parseEntry(
 			values({ type: 'note', synlighed: 'staff', titel: 'Intern note', tekst: 'Kun til os.' }),
-			{ ownCases: [], colleagueIds: [], correctable: () => false, today: '2026-11-28' }
+			{ ownCases: [], colleagueIds: [], correctable: () => false, today }
 		);
 		if (!parsed.ok) throw new Error('expected a valid form');
 		const audits = await auditCount('timeline_entry');
@@ -370,19 +376,20 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 		const own = (await listJourneyCases(t.db, journeyId)).filter(
 			(c) => c.departmentId === jobcenter.id
 		);
+		const frist = days.dueDate(17);
 		const parsed = parseEntry(
 			values({
 				type: 'status',
 				synlighed: 'citizen',
 				titel: 'Vi venter på dine lønsedler',
-				tekst: 'Send dem senest 15. december.',
+				tekst: `Send dem senest ${formatDate(frist, 'da')}.`,
 				sag: own[0]!.id,
 				status: 'in_progress',
 				venterPaa: 'citizen',
 				naesteSkridt: 'Send lønsedler',
-				frist: '2026-12-15'
+				frist
 			}),
-			{ ownCases: own, colleagueIds: [], correctable: () => false, today: '2026-11-28' }
+			{ ownCases: own, colleagueIds: [], correctable: () => false, today }
 		);
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed));
 		const caseAudits = await auditCount('case', 'update');
@@ -396,7 +403,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 			status: 'in_progress',
 			waiting_on: 'citizen',
 			next_step: 'Send lønsedler',
-			next_step_due: '2026-12-15'
+			next_step_due: frist
 		});
 		const entry = await t.db
 			.selectFrom('timeline_entries')
@@ -412,11 +419,12 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 		const own = (await listJourneyCases(t.db, journeyId)).filter(
 			(c) => c.departmentId === jobcenter.id
 		);
+		const citizenDue = days.dueDate(22);
 		const options = {
 			ownCases: own,
 			colleagueIds: [demoIds.staff('Peter Holm')],
 			correctable: () => false,
-			today: '2026-11-28'
+			today
 		};
 		const forCitizen = parseEntry(
 			values({
@@ -425,7 +433,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 				titel: 'Ny opgave: Send din CV',
 				tekst: 'Send dit CV til os.',
 				modtager: 'citizen',
-				opgaveFrist: '2026-12-20'
+				opgaveFrist: citizenDue
 			}),
 			options
 		);
@@ -436,7 +444,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 				titel: 'Find en familiebehandler',
 				tekst: 'Før kl. 8.',
 				modtager: demoIds.staff('Peter Holm'),
-				opgaveFrist: '2026-12-05'
+				opgaveFrist: days.dueDate(7)
 			}),
 			options
 		);
@@ -447,7 +455,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 		expect(await auditCount('task')).toBe(taskAudits + 2);
 		const tasks = await listCitizenTasks(t.db, { citizenId: maja.id, departmentIds: null });
 		const mine = tasks.open.find((task) => task.title === 'Ny opgave: Send din CV');
-		expect(mine).toMatchObject({ dueDate: '2026-12-20', departmentId: jobcenter.id });
+		expect(mine).toMatchObject({ dueDate: citizenDue, departmentId: jobcenter.id });
 		// The colleague's task is not the citizen's.
 		expect(tasks.open.some((task) => task.title === 'Find en familiebehandler')).toBe(false);
 		const staffTask = await t.db
@@ -486,7 +494,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 				ownCases: [],
 				colleagueIds: [],
 				correctable: (id) => id === original.id,
-				today: '2026-11-28'
+				today
 			}
 		);
 		if (!parsed.ok) throw new Error('expected a valid form');

@@ -2,6 +2,8 @@
 // timeline entry and an audit row in one transaction; an analog citizen also gets exactly one
 // queued letter in their language; the meeting shows in the citizen's own list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMeetingTime } from '../../src/lib/meeting-time';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import { listCitizenMeetings } from '../../src/lib/server/db/meetings';
@@ -9,6 +11,7 @@ import { findStaffMeeting, listJourneyStaff } from '../../src/lib/server/db/staf
 import { listCitizenCasesForJourney, listJourneyGoals } from '../../src/lib/server/db/coordination';
 import type { StaffRole } from '../../src/lib/server/db/schema';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DemoClock, formatDanish } from '../../src/lib/server/seed/demo-time';
 import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';
 import {
 	addGoal,
@@ -26,7 +29,23 @@ import {
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 
-const now = new Date('2026-11-28T13:00:00Z');
+const now = clock.now();
+const days = new DemoClock(now);
+// The meeting the form plans: on a working day some days ahead, 10.00–11.30 Danish time.
+const starts = days.workdayAt(12, 10);
+const ends = days.workdayAt(12, 11, 30);
+const meetingDate = days.dateOf(starts);
+const [meetingYear, meetingMonth, meetingDay] = meetingDate.split('-');
+const meetingTime = formatMeetingTime(starts, ends, 'da');
+
+/** The next 'YYYY-MM-DD' with this month and day that lies at least a week ahead. */
+function nextDate(month: number, day: number): string {
+	const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	const year = Number(days.date(7).slice(0, 4));
+	return `${year}-${md}` >= days.date(7) ? `${year}-${md}` : `${year + 1}-${md}`;
+}
+/** 'YYYY-MM-DD' as staff type it by hand: 'DD-MM-YYYY'. */
+const typed = (date: string) => date.split('-').reverse().join('-');
 
 function actor(
 	name: 'Mette Larsen' | 'Hanne Vestergaard',
@@ -72,7 +91,7 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 
 	const validFields = {
 		title: 'Fællesmøde om din plan',
-		date: '2026-12-10',
+		date: meetingDate,
 		start: '10.00',
 		end: '11:30',
 		location: 'Rådhuset, mødelokale 3',
@@ -94,21 +113,39 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 		const staff = new Set(['a']);
 		const ok = checkMeetingForm(readMeetingForm(form(validFields)), staff, now);
 		expect(ok.errors).toEqual({});
-		// 10.00 in Copenhagen in December is 09.00 UTC.
-		expect(ok.input?.startsAt.toISOString()).toBe('2026-12-10T09:00:00.000Z');
-		expect(ok.input?.endsAt.toISOString()).toBe('2026-12-10T10:30:00.000Z');
-		const summer = checkMeetingForm(
-			readMeetingForm(form({ ...validFields, date: '15-06-2027' })),
+		expect(ok.input?.startsAt.toISOString()).toBe(starts.toISOString());
+		expect(ok.input?.endsAt.toISOString()).toBe(ends.toISOString());
+		// Typed by hand, in winter and in summer: 10.00 in Copenhagen is 09.00 UTC in winter (CET)
+		// and 08.00 UTC in summer (CEST).
+		const byHand = checkMeetingForm(
+			readMeetingForm(
+				form({ ...validFields, date: `${meetingDay}.${meetingMonth}.${meetingYear}` })
+			),
 			staff,
 			now
 		);
-		expect(summer.input?.startsAt.toISOString()).toBe('2027-06-15T08:00:00.000Z');
+		expect(byHand.input?.startsAt.toISOString()).toBe(starts.toISOString());
+		const january = nextDate(1, 15);
+		const winter = checkMeetingForm(
+			readMeetingForm(form({ ...validFields, date: typed(january) })),
+			staff,
+			now
+		);
+		expect(winter.input?.startsAt.toISOString()).toBe(`${january}T09:00:00.000Z`);
+		expect(winter.input?.endsAt.toISOString()).toBe(`${january}T10:30:00.000Z`);
+		const june = nextDate(6, 15);
+		const summer = checkMeetingForm(
+			readMeetingForm(form({ ...validFields, date: typed(june) })),
+			staff,
+			now
+		);
+		expect(summer.input?.startsAt.toISOString()).toBe(`${june}T08:00:00.000Z`);
 		const bad = checkMeetingForm(
 			readMeetingForm(
 				form({
 					...validFields,
 					title: '',
-					date: '2026-11-01',
+					date: days.date(-1),
 					location: '',
 					videoUrl: 'javascript:alert(1)',
 					agenda: '',
@@ -196,7 +233,9 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 			visibility: 'citizen',
 			title: 'Invitation til møde: Fællesmøde om din plan'
 		});
-		expect(entries[0]!.body).toContain('Tid: torsdag 10. december kl. 10.00–11.30');
+		// Weekday, day, month and time: the app's formatter agrees with the seed's.
+		expect(meetingTime).toBe(`${formatDanish(starts)}–11.30`);
+		expect(entries[0]!.body).toContain(`Tid: ${meetingTime}`);
 		const audit = await t.db
 			.selectFrom('audit_events')
 			.selectAll()
@@ -232,7 +271,7 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 			subject: 'Invitation til møde: Fællesmøde om din plan'
 		});
 		expect(letters[0]!.body).toContain('Kære Karl Nielsen');
-		expect(letters[0]!.body).toContain('Tid: torsdag 10. december kl. 10.00–11.30');
+		expect(letters[0]!.body).toContain(`Tid: ${meetingTime}`);
 		const letterEntry = await t.db
 			.selectFrom('timeline_entries')
 			.selectAll()
@@ -241,6 +280,8 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 		expect(letterEntry).toMatchObject({ kind: 'letter', visibility: 'citizen' });
 
 		const meeting = (await findStaffMeeting(t.db, result.meetingId))!;
+		// A week later, by video.
+		const movedTo = days.workdayAt(19, 10);
 		await t.db
 			.updateTable('meetings')
 			.set({ citizen_response: 'accepted', citizen_responded_at: now })
@@ -251,8 +292,8 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 			hanne,
 			meeting,
 			{
-				startsAt: new Date('2026-12-11T09:00:00Z'),
-				endsAt: new Date('2026-12-11T10:00:00Z'),
+				startsAt: movedTo,
+				endsAt: days.workdayAt(19, 11),
 				location: null,
 				videoUrl: 'https://video.example.dk/rum/1'
 			},
@@ -261,7 +302,7 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 		expect('letter' in moved && moved.letter).toBeTruthy();
 		const after = (await findStaffMeeting(t.db, meeting.id))!;
 		expect(after).toMatchObject({ citizen_response: 'pending', citizen_responded_at: null });
-		expect(after.starts_at.toISOString()).toBe('2026-12-11T09:00:00.000Z');
+		expect(after.starts_at.toISOString()).toBe(movedTo.toISOString());
 
 		const cancelled = await cancelMeeting(t.db, hanne, after, now);
 		expect('letter' in cancelled).toBe(true);
@@ -296,7 +337,8 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 		const planned = await planMeeting(context, input!, [], now);
 		const meeting = (await findStaffMeeting(t.db, planned.meetingId))!;
 		expect(await addMinutes(t.db, mette, meeting, 'Referat', now)).toBe(false);
-		const later = new Date('2026-12-10T12:00:00Z');
+		// Once it has started: an hour into the meeting.
+		const later = days.later(starts, 60);
 		expect(await addMinutes(t.db, mette, meeting, 'Vi aftalte praktik.', later)).toBe(true);
 		const entry = await t.db
 			.selectFrom('timeline_entries')
@@ -356,6 +398,7 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 		expect(row.added_by_staff_id).toBe(mette.staffId);
 
 		const depts = new Set([demoIds.department('jobcenter')]);
+		const targetDate = days.date(185);
 		const checked = checkGoalForm(
 			{
 				title: 'Kørekort',
@@ -363,14 +406,14 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 				status: 'not_started',
 				progress: '0',
 				department: demoIds.department('jobcenter'),
-				targetDate: '01-06-2027',
+				targetDate: typed(targetDate),
 				sortOrder: ''
 			},
 			depts
 		);
 		expect(checked.errors).toEqual({});
 		const goal = await addGoal(target, checked.input!);
-		expect(goal).toMatchObject({ title: 'Kørekort', target_date: '2027-06-01', sort_order: 5 });
+		expect(goal).toMatchObject({ title: 'Kørekort', target_date: targetDate, sort_order: 5 });
 		await editGoal(target, goal, { ...checked.input!, progress: 50, status: 'in_progress' });
 		const goals = await listJourneyGoals(t.db, majaJourney);
 		expect(goals.find((g) => g.id === goal.id)).toMatchObject({

@@ -10,8 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { createApiKey, revokeApiKey } from '../../src/lib/server/db/api-keys';
 import { demoIds, DEMO_CITIZENS, DEMO_STAFF } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { startSeededServer, type SeededServer } from './seeded-server';
 
 const run = promisify(execFile);
@@ -24,6 +26,9 @@ const anders = demoIds.staff('Anders Berg');
 const MADE_UP = '00000000-0000-4000-8000-000000000000';
 /** A fictitious CPR number for a citizen the demo does not have. */
 const NEW_CPR = '010203-4321';
+
+/** The calendar the test runs on: today on the pinned clock, in Danish time. */
+const days = new DemoClock(clock.now());
 
 let server: SeededServer;
 let baseUrl: string;
@@ -103,7 +108,7 @@ const majaCase = {
 	caseworkerEmail: DEMO_STAFF['Lone Madsen'],
 	nextStep: 'Mød op til samtale om praktik',
 	nextStepEn: 'Come to a meeting about a work placement',
-	nextStepDue: '2027-01-15',
+	nextStepDue: days.dueDate(43),
 	waitingOn: 'municipality'
 };
 
@@ -141,7 +146,8 @@ beforeAll(async () => {
 				idempotency_key: 'still-running',
 				method: 'PUT',
 				path: '/api/v1/cases/JOB-104417',
-				request_hash: 'x'
+				request_hash: 'x',
+				created_at: clock.now()
 			})
 			.execute();
 	});
@@ -255,6 +261,7 @@ describe('a department system', () => {
 			caseId: majaJobCase,
 			externalRef: 'JOB-104417',
 			nextStep: majaCase.nextStep,
+			nextStepDue: majaCase.nextStepDue,
 			waitingOn: 'municipality',
 			caseworkerEmail: DEMO_STAFF['Lone Madsen']
 		});
@@ -410,8 +417,8 @@ describe('a department system', () => {
 				{
 					body: {
 						title: 'Møde',
-						startsAt: '2030-01-01T10:00:00Z',
-						endsAt: '2030-01-01T11:00:00Z',
+						startsAt: days.workdayAt(7, 10).toISOString(),
+						endsAt: days.workdayAt(7, 11).toISOString(),
 						location: 'Rådhuset'
 					}
 				}
@@ -495,8 +502,7 @@ describe('a department system', () => {
 
 	it("plans, moves and cancels a meeting on Maja's journey; a cancelled meeting cannot change", async () => {
 		const params = { externalRef: 'JOB-104417', meetingRef: 'MTG-1' };
-		const start = new Date(Date.now() + 7 * 86_400_000);
-		start.setUTCHours(9, 0, 0, 0);
+		const start = days.workdayAt(7, 10);
 		const end = new Date(start.getTime() + 3_600_000);
 		const meeting = {
 			title: 'Samtale om praktik',

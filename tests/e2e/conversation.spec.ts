@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
@@ -394,7 +395,7 @@ describe('the audit trail', () => {
 				.selectFrom('messages')
 				.select('id')
 				.where('author_citizen_id', 'is not', null)
-				.where('sent_at', '>', new Date(Date.now() - 60 * 60 * 1000))
+				.where('sent_at', '>', new Date(clock.now().getTime() - 60 * 60 * 1000))
 				.execute();
 			const audited = rows.filter((r) => r.action === 'create').map((r) => r.object_id);
 			expect(audited.sort()).toEqual(messages.map((m) => m.id).sort());

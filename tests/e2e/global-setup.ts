@@ -27,7 +27,11 @@ export async function setup(project: TestProject) {
 	}
 	project.provide('chromium', fs.existsSync(chromium) ? chromium : null);
 
-	const server: RunningServer = await startServer();
+	// A project pinned to one of the hard dates (vite.config.ts) starts its server on that date.
+	const pinned = project.config.env?.SAMMEN_NOW;
+	const server: RunningServer = await startServer(
+		typeof pinned === 'string' ? { env: { SAMMEN_NOW: pinned } } : {}
+	);
 	project.provide('baseUrl', server.url);
 	return async () => {
 		await server.stop();

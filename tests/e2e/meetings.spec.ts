@@ -3,7 +3,10 @@
 // server, seeded with the demo plus a cancelled meeting and an upcoming one for Sofie.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatMeetingTime } from '../../src/lib/meeting-time';
+import * as clock from '../../src/lib/server/clock';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
@@ -25,13 +28,18 @@ const MAJA_CANCELLED = '5a1e0000-0000-4000-8000-00000000c001';
 const MAJA_BROWSER = '5a1e0000-0000-4000-8000-00000000c002';
 const SOFIE_NEXT = '5a1e0000-0000-4000-8000-00000000c003';
 
-const DAY = 24 * 60 * 60 * 1000;
+// The same calendar as the seed's: the servers' clocks go on from this process's (pinned at 10.00).
+const demo = new DemoClock(clock.now());
+// The seed's meetings these tests show (demo.ts: maja-next, ahmed-mentor-meeting).
+const majaNextStart = demo.nextWeek();
+const majaNextEnd = demo.later(majaNextStart, 90);
+const ahmedVideoStart = demo.workdayAt(4, 14);
+const ahmedVideoEnd = demo.later(ahmedVideoStart, 45);
 
 let server: SeededServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-	const now = Date.now();
 	server = await startSeededServer(async (db) => {
 		const meeting = (
 			id: string,
@@ -44,14 +52,15 @@ beforeAll(async () => {
 			journey_id: demoIds.journey(journey),
 			title: extra.title,
 			title_en: extra.titleEn,
-			starts_at: new Date(now + days * DAY),
-			ends_at: new Date(now + days * DAY + 60 * 60 * 1000),
+			starts_at: demo.workdayAt(days, 13),
+			ends_at: demo.later(demo.workdayAt(days, 13), 60),
 			location: 'Sammenby Rådhus, Torvet 1',
 			video_url: null,
 			agenda: '1. Hvordan går det?\n2. De næste skridt',
 			what_to_bring: null,
 			organizer_staff_id: demoIds.staff(organizer as 'Mette Larsen'),
-			cancelled_at: extra.cancelled ? new Date(now - DAY) : null
+			cancelled_at: extra.cancelled ? demo.past(1, 11) : null,
+			created_at: demo.past(5, 9)
 		});
 		await db
 			.insertInto('meetings')
@@ -125,7 +134,8 @@ describe('meetings without JavaScript', () => {
 	it("shows a meeting's time, place, agenda, people and organiser, but not the minutes", async () => {
 		const page = await html(maja, meetingUrl(MAJA_NEXT));
 		const text = mainText(page);
-		expect(text).toMatch(/\w+dag \d+\. \w+ kl\. 10\.00–11\.30/);
+		expect(text).toMatch(/\p{L}+dag \d+\. \p{L}+ kl\. 10\.00–11\.30/u);
+		expect(text).toContain(formatMeetingTime(majaNextStart, majaNextEnd, 'da'));
 		expect(text).toContain('Rådhuset, mødelokale 2, Rådhuspladsen 1, 9999 Sammenby');
 		// The agenda keeps its line breaks (shown with white-space: pre-line).
 		expect(page).toContain('1. Hvordan går det i praktikken?\n2. Morgenerne og hjælp til familien');
@@ -247,6 +257,7 @@ describe('meetings without JavaScript', () => {
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		const disposition = response.headers.get('content-disposition') ?? '';
 		expect(disposition).toMatch(/^attachment; filename="moede-\d{4}-\d{2}-\d{2}\.ics"$/);
+		expect(disposition).toBe(`attachment; filename="moede-${demo.dateOf(majaNextStart)}.ics"`);
 		const ics = await response.text();
 		const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
 		const field = (name: string) =>
@@ -266,6 +277,7 @@ describe('meetings without JavaScript', () => {
 			'$1-$2-$3T$4:$5:$6Z'
 		);
 		expect(new Date(iso).getTime()).toBe(new Date(startsAt!).getTime());
+		expect(new Date(iso).getTime()).toBe(majaNextStart.getTime());
 		expect(disposition).toContain(`moede-${page.match(/datetime="(\d{4}-\d{2}-\d{2})/)?.[1]}`);
 		for (const cpr of Object.values(DEMO_CITIZENS)) {
 			expect(ics).not.toContain(cpr);
@@ -344,7 +356,8 @@ describe('meetings for representatives and in English', () => {
 		expect(list).not.toContain('Kommende møder');
 		const page = await html(ahmed, meetingUrl(AHMED_VIDEO));
 		const text = mainText(page);
-		expect(text).toMatch(/\w+day \d+ \w+ at 14:00–14:45/);
+		expect(text).toMatch(/\p{L}+day \d+ \p{L}+ at 14:00–14:45/u);
+		expect(text).toContain(formatMeetingTime(ahmedVideoStart, ahmedVideoEnd, 'en'));
 		expect(text).toContain('Open the video meeting');
 		expect(page).toContain('href="https://video.sammen-kommune.example/m/ahmed-mentor"');
 		expect(text).toContain('Who takes part from the municipality?');
@@ -353,6 +366,9 @@ describe('meetings for representatives and in English', () => {
 		expect(text).toContain('Can you come to the meeting?');
 		const ics = await ahmed.go(`${meetingUrl(AHMED_VIDEO)}/kalender.ics`);
 		expect(ics.headers.get('content-disposition')).toMatch(/filename="meeting-[\d-]+\.ics"/);
+		expect(ics.headers.get('content-disposition')).toContain(
+			`filename="meeting-${demo.dateOf(ahmedVideoStart)}.ics"`
+		);
 		expect(await ics.text()).toContain('SUMMARY:Video meeting with your mentor');
 	});
 
@@ -465,6 +481,7 @@ describe.skipIf(!chromium)('meetings in the browser', () => {
 			page.getByRole('link', { name: 'Føj mødet til din kalender' }).click()
 		]);
 		expect(download.suggestedFilename()).toMatch(/^moede-\d{4}-\d{2}-\d{2}\.ics$/);
+		expect(download.suggestedFilename()).toBe(`moede-${demo.dateOf(majaNextStart)}.ics`);
 	});
 
 	it('shows Ahmed his meetings in English at 320 px', async () => {

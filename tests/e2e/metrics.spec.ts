@@ -3,6 +3,7 @@
 // and reason, and who may read it (a bearer token, the demo, or nobody in production).
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { jobQueueDepths, lettersWaiting } from '../../src/lib/server/db/metrics';
 import { enqueue, QUEUES } from '../../src/lib/server/jobs/queue';
 import { demoIds } from '../../src/lib/server/seed/demo';
@@ -45,7 +46,8 @@ describe('/metrics in the demo (no token)', () => {
 					subject: 'Metrics test',
 					body: 'Metrics test',
 					recipient_name: 'Test',
-					recipient_address: 'Test'
+					recipient_address: 'Test',
+					created_at: clock.now()
 				};
 				await db
 					.insertInto('letters')

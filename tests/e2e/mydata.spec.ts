@@ -6,10 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { connect } from '../../src/lib/server/db/connect';
 import { DEMO_CITIZENS, DEMO_STAFF } from '../../src/lib/server/seed/demo-data';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { todayInDenmark } from '../../src/lib/format';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
+import { formatDateTimeWithYear, todayInDenmark } from '../../src/lib/format';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
 import { loginCitizen, loginInPage } from './portal';
@@ -107,7 +109,7 @@ describe('my data', () => {
 		expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		expect(response.headers.get('content-disposition')).toBe(
-			`attachment; filename="sammen-mine-data-${todayInDenmark()}.json"`
+			`attachment; filename="sammen-mine-data-${todayInDenmark(clock.now())}.json"`
 		);
 		const text = await response.text();
 		for (const cpr of [
@@ -125,6 +127,10 @@ describe('my data', () => {
 			profile: { name: 'Maja Jensen' }
 		});
 		expect(Date.parse(data.exportedAt)).not.toBeNaN();
+		// Now by the server's clock, which goes on from this process's (started a little later).
+		const exportedAt = Date.parse(data.exportedAt);
+		expect(exportedAt).toBeLessThanOrEqual(clock.now().getTime());
+		expect(exportedAt).toBeGreaterThan(clock.now().getTime() - 10 * 60_000);
 		expect(
 			new Set(data.cases.map((c: { department: { name: string } }) => c.department.name))
 		).toEqual(new Set(['Jobcenter', 'Socialforvaltningen', 'Børn og Familie']));
@@ -181,8 +187,9 @@ describe('my data', () => {
 		expect(html).toContain('Send dine lønsedler for de sidste tre måneder');
 		expect(html).toMatch(/Samtykke givet til Jobcenter/);
 		expect(html).toContain('En medarbejder i Jobcenter søgte efter dig.');
-		// Dates in words, with the year.
-		expect(html).toMatch(/\d+\. [a-zæøå]+ 2026 kl\. \d\d\.\d\d/);
+		// Dates in words, with the year: Maja's first joint meeting, 230 days before today in the demo.
+		expect(html).toMatch(/\d+\. \p{L}+ \d{4} kl\. \d\d\.\d\d/u);
+		expect(html).toContain(formatDateTimeWithYear(new DemoClock(clock.now()).past(230, 10), 'da'));
 		expect(html).not.toContain(DEMO_CITIZENS['Maja Jensen']);
 	});
 

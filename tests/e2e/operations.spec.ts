@@ -6,6 +6,7 @@
 // only what its own actions change.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
@@ -29,7 +30,8 @@ let baseUrl: string;
 
 beforeAll(async () => {
 	server = await startSeededServer(async (db) => {
-		const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+		const now = clock.now();
+		const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 		// A letter in the print queue for 30 hours: over the 24-hour alert time.
 		await db
 			.insertInto('letters')
@@ -76,7 +78,8 @@ beforeAll(async () => {
 					attempts: 6,
 					error: '550 5.1.1 <maja.jensen@example.com>: mailbox unavailable',
 					idempotency_key: 'ops-e2e:1',
-					created_at: hoursAgo(3)
+					created_at: hoursAgo(3),
+					send_after: hoursAgo(3)
 				},
 				{
 					...common,
@@ -88,7 +91,8 @@ beforeAll(async () => {
 					error: 'Interrupted between sending and recording: it may have been delivered',
 					claimed_at: hoursAgo(2),
 					idempotency_key: 'ops-e2e:2',
-					created_at: hoursAgo(2)
+					created_at: hoursAgo(2),
+					send_after: hoursAgo(2)
 				},
 				{
 					...common,
@@ -101,7 +105,8 @@ beforeAll(async () => {
 					attempts: 6,
 					error: 'Could not render',
 					idempotency_key: 'ops-e2e:3',
-					created_at: hoursAgo(1)
+					created_at: hoursAgo(1),
+					send_after: hoursAgo(1)
 				}
 			])
 			.execute();
@@ -112,7 +117,9 @@ beforeAll(async () => {
 				citizen_id: maja,
 				channel: 'email',
 				status: 'sent',
-				idempotency_key: 'ops-e2e:4'
+				idempotency_key: 'ops-e2e:4',
+				created_at: now,
+				send_after: now
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

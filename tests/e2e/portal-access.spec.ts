@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { buildDemoRows, demoIds } from '../../src/lib/server/seed/demo';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
 
 const baseUrl = inject('baseUrl');
-const rows = buildDemoRows(deriveCprKeys(randomBytes(32)), new Date());
+const rows = buildDemoRows(deriveCprKeys(randomBytes(32)), clock.now());
 
 const maja = demoIds.citizen('Maja Jensen');
 const majaJourney = demoIds.journey('maja');

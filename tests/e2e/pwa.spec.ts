@@ -25,8 +25,8 @@ function staticPaths(): Set<string> {
 
 async function waitForServiceWorker(page: Page): Promise<void> {
 	// page.waitForFunction would take the async predicate's promise as a truthy answer: poll here.
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
+	const deadline = performance.now() + 30_000;
+	while (performance.now() < deadline) {
 		const state = await page.evaluate(
 			async () => (await navigator.serviceWorker.getRegistration())?.active?.state
 		);

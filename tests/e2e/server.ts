@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import * as clock from '../../src/lib/server/clock';
 
 export interface RunningServer {
 	url: string;
@@ -47,8 +48,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		DATA_DIR: dataDir,
 		DATABASE_URL: '',
 		ORIGIN: `http://127.0.0.1:${port}`,
+		// The server's clock goes on from this process's (docs/TIME.md): what the test seeded a moment
+		// ago is a moment ago for the server too, also after a restart.
+		SAMMEN_NOW: clock.now().toISOString(),
 		...options.env
 	};
+	// Production refuses a pinned clock: a production-mode server runs on the system clock.
+	if (env.NODE_ENV === 'production' && env.DEMO !== '1') delete env.SAMMEN_NOW;
 	const child = spawn(process.execPath, [path.join(options.buildDir ?? 'build', 'index.js')], {
 		env: env as NodeJS.ProcessEnv,
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -77,8 +83,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	};
 
 	if (options.waitForHealthy === false) return server;
-	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-	while (Date.now() < deadline) {
+	const deadline = performance.now() + (options.timeoutMs ?? 120_000);
+	while (performance.now() < deadline) {
 		if (child.exitCode !== null) {
 			throw new Error(`The server exited with ${child.exitCode} before it was healthy:\n${output}`);
 		}

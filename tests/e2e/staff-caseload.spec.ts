@@ -5,7 +5,9 @@
 // This file changes data, so it runs its own server on a fresh demo database.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as clock from '../../src/lib/server/clock';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
@@ -79,9 +81,29 @@ describe('caseload at /staff', () => {
 		expect(html).toMatch(/<title>Mine borgere – /);
 		const rows = caseloadRows(html);
 		expect(rows).toHaveLength(5);
-		expect(rows[0]).toMatch(/^Ahmed Hassan .*\| Din mentor Jobcenter$/);
-		expect(rows[1]).toMatch(/^Maja Jensen \| Din vej til job Jobcenter$/);
-		expect(rows[2]).toMatch(/^Mikkel Thomsen Samtykke mangler \| Din virksomhedspraktik/);
+		// The next steps' due dates as the demo seeds them today (demo.ts), soonest first, then by
+		// name (as the caseload orders a tie: weekend dates move to the same Monday).
+		const c = new DemoClock(clock.now());
+		const dated = [
+			{
+				name: 'Ahmed Hassan',
+				due: c.dateOf(c.workdayAt(4, 14)),
+				row: /^Ahmed Hassan .*\| Din mentor Jobcenter$/
+			},
+			{ name: 'Maja Jensen', due: c.dueDate(5), row: /^Maja Jensen \| Din vej til job Jobcenter$/ },
+			{
+				name: 'Mikkel Thomsen',
+				due: c.dueDate(12),
+				row: /^Mikkel Thomsen Samtykke mangler \| Din virksomhedspraktik/
+			},
+			{
+				name: 'Ahmed Hassan',
+				due: c.dueDate(21),
+				row: /^Ahmed Hassan \| Din virksomhedspraktik Jobcenter$/
+			}
+		].sort((a, b) => a.due.localeCompare(b.due) || a.name.localeCompare(b.name));
+		dated.forEach((expected, i) => expect(rows[i], expected.due).toMatch(expected.row));
+		// No due date: last.
 		expect(rows[4]).toContain('Borgerservice');
 		expect(html).toMatch(link(`/staff/borger/${maja}`));
 		expect(html).toMatch(link(`/staff/forloeb/${demoIds.journey('maja')}`));

@@ -4,7 +4,10 @@
 // state at 1280 and 320 px. This file changes data, so it runs its own server.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDateWithYear, todayInDenmark } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
@@ -37,7 +40,8 @@ beforeAll(async () => {
 				object_type: 'citizen',
 				citizen_id: maja,
 				purpose: 'casework',
-				criterion: `cpr:${CPR_HASH}`
+				criterion: `cpr:${CPR_HASH}`,
+				occurred_at: clock.now()
 			})
 			.execute();
 	});
@@ -195,6 +199,8 @@ describe('consent on the citizen’s behalf', () => {
 
 describe('representatives', () => {
 	let hanne: CookieBrowser;
+	// A month ago, as a caseworker types it (d.m.yyyy): the representation is in force today.
+	const start = new DemoClock(clock.now()).localDate(-30);
 	const valid = {
 		cpr: '220278-0004',
 		name: 'Henrik Hansen',
@@ -202,7 +208,7 @@ describe('representatives', () => {
 		coverage: 'all',
 		basis: 'power_of_attorney',
 		reference: 'Fuldmagt modtaget 3. marts 2026, j.nr. 27.36.16-G01-1-26',
-		validFrom: '1.1.2026',
+		validFrom: `${start.day}.${start.month}.${start.year}`,
 		validTo: ''
 	};
 
@@ -214,8 +220,10 @@ describe('representatives', () => {
 		const html = await page(hanne, repUrl(karl));
 		expect(html).toMatch(/<title>Repræsentanter for Karl Nielsen – Sammen – /);
 		const body = text(html);
-		expect(body).toMatch(
-			/Lise Mortensen Gælder nu Kun se Alle afdelinger Fuldmagt Fuldmagt til at se sagerne, underskrevet på papir Fra .+, uden slutdato/
+		// The demo registered Lise 240 days ago.
+		const from = formatDateWithYear(new DemoClock(clock.now()).date(-240), 'da');
+		expect(body).toContain(
+			`Lise Mortensen Gælder nu Kun se Alle afdelinger Fuldmagt Fuldmagt til at se sagerne, underskrevet på papir Fra ${from}, uden slutdato`
 		);
 		// Karl is analog: the banner says so on this page too.
 		expect(body).toContain('Karl Nielsen får alt med posten');
@@ -295,7 +303,9 @@ describe('representatives', () => {
 		expect(ended.headers.get('location')).toBe(`${repUrl(karl)}?gemt=afsluttet#resultat`);
 		const after = text(await page(hanne, `${repUrl(karl)}?gemt=afsluttet`));
 		expect(after).toContain('Repræsentationen er afsluttet.');
-		expect(after).toMatch(/Afsluttet .+ af Hanne Vestergaard/);
+		expect(after).toContain(
+			`Afsluttet ${formatDateWithYear(clock.now(), 'da')} af Hanne Vestergaard`
+		);
 		const again = await postForm(hanne, `${baseUrl}${repUrl(karl)}?/afslut`, {
 			representation: ids[0]!
 		});
@@ -368,8 +378,8 @@ describe('the auditor’s view', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(response.headers.get('content-disposition')).toMatch(
-			/^attachment; filename="logning-\d{4}-\d{2}-\d{2}\.csv"$/
+		expect(response.headers.get('content-disposition')).toBe(
+			`attachment; filename="logning-${todayInDenmark(clock.now())}.csv"`
 		);
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -518,7 +528,7 @@ describe('the audit trail of all this', () => {
 					'purpose',
 					'criterion'
 				])
-				.where('occurred_at', '>', new Date(Date.now() - 60 * 60 * 1000))
+				.where('occurred_at', '>', new Date(clock.now().getTime() - 60 * 60 * 1000))
 				.where('actor_type', '=', 'staff')
 				.execute()
 		);

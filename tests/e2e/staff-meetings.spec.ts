@@ -4,7 +4,10 @@
 // and cancelling; coordinator, cases and goals; 404 alike for those who may not; audit rows; axe.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatMeetingTime } from '../../src/lib/meeting-time';
+import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
+import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
@@ -28,7 +31,8 @@ let karlMeeting = '';
 
 beforeAll(async () => {
 	server = await startSeededServer(async (db) => {
-		const start = new Date(Date.now() - 60 * 60 * 1000);
+		const now = clock.now();
+		const start = new Date(now.getTime() - 60 * 60 * 1000);
 		await db
 			.insertInto('meetings')
 			.values({
@@ -46,7 +50,8 @@ beforeAll(async () => {
 				citizen_response_reason: null,
 				citizen_responded_at: null,
 				minutes: null,
-				cancelled_at: null
+				cancelled_at: null,
+				created_at: now
 			})
 			.execute();
 	});
@@ -73,11 +78,18 @@ async function status(browser: CookieBrowser, path: string, fields?: Record<stri
 	return response.status;
 }
 
+/** The calendar the test runs on: today on the pinned clock, in Danish time. */
+const days = new DemoClock(clock.now());
+
 /** A date some days ahead as 'YYYY-MM-DD' in Danish time. */
-function dayAhead(days: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
-		new Date(Date.now() + days * 86_400_000)
-	);
+function dayAhead(offset: number): string {
+	return days.date(offset);
+}
+
+/** A date some days ahead as a caseworker types it: 'DD-MM-YYYY'. */
+function typedDayAhead(offset: number): string {
+	const { year, month, day } = days.localDate(offset);
+	return `${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}`;
 }
 
 const valid = (extra: Record<string, string> = {}) => ({
@@ -276,6 +288,7 @@ describe('minutes, moving and cancelling', () => {
 		expect(body).toContain('Har ikke svaret endnu');
 		expect(body).toContain('Mødet er flyttet: Fællesmøde om job og familie');
 		expect(body).toContain('kl. 13.00–14.00');
+		expect(body).toContain(formatMeetingTime(days.at(12, 13), days.at(12, 14), 'da'));
 	});
 
 	it('cancels only when confirmed, and then the meeting is closed to changes', async () => {
@@ -348,7 +361,7 @@ describe('coordinator tools', () => {
 			status: 'not_started',
 			progress: '0',
 			department: demoIds.department('jobcenter'),
-			targetDate: '01-06-2027',
+			targetDate: typedDayAhead(180),
 			sortOrder: ''
 		});
 		expect(added.status).toBe(303);

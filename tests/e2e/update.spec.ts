@@ -20,8 +20,8 @@ async function activeWorkerState(page: Page) {
 }
 
 async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) {
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
+	const deadline = performance.now() + 30_000;
+	while (performance.now() < deadline) {
 		const value = await read();
 		if (done(value)) return value;
 		await new Promise((resolve) => setTimeout(resolve, 200));

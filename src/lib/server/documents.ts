@@ -7,6 +7,7 @@ import type { MunicipalityConfig as BaseConfig } from './config';
 import { letterheadLines } from './letters/pdf';
 import type { CitizenDecision, CitizenLetter } from './db/documents';
 import { renderPdf, type PdfDocumentSpec, type RenderOptions } from './pdf/document';
+import * as clock from './clock';
 
 /** The municipality's details, with the administrator's letterhead text when there is one. */
 type MunicipalityConfig = BaseConfig & { letterhead?: string | null };
@@ -84,7 +85,7 @@ export function decisionDocument(
 	decision: CitizenDecision,
 	locale: Locale,
 	municipality: MunicipalityConfig,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): PdfDocumentSpec {
 	const language: Locale = locale === 'en' && decision.titleEn ? 'en' : 'da';
 	const m = t(language);

@@ -1,5 +1,7 @@
 import { listCitizenTasks } from '$lib/server/db/tasks';
 import { auditPortal, portal } from '$lib/server/portal/context';
+import * as clock from '$lib/server/clock';
+import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
 // The citizen's tasks: open ones, soonest deadline first, then those already done.
@@ -9,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	await auditPortal(context.db, context, 'read', { type: 'tasks' });
 	return {
 		...tasks,
+		today: todayInDenmark(clock.now()),
 		forName: context.scope.representing ? context.subject.name : null
 	};
 };

@@ -5,6 +5,7 @@ import { loadCaseload, parseCaseloadFilters } from '$lib/server/staff-caseload/c
 import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
 import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 // The caseload: the caseworker's own work queue (their cases and the journeys they coordinate) or
 // all open cases of their department, filtered by the access policy. It is not audited per
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	if (!CASE_ROLES.includes(staff.role)) return { ...who, caseload: null };
 	const filters = parseCaseloadFilters(event.url.searchParams);
-	const caseload = await loadCaseload(db, staffActor(staff), filters, todayInDenmark());
+	const caseload = await loadCaseload(db, staffActor(staff), filters, todayInDenmark(clock.now()));
 	return {
 		...who,
 		caseload: {

@@ -7,9 +7,10 @@ import { getDb } from '$lib/server/db';
 import { recordAuditEvent } from '$lib/server/db/audit';
 import { activeRepresentations } from '$lib/server/db/representatives';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 // Representations run by Danish calendar days, as in the citizen scope (portal/scope.ts).
-const today = () => todayInDenmark();
+const today = () => todayInDenmark(clock.now());
 
 // A representative chooses whom they act for: themselves or a person they represent.
 export const load: PageServerLoad = async (event) => {

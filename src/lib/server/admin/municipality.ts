@@ -26,7 +26,8 @@ export function clearMunicipalityCache(): void {
 
 export async function getMunicipality(
 	db: Kysely<Database>,
-	now = Date.now()
+	// A cache lifetime is a duration on this machine, not a date: the monotonic clock fits it.
+	now = performance.now()
 ): Promise<Municipality> {
 	if (cached && cached.until > now) return cached.value;
 	const stored = await readMunicipalitySettings(db);

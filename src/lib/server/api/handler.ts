@@ -21,6 +21,7 @@ import {
 	problems
 } from './problem';
 import type { ApiAnswer, ApiClient } from './service';
+import * as clock from '../clock';
 
 /** A claimed Idempotency-Key whose request never finished is free again after this long. */
 const STALE_CLAIM_MS = 5 * 60_000;
@@ -197,7 +198,7 @@ export function apiWrite<P, B>(
 					path: event.url.pathname,
 					requestHash
 				},
-				new Date(Date.now() - STALE_CLAIM_MS)
+				new Date(clock.now().getTime() - STALE_CLAIM_MS)
 			);
 			if (!claim.claimed) {
 				const stored = claim.existing;

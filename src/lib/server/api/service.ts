@@ -55,6 +55,7 @@ import type {
 	MeetingInput,
 	MeetingOutput
 } from './schemas';
+import * as clock from '../clock';
 
 type Trx = Transaction<Database>;
 type Db = Kysely<Database> | Trx;
@@ -177,7 +178,7 @@ export async function putCase(
 	client: ApiClient,
 	externalRef: string,
 	input: CaseInput,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<ApiAnswer<CaseOutput>> {
 	let caseworkerId: string | null = null;
 	if (input.caseworkerEmail) {
@@ -345,7 +346,7 @@ export async function postEntry(
 	client: ApiClient,
 	caseRef: string,
 	input: EntryInput,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<ApiAnswer<EntryOutput>> {
 	const found = await requireCase(trx, client, caseRef);
 	const existing = await findDepartmentEntry(trx, client.departmentId, input.externalRef);
@@ -518,7 +519,7 @@ export async function putMeeting(
 	caseRef: string,
 	meetingRef: string,
 	input: MeetingInput,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<ApiAnswer<MeetingOutput>> {
 	const found = await requireCase(trx, client, caseRef);
 	const startsAt = new Date(input.startsAt);

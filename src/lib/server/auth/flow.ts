@@ -20,6 +20,7 @@ import { setLocaleCookie } from '../locale-cookie';
 import { errorFields, log } from '../log';
 import { countRefusedLogin } from '../metrics';
 import { createSession, generateSessionToken, isSecureContext, setSessionCookie } from './session';
+import * as clock from '../clock';
 
 export type LoginKind = 'citizen' | 'staff';
 
@@ -146,7 +147,7 @@ export async function completeLogin(event: RequestEvent, kind: LoginKind): Promi
 		if (!event.cookies.get(LOCALE_COOKIE)) {
 			setLocaleCookie(event.cookies, event.url, result.language);
 		}
-		const today = todayInDenmark();
+		const today = todayInDenmark(clock.now());
 		const represented = await activeRepresentations(db, result.citizenId, today);
 		if (represented.length > 0) {
 			redirect(303, `/vaelg?returnTo=${encodeURIComponent(loginState.returnTo)}`);

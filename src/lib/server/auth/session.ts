@@ -23,6 +23,7 @@ import {
 	type SessionRow,
 	type SessionWithPrincipal
 } from '../db/sessions';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -120,7 +121,7 @@ export async function createSession(
 	subject: SessionSubject,
 	options: { assuranceLevel?: string | null; now?: Date } = {}
 ): Promise<SessionInfo> {
-	const now = options.now ?? new Date();
+	const now = options.now ?? clock.now();
 	const row = await insertSession(db, {
 		id: sessionIdFromToken(token),
 		citizen_id: 'citizenId' in subject ? subject.citizenId : null,
@@ -141,7 +142,7 @@ export async function createSession(
 export async function validateSessionToken(
 	db: Executor,
 	token: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<ValidatedSession | null> {
 	// Anything that cannot be one of our tokens needs no database round trip.
 	if (!TOKEN_PATTERN.test(token)) return null;
@@ -226,7 +227,10 @@ export async function setActingFor(
 }
 
 /** Housekeeping: removes sessions that validation would refuse anyway. Returns how many. */
-export async function deleteExpiredSessions(db: Executor, now: Date = new Date()): Promise<number> {
+export async function deleteExpiredSessions(
+	db: Executor,
+	now: Date = clock.now()
+): Promise<number> {
 	const { idleMs } = sessionLifetimes();
 	return deleteSessionsExpiredAt(db, now, new Date(now.getTime() - idleMs));
 }
@@ -252,7 +256,7 @@ export function setSessionCookie(
 	url: URL,
 	token: string,
 	expiresAt: Date,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): void {
 	// No Domain: __Host- requires it absent, and it keeps the cookie to this exact host. Lax lets
 	// the OIDC redirect back in while keeping cross-site posts out.

@@ -3,6 +3,7 @@
 // caller's transaction holds the change together with its audit row.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, StaffRole } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -107,7 +108,7 @@ export async function departmentSlugTaken(
 export async function insertDepartment(db: Executor, input: DepartmentInput): Promise<string> {
 	const row = await db
 		.insertInto('departments')
-		.values(departmentValues(input))
+		.values({ ...departmentValues(input), created_at: clock.now() })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -228,6 +229,7 @@ export async function insertStaffUser(db: Executor, input: StaffUserInput): Prom
 	const row = await db
 		.insertInto('staff_users')
 		.values({
+			created_at: clock.now(),
 			name: input.name,
 			email: input.email,
 			role: input.role,

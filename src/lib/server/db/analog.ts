@@ -1,7 +1,8 @@
 // The analog flag (DESIGN.md, analog fallback): the latest row per citizen is the flag in force,
 // the rows before it are its history. No row at all means digital.
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { AnalogFlagChangesTable, Database } from './schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AnalogFlagChangesTable, Database, Stamped } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type AnalogFlagChange = Selectable<AnalogFlagChangesTable>;
@@ -27,9 +28,13 @@ export async function isAnalog(db: Executor, citizenId: string): Promise<boolean
 
 export async function insertAnalogFlagChange(
 	db: Executor,
-	row: Insertable<AnalogFlagChangesTable>
+	row: Stamped<AnalogFlagChangesTable, 'changed_at'>
 ): Promise<AnalogFlagChange> {
-	return db.insertInto('analog_flag_changes').values(row).returningAll().executeTakeFirstOrThrow();
+	return db
+		.insertInto('analog_flag_changes')
+		.values({ ...row, changed_at: row.changed_at ?? clock.now() })
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }
 
 /** Serialises changes of one citizen's settings, so two quick clicks cannot both write a row. */

@@ -5,6 +5,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -39,6 +40,7 @@ export async function createApiKey(
 	const row = await db
 		.insertInto('api_keys')
 		.values({
+			created_at: clock.now(),
 			department_id: input.departmentId,
 			name: input.name,
 			prefix,
@@ -66,7 +68,11 @@ export async function findActiveApiKey(
 }
 
 /** Records that a key was used (at most once a minute, so busy keys do not write on every call). */
-export async function touchApiKey(db: Executor, id: string, now: Date = new Date()): Promise<void> {
+export async function touchApiKey(
+	db: Executor,
+	id: string,
+	now: Date = clock.now()
+): Promise<void> {
 	await db
 		.updateTable('api_keys')
 		.set({ last_used_at: now })
@@ -88,7 +94,7 @@ export async function revokeApiKey(
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('api_keys')
-		.set({ revoked_at: new Date(), revoked_by_staff_id: staffId })
+		.set({ revoked_at: clock.now(), revoked_by_staff_id: staffId })
 		.where('id', '=', id)
 		.where('revoked_at', 'is', null)
 		.executeTakeFirst();

@@ -9,9 +9,11 @@ import type {
 	Database,
 	Language,
 	MeetingsTable,
+	Stamped,
 	TimelineEntriesTable,
 	WaitingOn
 } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -49,7 +51,8 @@ export async function claimIdempotencyKey(
 		idempotency_key: request.key,
 		method: request.method,
 		path: request.path,
-		request_hash: request.requestHash
+		request_hash: request.requestHash,
+		created_at: clock.now()
 	};
 	const inserted = await db
 		.insertInto('api_idempotency')
@@ -60,7 +63,7 @@ export async function claimIdempotencyKey(
 	if (inserted) return { claimed: true };
 	const takenOver = await db
 		.updateTable('api_idempotency')
-		.set({ ...values, created_at: sql`now()` })
+		.set(values)
 		.where('api_key_id', '=', request.apiKeyId)
 		.where('idempotency_key', '=', request.key)
 		.where('status_code', 'is', null)
@@ -99,7 +102,7 @@ export async function completeIdempotencyKey(
 		.set({
 			status_code: answer.status,
 			response_body: JSON.stringify(answer.body),
-			completed_at: sql`now()`
+			completed_at: clock.now()
 		})
 		.where('api_key_id', '=', apiKeyId)
 		.where('idempotency_key', '=', key)
@@ -156,7 +159,7 @@ export async function upsertCitizen(
 	if (existing) {
 		await trx
 			.updateTable('citizens')
-			.set({ ...details, updated_at: sql`now()` })
+			.set({ ...details, updated_at: clock.now() })
 			.where('id', '=', existing.id)
 			.execute();
 		return { id: existing.id, created: false };
@@ -165,8 +168,14 @@ export async function upsertCitizen(
 	// the other update the row it made.
 	const row = await trx
 		.insertInto('citizens')
-		.values({ cpr_hash: values.cprHash, cpr_encrypted: values.cprEncrypted, ...details })
-		.onConflict((oc) => oc.column('cpr_hash').doUpdateSet({ ...details, updated_at: sql`now()` }))
+		.values({
+			cpr_hash: values.cprHash,
+			cpr_encrypted: values.cprEncrypted,
+			...details,
+			created_at: clock.now(),
+			updated_at: clock.now()
+		})
+		.onConflict((oc) => oc.column('cpr_hash').doUpdateSet({ ...details, updated_at: clock.now() }))
 		.returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
 		.executeTakeFirstOrThrow();
 	return { id: row.id, created: row.inserted };
@@ -396,11 +405,11 @@ export async function findDepartmentEntry(
  */
 export async function insertDepartmentEntry(
 	trx: Transaction<Database>,
-	row: Insertable<TimelineEntriesTable>
+	row: Stamped<TimelineEntriesTable, 'created_at'>
 ): Promise<ApiEntry | null> {
 	const inserted = await trx
 		.insertInto('timeline_entries')
-		.values(row)
+		.values({ ...row, created_at: row.created_at ?? clock.now() })
 		.onConflict((oc) =>
 			oc
 				.columns(['department_id', 'external_ref'])

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { isUuid } from '../../uuid';
 import { currentRequestId } from '../log';
 import type { AuditAction, AuditActorType, Database, NewAuditEvent, StaffRole } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -10,7 +11,11 @@ export async function recordAuditEvent(db: Executor, event: NewAuditEvent): Prom
 	// The request's id (null in jobs and scripts) ties the row to the request's log lines.
 	await db
 		.insertInto('audit_events')
-		.values({ request_id: currentRequestId(), ...event })
+		.values({
+			request_id: currentRequestId(),
+			...event,
+			occurred_at: event.occurred_at ?? clock.now()
+		})
 		.execute();
 }
 

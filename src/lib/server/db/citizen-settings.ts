@@ -1,6 +1,7 @@
 // The citizen's own settings on the citizens row: language and how to notify them.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, Language } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -44,7 +45,7 @@ export async function updateCitizenSettings(
 			...(changes.phone !== undefined && { phone: changes.phone }),
 			...(changes.notifyByEmail !== undefined && { notify_by_email: changes.notifyByEmail }),
 			...(changes.notifyBySms !== undefined && { notify_by_sms: changes.notifyBySms }),
-			updated_at: sql<Date>`now()`
+			updated_at: clock.now()
 		})
 		.where('id', '=', citizenId)
 		.execute();

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -17,7 +18,12 @@ export async function createCitizen(
 ) {
 	return db
 		.insertInto('citizens')
-		.values({ cpr_encrypted: values.cprEncrypted, cpr_hash: values.cprHash, name: values.name })
+		.values({
+			cpr_encrypted: values.cprEncrypted,
+			cpr_hash: values.cprHash,
+			name: values.name,
+			...createdNow()
+		})
 		.returning(['id', 'name', 'preferred_language'])
 		.executeTakeFirstOrThrow();
 }
@@ -126,4 +132,9 @@ export async function listCitizenJourneysForStaff(db: Executor, citizenId: strin
 		.orderBy('j.started_at')
 		.orderBy('j.id')
 		.execute();
+}
+
+function createdNow() {
+	const now = clock.now();
+	return { created_at: now, updated_at: now };
 }

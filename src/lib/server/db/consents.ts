@@ -1,8 +1,9 @@
 // Consent (DESIGN.md, access rule 4): the citizen's specific, revocable permission for one
 // department to see what the other departments write on the shared timeline. The table is a log of
 // events; the latest row per (citizen, department) is the consent in force.
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { ConsentAction, ConsentChannel, ConsentsTable, Database } from './schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ConsentAction, ConsentChannel, ConsentsTable, Database, Stamped } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type Consent = Selectable<ConsentsTable>;
@@ -93,9 +94,13 @@ export async function lockCitizenForConsent(trx: Transaction<Database>, citizenI
 
 export async function insertConsent(
 	db: Executor,
-	row: Insertable<ConsentsTable> & { action: ConsentAction; channel: ConsentChannel }
+	row: Stamped<ConsentsTable, 'occurred_at'> & { action: ConsentAction; channel: ConsentChannel }
 ): Promise<Consent> {
-	return db.insertInto('consents').values(row).returningAll().executeTakeFirstOrThrow();
+	return db
+		.insertInto('consents')
+		.values({ ...row, occurred_at: row.occurred_at ?? clock.now() })
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }
 
 /** The citizen's journeys that are not closed and include a case of the department. */

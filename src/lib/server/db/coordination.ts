@@ -2,6 +2,7 @@
 // plan's goals as staff edit them with the citizen (dropped goals included, unlike listPlanGoals).
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CaseStatus, Database, PlanGoalsTable } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -92,7 +93,12 @@ export async function addJourneyCase(
 ): Promise<boolean> {
 	const inserted = await db
 		.insertInto('journey_cases')
-		.values({ journey_id: row.journeyId, case_id: row.caseId, added_by_staff_id: row.staffId })
+		.values({
+			journey_id: row.journeyId,
+			case_id: row.caseId,
+			added_by_staff_id: row.staffId,
+			added_at: clock.now()
+		})
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
 	return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;

@@ -27,6 +27,7 @@ import type {
 	TimelineKind,
 	WaitingOn
 } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 type DateString = string;
@@ -614,7 +615,7 @@ export async function exportCitizenData(
 	return {
 		format: EXPORT_FORMAT,
 		version: EXPORT_VERSION,
-		exportedAt: options.now ?? new Date(),
+		exportedAt: options.now ?? clock.now(),
 		municipality: {
 			name: options.municipality.name,
 			phone: options.municipality.phone,

@@ -2,6 +2,7 @@
 // citizen's answer to the invitation. Minutes are for staff and are never selected here.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, MeetingResponse } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -117,7 +118,7 @@ export interface MeetingListItem {
 export async function listCitizenMeetings(
 	db: Executor,
 	citizenId: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ upcoming: MeetingListItem[]; earlier: MeetingListItem[] }> {
 	const rows = await db
 		.selectFrom('meetings as m')

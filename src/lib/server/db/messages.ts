@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAuditEvent } from './audit';
 import type { Database, NewAuditEvent } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -56,7 +57,7 @@ export async function listThread(db: Executor, journeyId: string): Promise<Threa
 export async function markThreadReadByCitizen(
 	db: Executor,
 	journeyId: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<number> {
 	const result = await db
 		.updateTable('messages')
@@ -80,7 +81,7 @@ export async function sendCitizenMessage(
 		body: string;
 		audit: Pick<NewAuditEvent, 'actor_type' | 'actor_citizen_id' | 'citizen_id'>;
 	},
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ id: string; sentAt: Date }> {
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
@@ -168,7 +169,7 @@ export async function unreadCountsForCitizen(
 export async function markThreadReadByStaff(
 	db: Executor,
 	journeyId: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<number> {
 	const result = await db
 		.updateTable('messages')
@@ -184,7 +185,7 @@ export async function markThreadReadByStaff(
 export async function insertStaffMessage(
 	db: Executor,
 	message: { journeyId: string; authorStaffId: string; body: string },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ id: string; sentAt: Date }> {
 	const row = await db
 		.insertInto('messages')

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../../migrations/index';
 import { ensureJobSchema } from '../jobs/queue';
 import type { Database } from './schema';
+import * as clock from '../clock';
 
 function migrator(db: Kysely<Database>): Migrator {
 	return new Migrator({ db, provider: { getMigrations: async () => migrations } });
@@ -22,8 +23,13 @@ function unwrap(result: MigrationResultSet): string[] {
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 	const applied = unwrap(await migrator(db).migrateToLatest());
-	// Keep this month's and the next months' audit partitions ready before their first row.
-	await sql`select audit_ensure_partitions(now(), 3)`.execute(db);
+	// Keep this month's and the next months' audit partitions ready before their first row. The
+	// function checks and then creates, outside the migrator's lock: two nodes starting together
+	// would both create a new month's partition, so they take turns.
+	await db.transaction().execute(async (trx) => {
+		await sql`select pg_advisory_xact_lock(hashtext('sammen:audit-partitions'))`.execute(trx);
+		await sql`select audit_ensure_partitions(${clock.now()}::timestamptz, 3)`.execute(trx);
+	});
 	// The job queue's own schema (pg-boss), kept up to date by pg-boss itself.
 	await ensureJobSchema(db);
 	return applied;

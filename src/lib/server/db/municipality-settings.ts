@@ -2,6 +2,7 @@
 // (config.ts). The logo is stored in the row and served by /kommune/logo.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, MunicipalitySettingsTable } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -95,7 +96,7 @@ export async function saveMunicipalitySettings(
 		accessibility_statement_url: input.accessibilityStatementUrl,
 		primary_color: input.primaryColor,
 		letterhead: input.letterhead,
-		updated_at: new Date(),
+		updated_at: clock.now(),
 		updated_by_staff_id: staffId,
 		...(input.logo === undefined
 			? {}

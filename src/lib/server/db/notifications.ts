@@ -2,6 +2,7 @@
 // citizens: what routing writes, what the worker claims, sends and records.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, LettersTable, NotificationsTable } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type Notification = Selectable<NotificationsTable>;
@@ -287,7 +288,8 @@ export async function insertDemoOutbox(
 			channel: row.channel,
 			recipient: row.recipient,
 			subject: row.subject,
-			body: row.body
+			body: row.body,
+			created_at: clock.now()
 		})
 		.execute();
 }

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CitizenScope } from '../policy/access';
 import type { CaseStatus, Database, MeetingResponse, WaitingOn } from './schema';
+import * as clock from '../clock';
 
 export interface OverviewCase {
 	id: string;
@@ -63,7 +64,7 @@ export interface CitizenOverview {
 export async function citizenOverview(
 	db: Kysely<Database>,
 	scope: CitizenScope,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<CitizenOverview> {
 	const departments = scope.departmentIds;
 	if (departments !== null && departments.length === 0) {

@@ -3,6 +3,7 @@
 // rendered → printed (in a batch) → posted (batch handed over) → returned.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Language, LetterStatus } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -128,13 +129,13 @@ export async function claimWaitingLetters(
 	if (waiting.length === 0) return null;
 	const batch = await trx
 		.insertInto('print_batches')
-		.values({ created_by_staff_id: staffId, letter_count: waiting.length })
+		.values({ created_by_staff_id: staffId, letter_count: waiting.length, created_at: clock.now() })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	// The status condition again: a letter changed between the lock and here is not taken.
 	const claimed = await trx
 		.updateTable('letters')
-		.set({ status: 'printed', printed_at: sql`now()`, batch_id: batch.id })
+		.set({ status: 'printed', printed_at: clock.now(), batch_id: batch.id })
 		.where(
 			'id',
 			'in',
@@ -167,7 +168,7 @@ export async function handOverBatch(
 ): Promise<{ id: string; citizenId: string }[] | null> {
 	const batch = await trx
 		.updateTable('print_batches')
-		.set({ handed_over_at: sql`now()`, handed_over_by_staff_id: staffId })
+		.set({ handed_over_at: clock.now(), handed_over_by_staff_id: staffId })
 		.where('id', '=', batchId)
 		.where('handed_over_at', 'is', null)
 		.returning('id')
@@ -175,7 +176,7 @@ export async function handOverBatch(
 	if (!batch) return null;
 	const posted = await trx
 		.updateTable('letters')
-		.set({ status: 'posted', posted_at: sql`now()` })
+		.set({ status: 'posted', posted_at: clock.now() })
 		.where('batch_id', '=', batchId)
 		.where('status', '=', 'printed')
 		.returning(['id', 'citizen_id as citizenId'])
@@ -312,7 +313,8 @@ export async function markLetterReturned(
 			title_en: input.task.titleEn,
 			description: input.task.description,
 			due_date: input.task.dueDate,
-			created_by_staff_id: input.staffId
+			created_by_staff_id: input.staffId,
+			created_at: clock.now()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -320,7 +322,7 @@ export async function markLetterReturned(
 		.updateTable('letters')
 		.set({
 			status: 'returned',
-			returned_at: sql`now()`,
+			returned_at: clock.now(),
 			returned_by_staff_id: input.staffId,
 			return_task_id: task.id
 		})
@@ -339,7 +341,9 @@ export async function markLetterReturned(
 				title_en: input.entry.titleEn,
 				body: input.entry.body,
 				body_en: input.entry.bodyEn,
-				task_id: task.id
+				task_id: task.id,
+				occurred_at: clock.now(),
+				created_at: clock.now()
 			})
 			.execute();
 	}

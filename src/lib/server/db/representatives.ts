@@ -1,10 +1,12 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
 	Database,
 	RepresentationBasis,
 	RepresentationScope,
-	RepresentativesTable
+	RepresentativesTable,
+	Stamped
 } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -92,9 +94,13 @@ export async function lockRepresentationOfCitizen(
 
 export async function insertRepresentation(
 	db: Executor,
-	row: Insertable<RepresentativesTable>
+	row: Stamped<RepresentativesTable, 'created_at'>
 ): Promise<{ id: string }> {
-	return db.insertInto('representatives').values(row).returning('id').executeTakeFirstOrThrow();
+	return db
+		.insertInto('representatives')
+		.values({ ...row, created_at: row.created_at ?? clock.now() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 }
 
 /** Ends a representation now; its period stops today when it would have run longer. */
@@ -106,7 +112,7 @@ export async function endRepresentationRow(
 	await db
 		.updateTable('representatives')
 		.set({
-			ended_at: sql<Date>`now()`,
+			ended_at: clock.now(),
 			ended_by_staff_id: values.endedByStaffId,
 			valid_to: values.validTo
 		})

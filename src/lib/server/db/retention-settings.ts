@@ -1,6 +1,7 @@
 // Retention periods (issue 7): one row, edited by administrators, read by the retention job.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
+import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -58,7 +59,7 @@ export async function saveRetentionPeriods(
 		notification_days: periods.notificationDays,
 		idempotency_days: periods.idempotencyDays,
 		journey_archive_days: periods.journeyArchiveDays,
-		updated_at: new Date(),
+		updated_at: clock.now(),
 		updated_by_staff_id: staffId
 	};
 	await db

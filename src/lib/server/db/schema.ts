@@ -1,8 +1,9 @@
 // Database types for Kysely, matching migrations/. Nullable columns are `T | null`, never optional.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
+// Every timestamp is written by the application from its one clock (src/lib/server/clock.ts), never
+// by a database default: inserts must name it (docs/TIME.md).
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A PostgreSQL `date`, as 'YYYY-MM-DD' on both drivers (see connect.ts). */
 type DateString = string;
 
@@ -39,7 +40,7 @@ export interface DepartmentsTable {
 	email: string | null;
 	address: string | null;
 	opening_hours: string | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 }
 
 export interface StaffUsersTable {
@@ -51,7 +52,7 @@ export interface StaffUsersTable {
 	role: StaffRole;
 	phone: string | null;
 	active: Generated<boolean>;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 }
 
 export interface CitizensTable {
@@ -68,8 +69,8 @@ export interface CitizensTable {
 	phone: string | null;
 	notify_by_email: Generated<boolean>;
 	notify_by_sms: Generated<boolean>;
-	created_at: GeneratedTimestamp;
-	updated_at: GeneratedTimestamp;
+	created_at: Timestamp;
+	updated_at: Timestamp;
 }
 
 export interface AnalogFlagChangesTable {
@@ -80,7 +81,7 @@ export interface AnalogFlagChangesTable {
 	note: string | null;
 	set_by_staff_id: string | null;
 	set_by_citizen_id: string | null;
-	changed_at: GeneratedTimestamp;
+	changed_at: Timestamp;
 }
 
 export interface CasesTable {
@@ -97,10 +98,10 @@ export interface CasesTable {
 	next_step_due: DateString | null;
 	caseworker_id: string | null;
 	external_ref: string | null;
-	opened_at: GeneratedTimestamp;
+	opened_at: Timestamp;
 	decided_at: Timestamp | null;
 	closed_at: Timestamp | null;
-	updated_at: GeneratedTimestamp;
+	updated_at: Timestamp;
 }
 
 export interface JourneysTable {
@@ -110,7 +111,7 @@ export interface JourneysTable {
 	title_en: string | null;
 	coordinator_id: string | null;
 	status: Generated<JourneyStatus>;
-	started_at: GeneratedTimestamp;
+	started_at: Timestamp;
 	closed_at: Timestamp | null;
 	archived_at: Timestamp | null;
 }
@@ -118,7 +119,7 @@ export interface JourneysTable {
 export interface JourneyCasesTable {
 	journey_id: string;
 	case_id: string;
-	added_at: GeneratedTimestamp;
+	added_at: Timestamp;
 	added_by_staff_id: string | null;
 }
 
@@ -132,9 +133,9 @@ export interface PlanGoalsTable {
 	progress: Generated<number>;
 	responsible_department_id: string | null;
 	target_date: DateString | null;
-	agreed_at: GeneratedTimestamp;
+	agreed_at: Timestamp;
 	sort_order: Generated<number>;
-	updated_at: GeneratedTimestamp;
+	updated_at: Timestamp;
 }
 
 export interface MeetingsTable {
@@ -154,7 +155,7 @@ export interface MeetingsTable {
 	citizen_responded_at: Timestamp | null;
 	minutes: string | null;
 	cancelled_at: Timestamp | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	/** The department system that created the meeting through the API, with its own reference. */
 	department_id: string | null;
 	external_ref: string | null;
@@ -181,7 +182,7 @@ export interface TasksTable {
 	description: string | null;
 	due_date: DateString | null;
 	created_by_staff_id: string | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	done_at: Timestamp | null;
 	done_comment: string | null;
 }
@@ -192,7 +193,7 @@ export interface MessagesTable {
 	author_citizen_id: string | null;
 	author_staff_id: string | null;
 	body: string;
-	sent_at: GeneratedTimestamp;
+	sent_at: Timestamp;
 	read_by_citizen_at: Timestamp | null;
 	read_by_staff_at: Timestamp | null;
 }
@@ -209,7 +210,7 @@ export interface LettersTable {
 	pdf: Uint8Array | null;
 	page_count: number | null;
 	idempotency_key: string | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	printed_at: Timestamp | null;
 	posted_at: Timestamp | null;
 	error: string | null;
@@ -226,7 +227,7 @@ export interface LettersTable {
 
 export interface PrintBatchesTable {
 	id: Generated<string>;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	created_by_staff_id: string;
 	letter_count: number;
 	handed_over_at: Timestamp | null;
@@ -240,7 +241,7 @@ export interface DemoOutboxTable {
 	recipient: string;
 	subject: string | null;
 	body: string;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 }
 
 export interface TimelineEntriesTable {
@@ -255,8 +256,8 @@ export interface TimelineEntriesTable {
 	title_en: string | null;
 	body: Generated<string>;
 	body_en: string | null;
-	occurred_at: GeneratedTimestamp;
-	created_at: GeneratedTimestamp;
+	occurred_at: Timestamp;
+	created_at: Timestamp;
 	idempotency_key: string | null;
 	corrects_entry_id: string | null;
 	meeting_id: string | null;
@@ -276,7 +277,7 @@ export interface ConsentsTable {
 	recorded_by_staff_id: string | null;
 	witness: string | null;
 	note: string | null;
-	occurred_at: GeneratedTimestamp;
+	occurred_at: Timestamp;
 }
 
 export interface RepresentativesTable {
@@ -291,7 +292,7 @@ export interface RepresentativesTable {
 	valid_from: DateString;
 	valid_to: DateString | null;
 	registered_by_staff_id: string | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	ended_at: Timestamp | null;
 	ended_by_staff_id: string | null;
 }
@@ -305,12 +306,12 @@ export interface NotificationsTable {
 	status: Generated<NotificationStatus>;
 	bundle_id: string | null;
 	letter_id: string | null;
-	send_after: GeneratedTimestamp;
+	send_after: Timestamp;
 	attempts: Generated<number>;
 	sent_at: Timestamp | null;
 	error: string | null;
 	idempotency_key: string | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	claimed_at: Timestamp | null;
 	provider: string | null;
 	message_id: string | null;
@@ -324,14 +325,14 @@ export interface SessionsTable {
 	staff_user_id: string | null;
 	acting_for_citizen_id: string | null;
 	assurance_level: string | null;
-	created_at: GeneratedTimestamp;
-	last_seen_at: GeneratedTimestamp;
+	created_at: Timestamp;
+	last_seen_at: Timestamp;
 	expires_at: Timestamp;
 }
 
 export interface AuditEventsTable {
 	id: Generated<string>;
-	occurred_at: GeneratedTimestamp;
+	occurred_at: Timestamp;
 	actor_type: AuditActorType;
 	actor_staff_id: string | null;
 	actor_citizen_id: string | null;
@@ -354,7 +355,7 @@ export interface ApiKeysTable {
 	prefix: string;
 	secret_hash: string;
 	created_by_staff_id: string | null;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	last_used_at: Timestamp | null;
 	revoked_at: Timestamp | null;
 	revoked_by_staff_id: string | null;
@@ -369,7 +370,7 @@ export interface ApiIdempotencyTable {
 	status_code: number | null;
 	/** JSON, stored as jsonb. */
 	response_body: unknown;
-	created_at: GeneratedTimestamp;
+	created_at: Timestamp;
 	completed_at: Timestamp | null;
 }
 
@@ -386,7 +387,7 @@ export interface MunicipalitySettingsTable {
 	logo: Uint8Array | null;
 	logo_content_type: 'image/png' | 'image/jpeg' | 'image/svg+xml' | null;
 	letterhead: string | null;
-	updated_at: GeneratedTimestamp;
+	updated_at: Timestamp;
 	updated_by_staff_id: string | null;
 }
 
@@ -397,13 +398,13 @@ export interface RetentionSettingsTable {
 	notification_days: Generated<number>;
 	idempotency_days: Generated<number>;
 	journey_archive_days: Generated<number>;
-	updated_at: GeneratedTimestamp;
+	updated_at: Timestamp;
 	updated_by_staff_id: string | null;
 }
 
 export interface RetentionRunsTable {
 	id: Generated<string>;
-	started_at: GeneratedTimestamp;
+	started_at: Timestamp;
 	finished_at: Timestamp | null;
 	audit_partitions_dropped: Generated<number>;
 	sessions_deleted: Generated<number>;
@@ -446,4 +447,10 @@ export type Citizen = Selectable<CitizensTable>;
 export type NewCitizen = Insertable<CitizensTable>;
 export type Department = Selectable<DepartmentsTable>;
 export type StaffUser = Selectable<StaffUsersTable>;
-export type NewAuditEvent = Insertable<AuditEventsTable>;
+/**
+ * A row for one of the insert helpers that stamp the time themselves: the time columns may be left
+ * out, and the helper then writes the application clock's now (never the database's).
+ */
+export type Stamped<T, K extends keyof Insertable<T>> = Omit<Insertable<T>, K> &
+	Partial<Pick<Insertable<T>, K>>;
+export type NewAuditEvent = Stamped<AuditEventsTable, 'occurred_at'>;

@@ -1,6 +1,7 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isUuid } from '../../uuid';
-import type { Database, TimelineEntriesTable, Visibility } from './schema';
+import * as clock from '../clock';
+import type { Database, Stamped, TimelineEntriesTable, Visibility } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type TimelineEntry = Selectable<TimelineEntriesTable>;
@@ -25,9 +26,18 @@ export interface TimelinePage {
 
 export async function appendTimelineEntry(
 	db: Executor,
-	entry: Insertable<TimelineEntriesTable>
+	entry: Stamped<TimelineEntriesTable, 'occurred_at' | 'created_at'>
 ): Promise<TimelineEntry> {
-	return db.insertInto('timeline_entries').values(entry).returningAll().executeTakeFirstOrThrow();
+	const now = clock.now();
+	return db
+		.insertInto('timeline_entries')
+		.values({
+			...entry,
+			occurred_at: entry.occurred_at ?? now,
+			created_at: entry.created_at ?? now
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }
 
 /**

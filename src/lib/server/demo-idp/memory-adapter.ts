@@ -2,6 +2,10 @@
 // prints a "development-only" warning for every provider and shares one store between providers;
 // the simulator needs neither the noise nor the sharing (each test runs its own provider). Every
 // entry expires with its artefact, so a long-running demo does not grow without bound.
+//
+// Artefacts expire by the system clock, as oidc-provider itself reads it (tokens and protocol
+// timestamps are not the application's dates: docs/TIME.md).
+/* eslint-disable no-restricted-syntax */
 
 type Payload = Record<string, unknown> & {
 	grantId?: string;

@@ -40,7 +40,11 @@ function jobSender(): PgBoss {
 }
 
 export interface EnqueueOptions {
-	startAfter?: Date;
+	/**
+	 * Seconds from now before the job may run. Relative on purpose: pg-boss compares an absolute
+	 * start with the database server's clock, which is not the application's when it is pinned.
+	 */
+	startAfterSeconds?: number;
 	retryLimit?: number;
 	retryDelay?: number;
 	retryBackoff?: boolean;
@@ -54,7 +58,14 @@ export async function enqueue(
 	data: object,
 	options: EnqueueOptions = {}
 ): Promise<string | null> {
-	return jobSender().send(queue, data, { ...options, db: sqlExecutor(trx) });
+	const { startAfterSeconds, ...rest } = options;
+	return jobSender().send(queue, data, {
+		...rest,
+		...(startAfterSeconds !== undefined && {
+			startAfter: Math.max(0, Math.ceil(startAfterSeconds))
+		}),
+		db: sqlExecutor(trx)
+	});
 }
 
 /** A pg-boss instance that works over the application's database. */

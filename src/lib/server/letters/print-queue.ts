@@ -17,6 +17,7 @@ import type { Database } from '../db/schema';
 import { csvTime, toCsv } from '../staff-audit/trail';
 import { auditStaff, type StaffActor } from '../staff/context';
 import { letterReference } from './pdf';
+import * as clock from '../clock';
 
 /**
  * A reference as typed from a returned letter ("ABCD-1234", "abcd1234", "abcd 1234") as the
@@ -101,7 +102,7 @@ export async function returnLetter(
 	db: Kysely<Database>,
 	actor: StaffActor,
 	letter: ReferencedLetter,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ taskId: string; assignee: { id: string; name: string } | null } | null> {
 	const reference = letterReference(letter.id);
 	const da = t('da');

@@ -8,6 +8,7 @@ import { setMeetingResponse } from '../db/meetings';
 import type { MeetingResponse } from '../db/schema';
 import { appendTimelineEntry } from '../db/timeline';
 import { auditActor, auditPortal, type PortalContext } from '../portal/context';
+import * as clock from '../clock';
 
 export type MeetingAnswer = Exclude<MeetingResponse, 'pending'>;
 
@@ -22,7 +23,7 @@ export const MEETING_REASON_MAX = 1000;
 /** A meeting can be answered until it starts, unless it is cancelled. */
 export function isAnswerable(
 	meeting: Pick<CitizenMeeting, 'startsAt' | 'cancelledAt'>,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): boolean {
 	return meeting.cancelledAt === null && meeting.startsAt.getTime() > now.getTime();
 }
@@ -46,7 +47,7 @@ export async function answerMeeting(
 	context: PortalContext,
 	meeting: CitizenMeeting,
 	answer: { response: MeetingAnswer; reason: string },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<void> {
 	const reason = answer.reason === '' ? null : answer.reason;
 	const title = (locale: 'da' | 'en') =>

@@ -31,6 +31,11 @@ function lines(ics: string): string[] {
 }
 
 describe('a meeting as a calendar file', () => {
+	it('is stamped (DTSTAMP) by the app clock’s now, not the system’s', () => {
+		const made = new Date('2028-02-29T09:15:00Z');
+		expect(lines(meetingCalendar(meeting, 'da', made).body)).toContain('DTSTAMP:20280229T091500Z');
+	});
+
 	it('has a stable UID, the time in UTC, the title, the place and the agenda', () => {
 		const { body, filename } = meetingCalendar(meeting, 'da');
 		const content = lines(body);

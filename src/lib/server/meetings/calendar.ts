@@ -5,6 +5,7 @@ import { todayInDenmark } from '../../format';
 import type { Locale } from '../../i18n/locale';
 import { catalogues, format, localized } from '../../i18n/messages';
 import type { CitizenMeeting } from '../db/meetings';
+import * as clock from '../clock';
 
 /** Only web addresses become links; anything else typed into the field is left out. */
 export function safeWebUrl(value: string | null): string | null {
@@ -22,7 +23,11 @@ export interface CalendarFile {
 	body: string;
 }
 
-export function meetingCalendar(meeting: CitizenMeeting, locale: Locale): CalendarFile {
+export function meetingCalendar(
+	meeting: CitizenMeeting,
+	locale: Locale,
+	now: Date = clock.now()
+): CalendarFile {
 	const m = catalogues[locale];
 	const video = safeWebUrl(meeting.videoUrl);
 	const description = [
@@ -32,9 +37,12 @@ export function meetingCalendar(meeting: CitizenMeeting, locale: Locale): Calend
 	]
 		.filter((part): part is string => part !== null)
 		.join('\n\n');
-	const event: EventAttributes = {
+	// `timestamp` (DTSTAMP) is in the library's schema but not in its types.
+	const event: EventAttributes & { timestamp: number } = {
 		uid: `${meeting.id}@sammen`,
 		productId: 'sammen',
+		// DTSTAMP: when the file was made, by the app's clock (the library would read the system's).
+		timestamp: now.getTime(),
 		start: meeting.startsAt.getTime(),
 		startInputType: 'utc',
 		startOutputType: 'utc',

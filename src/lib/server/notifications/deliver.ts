@@ -27,6 +27,7 @@ import type { Database } from '../db/schema';
 import { letterReference, renderPrintLetter } from '../letters/pdf';
 import { PermanentDeliveryError, type Channels } from './channels';
 import { notificationSettings, type NotificationSettings } from './settings';
+import * as clock from '../clock';
 
 export type DeliveryOutcome = 'sent' | 'nothing-due' | 'cancelled' | 'failed' | 'retry';
 
@@ -68,7 +69,7 @@ export async function deliverDue(
 	db: Kysely<Database>,
 	channels: Channels,
 	job: { citizenId: string; channel: DigitalChannel },
-	now: Date = new Date(),
+	now: Date = clock.now(),
 	settings: NotificationSettings = notificationSettings()
 ): Promise<DeliveryOutcome> {
 	const claim = await db
@@ -108,7 +109,7 @@ export async function deliverDue(
 			cause: error
 		});
 	}
-	await markNotificationSent(db, head.id, { ...result, now: new Date() });
+	await markNotificationSent(db, head.id, { ...result, now: clock.now() });
 	return 'sent';
 }
 
@@ -116,7 +117,7 @@ export async function deliverDue(
 export async function renderLetter(
 	db: Kysely<Database>,
 	letterId: string,
-	now: Date = new Date(),
+	now: Date = clock.now(),
 	settings: NotificationSettings = notificationSettings()
 ): Promise<'rendered' | 'nothing-due' | 'failed'> {
 	const letter = await letterToRender(db, letterId);
@@ -161,7 +162,7 @@ export interface SweepResult {
 /** Upkeep: interrupted deliveries become 'uncertain'; letters waiting too long are counted. */
 export async function sweep(
 	db: Kysely<Database>,
-	now: Date = new Date(),
+	now: Date = clock.now(),
 	settings: NotificationSettings = notificationSettings()
 ): Promise<SweepResult> {
 	const interrupted = await markInterruptedDeliveries(

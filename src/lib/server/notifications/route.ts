@@ -24,6 +24,7 @@ import { staffContact } from '../db/staff-meetings';
 import { appendTimelineEntry, type TimelineEntry } from '../db/timeline';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { notificationSettings } from './settings';
+import * as clock from '../clock';
 
 export type EventType =
 	| 'meeting'
@@ -97,7 +98,7 @@ function retryOptions() {
 export async function notifyCitizen(
 	trx: Transaction<Database>,
 	event: CitizenEvent,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<RoutedEvent> {
 	const citizen = await citizenForRouting(trx, event.citizenId);
 	const key = `${event.type}:${event.sourceId}`;
@@ -157,7 +158,8 @@ export async function notifyCitizen(
 	const channels: DigitalChannel[] = [];
 	if (citizen.notify_by_email && citizen.email) channels.push('email');
 	if (citizen.notify_by_sms && citizen.phone) channels.push('sms');
-	const sendAfter = new Date(now.getTime() + notificationSettings().bundleMinutes * 60_000);
+	const bundleSeconds = notificationSettings().bundleMinutes * 60;
+	const sendAfter = new Date(now.getTime() + bundleSeconds * 1000);
 	for (const channel of channels) {
 		const row = await insertNotification(trx, {
 			citizen_id: citizen.id,
@@ -176,7 +178,7 @@ export async function notifyCitizen(
 			trx,
 			QUEUES.deliver,
 			{ citizenId: citizen.id, channel },
-			{ ...retryOptions(), startAfter: sendAfter }
+			{ ...retryOptions(), startAfterSeconds: bundleSeconds }
 		);
 	}
 	return { letter: null, channels };
@@ -192,7 +194,7 @@ export async function notifyEntry(
 	entry: TimelineEntry,
 	citizenId: string,
 	type: EventType,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<RoutedEvent | null> {
 	if (entry.visibility !== 'citizen') return null;
 	const [citizen, sender] = await Promise.all([

@@ -9,6 +9,7 @@ import { runRetention } from '../retention/run';
 import type { Channels } from './channels';
 import { deliverDue, renderLetter, sweep } from './deliver';
 import { notificationSettings } from './settings';
+import * as clock from '../clock';
 
 export interface Logger {
 	info(message: string): void;
@@ -53,7 +54,7 @@ export async function startNotificationWorker(
 
 	const runSweep = async () => {
 		const settings = notificationSettings();
-		const result = await sweep(db, new Date(), settings);
+		const result = await sweep(db, clock.now(), settings);
 		if (result.interrupted > 0) {
 			log.warn(
 				`${result.interrupted} notification(s) were interrupted between sending and recording; ` +
@@ -86,7 +87,7 @@ export async function startNotificationWorker(
 	// Retention: one job at a time per process; across processes its steps take turns under an
 	// advisory lock (retention/run.ts). The counts name no person.
 	await boss.work(QUEUES.retention, polling, async () => {
-		const result = await runRetention(db, new Date());
+		const result = await runRetention(db, clock.now());
 		const summary =
 			`Retention: ${result.auditPartitionsDropped} audit partition(s) dropped, ` +
 			`${result.sessionsDeleted} session(s), ${result.notificationsDeleted} notification(s), ` +

@@ -22,6 +22,7 @@ import { letterReference } from '../letters/pdf';
 import { notificationSettings } from '../notifications/settings';
 import { auditStaff, type StaffActor } from '../staff/context';
 import { maskContactDetails } from './mask';
+import * as clock from '../clock';
 
 export const DEAD_LETTER_PAGE_SIZE = 50;
 
@@ -71,7 +72,7 @@ export async function loadDeadLetters(
 /** Letters not yet handed to the post that have waited longer than the alert time. */
 export async function waitingLetters(
 	db: Kysely<Database>,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ count: number; hours: number }> {
 	const hours = notificationSettings().letterAlertHours;
 	const count = await countLettersWaitingSince(db, new Date(now.getTime() - hours * 3_600_000));
@@ -100,7 +101,7 @@ export async function retryDeadLetter(
 	db: Kysely<Database>,
 	actor: StaffActor,
 	id: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<RetryOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const row = await lockNotification(trx, id);

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../db/audit';
 import { activeRepresentations } from '../db/representatives';
 import type { Database } from '../db/schema';
 import { citizenScope, type CitizenScope } from '../policy/access';
+import * as clock from '../clock';
 
 export async function loadCitizenScope(
 	db: Kysely<Database>,
@@ -14,7 +15,7 @@ export async function loadCitizenScope(
 ): Promise<CitizenScope | null> {
 	let representation = null;
 	if (actingFor) {
-		const found = (await activeRepresentations(db, citizen.id, todayInDenmark())).find(
+		const found = (await activeRepresentations(db, citizen.id, todayInDenmark(clock.now()))).find(
 			(r) => r.citizen_id === actingFor.id
 		);
 		representation = found ? { scope: found.scope, departmentIds: found.department_ids } : null;

@@ -24,6 +24,7 @@ import {
 } from '../db/retention';
 import { getRetentionPeriods, type RetentionPeriods } from '../db/retention-settings';
 import type { Database } from '../db/schema';
+import * as clock from '../clock';
 
 const DAY_MS = 86_400_000;
 
@@ -67,7 +68,7 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods) {
  * clock's. A failing step is recorded in the run's error and the other steps still run.
  */
 export async function runRetention(db: Kysely<Database>, now: Date): Promise<RetentionResult> {
-	const runId = await insertRetentionRun(db, new Date());
+	const runId = await insertRetentionRun(db, clock.now());
 	const periods = await getRetentionPeriods(db);
 	const cutoff = retentionCutoffs(now, periods);
 	const { idleMs } = sessionLifetimes();
@@ -104,7 +105,7 @@ export async function runRetention(db: Kysely<Database>, now: Date): Promise<Ret
 
 	const error = errors.length > 0 ? errors.join('; ').slice(0, 2000) : null;
 	await db.transaction().execute(async (trx) => {
-		await finishRetentionRun(trx, runId, counts, new Date(), error);
+		await finishRetentionRun(trx, runId, counts, clock.now(), error);
 		await recordAuditEvent(trx, {
 			actor_type: 'system',
 			action: 'delete',

@@ -144,7 +144,7 @@ export class DemoClock {
 
 	/**
 	 * A meeting "next week" as people mean it: Tuesday of the coming calendar week at 10.00, so it
-	 * is always a working day, 3 to 9 days ahead.
+	 * is always a working day, 2 to 8 days ahead (2 on a Sunday).
 	 */
 	nextWeek(): Date {
 		// weekday(0) is today, 0 = Sunday … 6 = Saturday; next Monday is 1 to 7 days ahead.

@@ -28,6 +28,7 @@ import {
 	type StaffName
 } from './demo-data';
 import { DemoClock, demoId, formatDanish, formatEnglish } from './demo-time';
+import * as clock from '../clock';
 
 export { DEMO_CITIZENS, DEMO_KLE, DEMO_STAFF } from './demo-data';
 export { demoId } from './demo-time';
@@ -2451,7 +2452,7 @@ export function buildDemoRows(keys: CprKeys, now: Date): Rows {
 export async function seedDemo(
 	db: Kysely<Database>,
 	keys: CprKeys,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<void> {
 	const rows = buildDemoRows(keys, now);
 	await db.transaction().execute((trx) => insertDemoRows(trx, rows, now));
@@ -2465,7 +2466,7 @@ export async function seedDemo(
 export async function seedDemoIfEmpty(
 	db: Kysely<Database>,
 	keys: CprKeys,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		await sql`select pg_advisory_xact_lock(hashtext('sammen:seed-demo'))`.execute(trx);
@@ -2514,4 +2515,7 @@ async function insertDemoRows(trx: Transaction<Database>, rows: Rows, now: Date)
 		await trx.insertInto('representatives').values(rows.representatives).execute();
 	if (rows.audit_events.length)
 		await trx.insertInto('audit_events').values(rows.audit_events).execute();
+	// The migrations made the retention settings row, stamped by the database server's clock: the
+	// demo's settings date from its own now, like everything else it holds.
+	await trx.updateTable('retention_settings').set({ updated_at: now }).execute();
 }

@@ -23,6 +23,7 @@ import type {
 } from '../db/schema';
 import type { StaffActor, StaffPurpose } from '../staff/context';
 import { parseDate } from './dates';
+import * as clock from '../clock';
 
 const SCOPES: readonly RepresentationScope[] = ['full', 'read_only'];
 const BASES: readonly RepresentationBasis[] = [
@@ -101,7 +102,8 @@ export function parseRepresentationForm(
 	const validTo = values.validTo ? parseDate(values.validTo) : null;
 	if (values.validTo && !validTo) errors.validTo = 'saRepErrorValidTo';
 	else if (validFrom && validTo && validTo < validFrom) errors.validTo = 'saRepErrorValidToBefore';
-	else if (validTo && validTo < todayInDenmark()) errors.validTo = 'saRepErrorValidToPast';
+	else if (validTo && validTo < todayInDenmark(clock.now()))
+		errors.validTo = 'saRepErrorValidToPast';
 
 	if (Object.keys(errors).length > 0 || !cpr || !scope || !basis || !validFrom) {
 		return { ok: false, values, errors };
@@ -216,7 +218,7 @@ export async function endRepresentation(
 		const row = await lockRepresentationOfCitizen(trx, representationId, citizenId);
 		if (!row) return 'missing';
 		if (row.ended_at) return 'unchanged';
-		const today = todayInDenmark();
+		const today = todayInDenmark(clock.now());
 		// ended_at is what stops it at once; valid_to records the last day (never before the first,
 		// which the table does not allow, for one that had not started yet).
 		let validTo = row.valid_to === null || row.valid_to > today ? today : row.valid_to;

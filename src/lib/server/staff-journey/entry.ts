@@ -17,6 +17,7 @@ import { appendTimelineEntry } from '../db/timeline';
 import { notifyEntry } from '../notifications/route';
 import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
 import type { Transaction } from 'kysely';
+import * as clock from '../clock';
 
 export const ENTRY_KINDS = ['note', 'decision', 'status', 'task'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -222,7 +223,7 @@ export async function writeEntry(
 	context: StaffJourneyContext,
 	entry: ParsedEntry,
 	extra: { taskCaseId: string | null },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ entryId: string | null; duplicate: boolean }> {
 	const { db, actor, citizen, journey } = context;
 	const key = `staff-entry:${entry.token}`;

@@ -6,6 +6,7 @@ import { insertStaffMessage } from '../db/messages';
 import { appendTimelineEntry } from '../db/timeline';
 import { notifyEntry } from '../notifications/route';
 import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
+import * as clock from '../clock';
 
 function isUniqueViolation(error: unknown): boolean {
 	return (
@@ -16,7 +17,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function sendStaffMessage(
 	context: StaffJourneyContext,
 	message: { body: string; authorName: string; token: string },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<{ id: string | null; duplicate: boolean }> {
 	const { db, actor, citizen, journey } = context;
 	const da = catalogues.da;

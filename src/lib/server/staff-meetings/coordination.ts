@@ -19,6 +19,7 @@ import { appendTimelineEntry } from '../db/timeline';
 import { notifyEntry } from '../notifications/route';
 import { auditStaff, type StaffActor } from '../staff/context';
 import { parseDate } from './form';
+import * as clock from '../clock';
 
 export interface CoordinationTarget {
 	db: Kysely<Database>;
@@ -60,7 +61,7 @@ async function citizenEntry(
 export async function changeCoordinator(
 	target: CoordinationTarget,
 	coordinator: { id: string; name: string; departmentName: string; departmentNameEn: string },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<boolean> {
 	return target.db.transaction().execute(async (trx) => {
 		const journey = await lockJourney(trx, target.journeyId);
@@ -98,7 +99,7 @@ export async function changeJourneyCase(
 	target: CoordinationTarget,
 	change: 'add' | 'remove',
 	theCase: { id: string; title: string; departmentName: string; departmentNameEn: string },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<boolean> {
 	return target.db.transaction().execute(async (trx) => {
 		await lockJourney(trx, target.journeyId);
@@ -234,7 +235,7 @@ function planEntryTexts(key: 'smEntryGoalAdded' | 'smEntryGoalChanged', goal: st
 export async function addGoal(
 	target: CoordinationTarget,
 	input: GoalInput,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<GoalRow> {
 	return target.db.transaction().execute(async (trx) => {
 		await lockJourney(trx, target.journeyId);
@@ -267,7 +268,7 @@ export async function editGoal(
 	target: CoordinationTarget,
 	goal: GoalRow,
 	input: GoalInput,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<void> {
 	await target.db.transaction().execute(async (trx) => {
 		await lockJourney(trx, target.journeyId);

@@ -3,6 +3,7 @@
 // Pure, so the rules are tested without a server.
 import { formText, tooLong, type FieldErrors } from '../../forms';
 import { copenhagenInstant } from '../seed/demo-time';
+import * as clock from '../clock';
 
 export const TITLE_MAX = 200;
 export const PLACE_MAX = 300;
@@ -134,7 +135,7 @@ export function checkTimePlace(
 export function checkMeetingForm(
 	values: MeetingFormValues,
 	inviteable: ReadonlySet<string>,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): { errors: FieldErrors; input: MeetingInput | null } {
 	const errors: FieldErrors = {};
 	if (values.title === '') errors.title = 'smErrorTitle';

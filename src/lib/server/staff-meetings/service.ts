@@ -24,6 +24,7 @@ import { appendTimelineEntry } from '../db/timeline';
 import { entryLetter, notifyCitizen } from '../notifications/route';
 import { auditStaff, type StaffActor } from '../staff/context';
 import type { MeetingInput, MeetingTimePlace } from './form';
+import * as clock from '../clock';
 
 type Trx = Transaction<Database>;
 export type MeetingChangeKind = 'invite' | 'moved' | 'cancelled';
@@ -199,7 +200,7 @@ export async function planMeeting(
 	},
 	input: MeetingInput,
 	inviteable: readonly StaffCandidate[],
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<MeetingChangeResult> {
 	const { actor } = context;
 	const citizenId = context.citizen.citizenId;
@@ -277,7 +278,7 @@ export type MeetingChangeOutcome = MeetingChangeResult | { closed: true };
 /** A meeting that is cancelled, or has started, cannot be moved or cancelled any more. */
 export function isChangeable(
 	meeting: { cancelled_at: Date | null; starts_at: Date },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): boolean {
 	return meeting.cancelled_at === null && meeting.starts_at.getTime() > now.getTime();
 }
@@ -334,7 +335,7 @@ export async function moveMeeting(
 	actor: StaffActor,
 	meeting: StaffMeeting,
 	change: MeetingTimePlace,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<MeetingChangeOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await lockMeeting(trx, meeting.id);
@@ -349,7 +350,7 @@ export async function cancelMeeting(
 	db: Kysely<Database>,
 	actor: StaffActor,
 	meeting: StaffMeeting,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<MeetingChangeOutcome> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await lockMeeting(trx, meeting.id);
@@ -369,7 +370,7 @@ export async function cancelMeeting(
 /** Minutes can be written once the meeting has started, unless it was cancelled. */
 export function mayWriteMinutes(
 	meeting: { cancelled_at: Date | null; starts_at: Date },
-	now: Date = new Date()
+	now: Date = clock.now()
 ): boolean {
 	return meeting.cancelled_at === null && meeting.starts_at.getTime() <= now.getTime();
 }
@@ -385,7 +386,7 @@ export async function addMinutes(
 	actor: StaffActor,
 	meeting: StaffMeeting,
 	minutes: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await lockMeeting(trx, meeting.id);

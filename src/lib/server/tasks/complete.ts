@@ -6,6 +6,7 @@ import type { CitizenTask } from '../db/tasks';
 import { markTaskDone } from '../db/tasks';
 import { appendTimelineEntry } from '../db/timeline';
 import { auditActor, auditPortal, type PortalContext } from '../portal/context';
+import * as clock from '../clock';
 
 export const TASK_COMMENT_MAX = 1000;
 
@@ -25,7 +26,7 @@ export async function completeTask(
 	context: PortalContext,
 	task: CitizenTask,
 	comment: string,
-	now: Date = new Date()
+	now: Date = clock.now()
 ): Promise<boolean> {
 	const doneComment = comment === '' ? null : comment;
 	const title = (locale: 'da' | 'en') =>

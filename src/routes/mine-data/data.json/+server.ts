@@ -6,13 +6,14 @@ import { exportCitizenData } from '$lib/server/db/export';
 import { auditActor, portal } from '$lib/server/portal/context';
 import { todayInDenmark } from '$lib/format';
 import type { RequestHandler } from './$types';
+import * as clock from '$lib/server/clock';
 
 // Everything Sammen holds about the citizen as one JSON file (GDPR art. 15 and 20). The shape is
 // documented in $lib/server/db/export.ts. Every download is recorded, by the citizen too.
 export const GET: RequestHandler = async (event) => {
 	const context = await portal(event, 'everything');
 	const { db, scope } = context;
-	const now = new Date();
+	const now = clock.now();
 	const data = await exportCitizenData(db, scope.citizenId, {
 		municipality: municipalityContact(await getMunicipality(getDb())),
 		showStaffNames: auditShowsStaffNames(),

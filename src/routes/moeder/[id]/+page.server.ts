@@ -11,6 +11,7 @@ import { safeWebUrl } from '$lib/server/meetings/calendar';
 import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/portal/context';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 /** The meeting in the URL if it is in one of the citizen's journeys; else 404, whatever the id. */
 async function meetingOf(event: RequestEvent<{ id: string }>, context: PortalContext) {
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const meeting = await meetingOf(event, context);
 	const participants = await listMeetingParticipants(context.db, meeting.id);
 	await auditPortal(context.db, context, 'read', { type: 'meeting', id: meeting.id });
-	const now = new Date();
+	const now = clock.now();
 	return {
 		meeting: { ...meeting, videoUrl: safeWebUrl(meeting.videoUrl) },
 		participants,

@@ -4,6 +4,8 @@ import { findCitizenTask } from '$lib/server/db/tasks';
 import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/portal/context';
 import { completeTask, TASK_COMMENT_MAX } from '$lib/server/tasks/complete';
 import { isUuid } from '$lib/uuid';
+import * as clock from '$lib/server/clock';
+import { todayInDenmark } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -25,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	await auditPortal(context.db, context, 'read', { type: 'task', id: task.id });
 	return {
 		task,
+		today: todayInDenmark(clock.now()),
 		mayAct: context.scope.mayAct,
 		subjectName: context.subject.name,
 		saved: event.url.searchParams.has('gjort')

@@ -7,6 +7,7 @@ import { exportBatch, splitAddress } from '$lib/server/letters/print-queue';
 import { notificationSettings } from '$lib/server/notifications/settings';
 import { auditStaff, staffActor } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 // The print queue for administrators: the letters waiting to be printed (name and postcode only,
 // never the content: rule 5), the export of every waiting letter as one batch, and recent batches.
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		citizenId: null
 	});
 	const alertHours = notificationSettings().letterAlertHours;
-	const overdueBefore = Date.now() - alertHours * 3600_000;
+	const overdueBefore = clock.now().getTime() - alertHours * 3600_000;
 	return {
 		alertHours,
 		waiting: waiting.map((letter) => {

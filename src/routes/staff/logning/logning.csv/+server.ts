@@ -13,6 +13,7 @@ import { exportAuditTrail } from '$lib/server/db/audit';
 import { auditReview, requireAuditor } from '$lib/server/staff-audit/review';
 import { criterionText, csvTime, toCsv } from '$lib/server/staff-audit/trail';
 import type { RequestHandler } from './$types';
+import * as clock from '$lib/server/clock';
 
 // The audit trail with the page's filters as a CSV file for Danish Excel (UTF-8 with BOM, ';').
 // The export itself is recorded in the same trail, with the filters as its criterion.
@@ -50,7 +51,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(toCsv(header, body), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="logning-${todayInDenmark()}.csv"`,
+			'content-disposition': `attachment; filename="logning-${todayInDenmark(clock.now())}.csv"`,
 			'cache-control': 'no-store'
 		}
 	});

@@ -19,6 +19,7 @@ import { can, type Resource } from '$lib/server/policy/access';
 import { refuseArchived } from '$lib/server/retention/archived';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 /**
  * The guard: the meeting in the URL, the journey's guard (404 unless the staff member sees the
@@ -86,7 +87,7 @@ export const load: PageServerLoad = async (event) => {
 		})
 	);
 	await auditStaffRead(context, 'meeting', meeting.id);
-	const now = new Date();
+	const now = clock.now();
 	const start = danishParts(meeting.starts_at);
 	const end = danishParts(meeting.ends_at);
 	const done = event.url.searchParams;
@@ -163,7 +164,7 @@ export const actions: Actions = {
 		if (!isChangeable(meeting))
 			return fail(400, { form: 'move', errors: {}, closed: true, values });
 		const errors: FieldErrors = {};
-		const change = checkTimePlace(values, errors, new Date());
+		const change = checkTimePlace(values, errors, clock.now());
 		if (!change) return fail(400, { form: 'move', errors, values });
 		const result = await moveMeeting(context.db, context.actor, meeting, change);
 		if ('closed' in result) return fail(400, { form: 'move', errors, closed: true, values });

@@ -12,6 +12,7 @@ import {
 } from '$lib/server/staff-audit/representation';
 import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 const SAVED = ['registreret', 'afsluttet', 'uaendret'] as const;
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		mayWrite: can(context.actor, 'write', { kind: 'representation', citizen: context.citizen }),
 		representations,
 		departments,
-		today: todayInDenmark(),
+		today: todayInDenmark(clock.now()),
 		saved: SAVED.find((s) => s === saved) ?? null
 	};
 };

@@ -15,6 +15,7 @@ import {
 	type StaffJourneyContext
 } from '$lib/server/staff/context';
 import { refuseArchived } from '$lib/server/retention/archived';
+import * as clock from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The guard for the page and its action: only those who may plan a meeting on the journey. */
@@ -52,6 +53,8 @@ export const load: PageServerLoad = async (event) => {
 		journeyId: context.journey.journeyId,
 		candidates,
 		meetings,
+		// The page marks meetings that have ended: by the server's clock, not the browser's.
+		now: clock.now(),
 		letterAddress: analog ? postalAddress(postal).replace(/\n/g, ', ') : null
 	};
 };

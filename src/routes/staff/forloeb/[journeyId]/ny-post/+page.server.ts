@@ -19,6 +19,7 @@ import { mayCorrect, mayWriteEntries, ownOpenCases } from '$lib/server/staff-jou
 import { isUuid } from '$lib/uuid';
 import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';
+import * as clock from '$lib/server/clock';
 
 /** The guard of the page and its actions: someone who may write entries on this journey. */
 async function writer(event: RequestEvent<{ journeyId: string }>) {
@@ -78,7 +79,7 @@ export const load: PageServerLoad = async (event) => {
 		colleagues,
 		// A fresh one-time token per form: a second submit of the same form is recognised.
 		token: crypto.randomUUID(),
-		today: todayInDenmark()
+		today: todayInDenmark(clock.now())
 	};
 };
 
@@ -104,7 +105,7 @@ async function parse(context: StaffJourneyContext, values: EntryValues) {
 		ownCases,
 		colleagueIds: colleagues.map((c) => c.id),
 		correctable: (id) => corrects?.id === id,
-		today: todayInDenmark()
+		today: todayInDenmark(clock.now())
 	});
 	if (!result.ok && 'notFound' in result) error(404, 'Not Found');
 	return { result, ownCases, corrects };
@@ -133,7 +134,7 @@ export const actions: Actions = {
 				titleEn: null,
 				body: entry.body,
 				bodyEn: null,
-				occurredAt: new Date(),
+				occurredAt: clock.now(),
 				postedLetterAt: null,
 				correctsEntryId: corrects?.id ?? null,
 				correctsTitle: corrects?.title ?? null,
