@@ -4,8 +4,9 @@
 // this clock (docs/TIME.md).
 //
 // In production it is the system clock. In the demo and in tests it can be pinned with SAMMEN_NOW:
-// the clock then starts at that instant when the process starts and runs on in real time from
-// there, so that order, idle timeouts and retries still behave as they do in production. Durations
+// the clock then shows that instant when the process first reads it (at start-up) and runs on in
+// real time from there, so that order, idle timeouts and retries still behave as they do in
+// production. Durations
 // and timeouts that are about the machine, not the calendar (request timing, retry back-off,
 // rate-limit windows, OpenID Connect token lifetimes checked by the libraries), use the system
 // clock or performance.now() directly.
