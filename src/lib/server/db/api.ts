@@ -142,6 +142,7 @@ export async function upsertCitizen(
 	trx: Transaction<Database>,
 	values: ApiCitizenValues
 ): Promise<{ id: string; created: boolean }> {
+	const now = clock.now();
 	const existing = await trx
 		.selectFrom('citizens')
 		.select('id')
@@ -159,7 +160,7 @@ export async function upsertCitizen(
 	if (existing) {
 		await trx
 			.updateTable('citizens')
-			.set({ ...details, updated_at: clock.now() })
+			.set({ ...details, updated_at: now })
 			.where('id', '=', existing.id)
 			.execute();
 		return { id: existing.id, created: false };
@@ -172,10 +173,10 @@ export async function upsertCitizen(
 			cpr_hash: values.cprHash,
 			cpr_encrypted: values.cprEncrypted,
 			...details,
-			created_at: clock.now(),
-			updated_at: clock.now()
+			created_at: now,
+			updated_at: now
 		})
-		.onConflict((oc) => oc.column('cpr_hash').doUpdateSet({ ...details, updated_at: clock.now() }))
+		.onConflict((oc) => oc.column('cpr_hash').doUpdateSet({ ...details, updated_at: now }))
 		.returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
 		.executeTakeFirstOrThrow();
 	return { id: row.id, created: row.inserted };

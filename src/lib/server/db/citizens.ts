@@ -16,13 +16,15 @@ export async function createCitizen(
 	db: Executor,
 	values: { cprEncrypted: string; cprHash: string; name: string }
 ) {
+	const now = clock.now();
 	return db
 		.insertInto('citizens')
 		.values({
 			cpr_encrypted: values.cprEncrypted,
 			cpr_hash: values.cprHash,
 			name: values.name,
-			...createdNow()
+			created_at: now,
+			updated_at: now
 		})
 		.returning(['id', 'name', 'preferred_language'])
 		.executeTakeFirstOrThrow();
@@ -132,9 +134,4 @@ export async function listCitizenJourneysForStaff(db: Executor, citizenId: strin
 		.orderBy('j.started_at')
 		.orderBy('j.id')
 		.execute();
-}
-
-function createdNow() {
-	const now = clock.now();
-	return { created_at: now, updated_at: now };
 }

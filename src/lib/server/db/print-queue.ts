@@ -116,6 +116,8 @@ export async function claimWaitingLetters(
 	trx: Transaction<Database>,
 	staffId: string
 ): Promise<{ batchId: string; letters: { id: string; citizenId: string }[] } | null> {
+	// One instant for every row the step writes, as one SQL now() was before.
+	const now = clock.now();
 	const waiting = await trx
 		.selectFrom('letters')
 		.select(['id', 'citizen_id as citizenId'])
@@ -129,13 +131,13 @@ export async function claimWaitingLetters(
 	if (waiting.length === 0) return null;
 	const batch = await trx
 		.insertInto('print_batches')
-		.values({ created_by_staff_id: staffId, letter_count: waiting.length, created_at: clock.now() })
+		.values({ created_by_staff_id: staffId, letter_count: waiting.length, created_at: now })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	// The status condition again: a letter changed between the lock and here is not taken.
 	const claimed = await trx
 		.updateTable('letters')
-		.set({ status: 'printed', printed_at: clock.now(), batch_id: batch.id })
+		.set({ status: 'printed', printed_at: now, batch_id: batch.id })
 		.where(
 			'id',
 			'in',
@@ -166,9 +168,11 @@ export async function handOverBatch(
 	batchId: string,
 	staffId: string
 ): Promise<{ id: string; citizenId: string }[] | null> {
+	// One instant for every row the step writes, as one SQL now() was before.
+	const now = clock.now();
 	const batch = await trx
 		.updateTable('print_batches')
-		.set({ handed_over_at: clock.now(), handed_over_by_staff_id: staffId })
+		.set({ handed_over_at: now, handed_over_by_staff_id: staffId })
 		.where('id', '=', batchId)
 		.where('handed_over_at', 'is', null)
 		.returning('id')
@@ -176,7 +180,7 @@ export async function handOverBatch(
 	if (!batch) return null;
 	const posted = await trx
 		.updateTable('letters')
-		.set({ status: 'posted', posted_at: clock.now() })
+		.set({ status: 'posted', posted_at: now })
 		.where('batch_id', '=', batchId)
 		.where('status', '=', 'printed')
 		.returning(['id', 'citizen_id as citizenId'])
@@ -294,6 +298,8 @@ export async function markLetterReturned(
 		} | null;
 	}
 ): Promise<{ taskId: string } | null> {
+	// One instant for every row the step writes, as one SQL now() was before.
+	const now = clock.now();
 	const letter = await trx
 		.selectFrom('letters')
 		.select('id')
@@ -314,7 +320,7 @@ export async function markLetterReturned(
 			description: input.task.description,
 			due_date: input.task.dueDate,
 			created_by_staff_id: input.staffId,
-			created_at: clock.now()
+			created_at: now
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -322,7 +328,7 @@ export async function markLetterReturned(
 		.updateTable('letters')
 		.set({
 			status: 'returned',
-			returned_at: clock.now(),
+			returned_at: now,
 			returned_by_staff_id: input.staffId,
 			return_task_id: task.id
 		})
@@ -342,8 +348,8 @@ export async function markLetterReturned(
 				body: input.entry.body,
 				body_en: input.entry.bodyEn,
 				task_id: task.id,
-				occurred_at: clock.now(),
-				created_at: clock.now()
+				occurred_at: now,
+				created_at: now
 			})
 			.execute();
 	}
