@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
+	insertCitizenMessage,
 	listThread,
 	markThreadReadByCitizen,
-	sendCitizenMessage,
 	unreadCountsForCitizen
 } from '../../src/lib/server/db/messages';
+import { sendCitizenMessage } from '../../src/lib/server/messages/service';
 import type { AuditActorType } from '../../src/lib/server/db/schema';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
@@ -163,6 +164,24 @@ describe.each(testDialects())('messages on %s', (dialect) => {
 			actor_citizen_id: henrik,
 			citizen_id: sofie
 		});
+	});
+
+	it("writes a message inside the caller's transaction, so it rolls back with the rest", async () => {
+		const count = async () => (await listThread(t.db, majaJourney)).length;
+		const before = await count();
+		await expect(
+			t.db.transaction().execute(async (trx) => {
+				await insertCitizenMessage(trx, {
+					journeyId: majaJourney,
+					authorCitizenId: maja,
+					body: 'Denne besked ruller tilbage med resten.'
+				});
+				// Inside the transaction the message is there.
+				expect((await listThread(trx, majaJourney)).length).toBe(before + 1);
+				throw new Error('the rest failed');
+			})
+		).rejects.toThrow('the rest failed');
+		expect(await count()).toBe(before);
 	});
 
 	it('leaves no message behind when its audit row cannot be written', async () => {

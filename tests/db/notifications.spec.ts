@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
+import { markLetterFailed } from '../../src/lib/server/db/notifications';
 import { listJourneyStaff } from '../../src/lib/server/db/staff-meetings';
 import type { StaffRole } from '../../src/lib/server/db/schema';
 import { QUEUES } from '../../src/lib/server/jobs/queue';
@@ -200,6 +201,58 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 		expect(text).toContain('Fællesmøde om din plan');
 		const notification = (await notificationsOf(karl)).find((n) => n.letter_id === rendered.id)!;
 		expect(notification).toMatchObject({ status: 'sent', provider: 'print-queue' });
+	});
+
+	it("marks a letter that cannot be rendered as failed with its notification, in the caller's transaction or not at all", async () => {
+		const routed = await t.db.transaction().execute((trx) =>
+			notifyCitizen(trx, {
+				citizenId: karl,
+				type: 'note',
+				sourceId: 'unrenderable-letter',
+				journeyId: demoIds.journey('karl'),
+				departmentId: null,
+				letter: () => ({ subject: 'Nyt', body: 'Tekst' })
+			})
+		);
+		const letterId = routed.letter!.id;
+		const state = async () => ({
+			letter: (
+				await t.db
+					.selectFrom('letters')
+					.select('status')
+					.where('id', '=', letterId)
+					.executeTakeFirstOrThrow()
+			).status,
+			notifications: (
+				await t.db
+					.selectFrom('notifications')
+					.select('status')
+					.where('letter_id', '=', letterId)
+					.execute()
+			).map((n) => n.status)
+		});
+		expect(await state()).toEqual({ letter: 'queued', notifications: ['pending'] });
+
+		// The caller's transaction rolls back: neither row changes.
+		await expect(
+			t.db.transaction().execute(async (trx) => {
+				await markLetterFailed(trx, letterId, 'renderer crashed');
+				throw new Error('the worker stopped');
+			})
+		).rejects.toThrow('the worker stopped');
+		expect(await state()).toEqual({ letter: 'queued', notifications: ['pending'] });
+
+		await t.db.transaction().execute((trx) => markLetterFailed(trx, letterId, 'renderer crashed'));
+		expect(await state()).toEqual({ letter: 'failed', notifications: ['failed'] });
+		// Only a queued letter fails: a second call changes nothing.
+		await t.db.transaction().execute((trx) => markLetterFailed(trx, letterId, 'again'));
+		expect(
+			await t.db
+				.selectFrom('letters')
+				.select('error')
+				.where('id', '=', letterId)
+				.executeTakeFirstOrThrow()
+		).toEqual({ error: 'renderer crashed' });
 	});
 
 	it('sends digital Maja one e-mail through SMTP after the bundling window, and never twice', async () => {

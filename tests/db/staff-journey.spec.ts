@@ -12,15 +12,15 @@ import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/acce
 import {
 	listThread,
 	markThreadReadByCitizen,
-	sendCitizenMessage
+	markThreadReadByStaff
 } from '../../src/lib/server/db/messages';
+import { sendCitizenMessage } from '../../src/lib/server/messages/service';
 import {
 	countHiddenEntries,
 	listJourneyCases,
 	listStaffTimeline
 } from '../../src/lib/server/db/staff-timeline';
 import { listCitizenTasks } from '../../src/lib/server/db/tasks';
-import { markThreadReadByStaff } from '../../src/lib/server/db/messages';
 import { can, citizenScope, timelineFilter } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';

@@ -31,6 +31,15 @@ export async function createCitizen(
 }
 
 /** What a staff search shows of a citizen: name and address. */
+/** Name and how to reach the citizen: what the top of every staff page about them shows. */
+export async function citizenContactCard(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('citizens')
+		.select(['id', 'name', 'co_name', 'address_line', 'postal_code', 'city', 'phone', 'email'])
+		.where('id', '=', citizenId)
+		.executeTakeFirstOrThrow();
+}
+
 export interface CitizenSearchRow {
 	id: string;
 	name: string;

@@ -2,8 +2,7 @@
 // citizen or a representative acting for them) writes with author_citizen_id, staff with
 // author_staff_id; each side's read time is kept on the message.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { recordAuditEvent } from './audit';
-import type { Database, NewAuditEvent } from './schema';
+import type { Database } from './schema';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -70,43 +69,29 @@ export async function markThreadReadByCitizen(
 }
 
 /**
- * A message from the citizen's side, with its audit row, in one transaction. `authorCitizenId` is
- * the person who wrote it: the representative when one acts for the citizen.
+ * A message from the citizen's side (the caller opens the transaction and writes the audit row).
+ * `authorCitizenId` is the person who wrote it: the representative when one acts for the citizen.
  */
-export async function sendCitizenMessage(
-	db: Kysely<Database>,
-	message: {
-		journeyId: string;
-		authorCitizenId: string;
-		body: string;
-		audit: Pick<NewAuditEvent, 'actor_type' | 'actor_citizen_id' | 'citizen_id'>;
-	},
+export async function insertCitizenMessage(
+	db: Executor,
+	message: { journeyId: string; authorCitizenId: string; body: string },
 	now: Date = clock.now()
 ): Promise<{ id: string; sentAt: Date }> {
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('messages')
-			.values({
-				journey_id: message.journeyId,
-				author_citizen_id: message.authorCitizenId,
-				author_staff_id: null,
-				body: message.body,
-				sent_at: now,
-				// The author has read what they wrote; the municipality has not yet.
-				read_by_citizen_at: now,
-				read_by_staff_at: null
-			})
-			.returning(['id', 'sent_at'])
-			.executeTakeFirstOrThrow();
-		await recordAuditEvent(trx, {
-			...message.audit,
-			occurred_at: now,
-			action: 'create',
-			object_type: 'message',
-			object_id: row.id
-		});
-		return { id: row.id, sentAt: row.sent_at };
-	});
+	const row = await db
+		.insertInto('messages')
+		.values({
+			journey_id: message.journeyId,
+			author_citizen_id: message.authorCitizenId,
+			author_staff_id: null,
+			body: message.body,
+			sent_at: now,
+			// The author has read what they wrote; the municipality has not yet.
+			read_by_citizen_at: now,
+			read_by_staff_at: null
+		})
+		.returning(['id', 'sent_at'])
+		.executeTakeFirstOrThrow();
+	return { id: row.id, sentAt: row.sent_at };
 }
 
 export interface ThreadSummary {

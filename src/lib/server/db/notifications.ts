@@ -231,22 +231,27 @@ export async function storeRenderedLetter(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-/** A letter that could not be rendered after the last attempt. */
-export async function markLetterFailed(db: Executor, letterId: string, error: string) {
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('letters')
-			.set({ status: 'failed', error })
-			.where('id', '=', letterId)
-			.where('status', '=', 'queued')
-			.execute();
-		await trx
-			.updateTable('notifications')
-			.set({ status: 'failed', error })
-			.where('letter_id', '=', letterId)
-			.where('status', 'in', ['pending', 'sending'])
-			.execute();
-	});
+/**
+ * A letter that could not be rendered after the last attempt, with its notification. The caller
+ * opens the transaction (this layer never does), so both rows change together or not at all.
+ */
+export async function markLetterFailed(
+	trx: Transaction<Database>,
+	letterId: string,
+	error: string
+) {
+	await trx
+		.updateTable('letters')
+		.set({ status: 'failed', error })
+		.where('id', '=', letterId)
+		.where('status', '=', 'queued')
+		.execute();
+	await trx
+		.updateTable('notifications')
+		.set({ status: 'failed', error })
+		.where('letter_id', '=', letterId)
+		.where('status', 'in', ['pending', 'sending'])
+		.execute();
 }
 
 export async function countLetterAttempt(db: Executor, letterId: string): Promise<number> {

@@ -147,7 +147,8 @@ export async function renderLetter(
 	} catch (error) {
 		const attempts = await countLetterAttempt(db, letter.id);
 		if (attempts >= settings.maxAttempts) {
-			await markLetterFailed(db, letter.id, redactError(error));
+			const reason = redactError(error);
+			await db.transaction().execute((trx) => markLetterFailed(trx, letter.id, reason));
 			return 'failed';
 		}
 		throw new Error(`Rendering letter ${letter.id} failed; it will be retried`, { cause: error });

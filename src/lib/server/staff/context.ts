@@ -1,13 +1,15 @@
 // What every staff page and action about a citizen starts with: the guard, the policy's facts for
 // this request, the citizen's banner (name, how to reach them, the analog flag, missing consent) and
 // the audit trail. Unauthorised access to an existing citizen or journey answers 404, exactly as a
-// missing one (DESIGN.md, access rules).
+// missing one.
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Kysely, Transaction } from 'kysely';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
 import { loadCitizenFacts, loadJourneyFacts } from '../db/access-facts';
 import { currentAnalogFlag } from '../db/analog';
+import { citizenContactCard } from '../db/citizens';
+import { departmentNames } from '../db/departments';
 import { recordAuditEvent } from '../db/audit';
 import type { AnalogReason, AuditAction, Database, StaffRole } from '../db/schema';
 import {
@@ -69,19 +71,9 @@ async function loadBanner(
 	facts: CitizenFacts
 ): Promise<CitizenBanner> {
 	const [row, flag, department] = await Promise.all([
-		db
-			.selectFrom('citizens')
-			.select(['id', 'name', 'co_name', 'address_line', 'postal_code', 'city', 'phone', 'email'])
-			.where('id', '=', facts.citizenId)
-			.executeTakeFirstOrThrow(),
+		citizenContactCard(db, facts.citizenId),
 		currentAnalogFlag(db, facts.citizenId),
-		actor.departmentId
-			? db
-					.selectFrom('departments')
-					.select(['name', 'name_en'])
-					.where('id', '=', actor.departmentId)
-					.executeTakeFirst()
-			: undefined
+		actor.departmentId ? departmentNames(db, actor.departmentId) : undefined
 	]);
 	return {
 		id: row.id,

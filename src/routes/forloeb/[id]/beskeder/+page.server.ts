@@ -1,12 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
 import { findCitizenJourney } from '$lib/server/db/journeys';
-import {
-	listThread,
-	markThreadReadByCitizen,
-	MESSAGE_MAX_LENGTH,
-	sendCitizenMessage
-} from '$lib/server/db/messages';
+import { listThread, markThreadReadByCitizen, MESSAGE_MAX_LENGTH } from '$lib/server/db/messages';
+import { sendCitizenMessage } from '$lib/server/messages/service';
 import {
 	auditActor,
 	auditPortal,
