@@ -1,4 +1,4 @@
-// Schema v1: the whole domain of DESIGN.md. Frozen once landed: change the schema in a new migration.
+// Schema v1: the whole domain. Frozen once landed: change the schema in a new migration.
 // Migrations never import app code. Each statement runs on its own because PGlite's extended query
 // protocol takes one statement at a time.
 import { sql, type Kysely } from 'kysely';

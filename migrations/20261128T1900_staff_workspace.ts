@@ -1,5 +1,5 @@
-// The staff workspace: audit rows say which role the staff member acted in (DESIGN.md, access
-// rule 6: who, role, department, what, which citizen, when, purpose). The role is stored as it was
+// The staff workspace: audit rows say which role the staff member acted in (docs/RULES.md,
+// access rule 6: who, role, department, what, which citizen, when, purpose). The role is stored as it was
 // at the time, because a staff user's role can change later. Migrations never import app code.
 import { sql, type Kysely } from 'kysely';
 

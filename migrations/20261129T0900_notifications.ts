@@ -1,4 +1,4 @@
-// Notifications and letters (issue 6): delivery state for e-mail and SMS (claimed while sending, so a
+// Notifications and letters: delivery state for e-mail and SMS (claimed while sending, so a
 // worker that dies mid-send is never followed by a second message), print batches for the letters
 // of analog citizens, returned letters, and the demo outbox that shows what would have been sent
 // when no SMTP or SMS provider is configured. The job queue itself (pg-boss) keeps its own schema,

@@ -1,4 +1,4 @@
-// Integration API, administration and retention (issue 7): per-department API keys (only a hash of
+// Integration API, administration and retention: per-department API keys (only a hash of
 // the secret is stored), the stored answers that make a retried API request apply once, the
 // department systems' own references for cases, meetings and timeline entries, the municipality's
 // settings and retention periods (one row each, edited by administrators), archived journeys, and a

@@ -3,7 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 
-// Static assets only (DESIGN.md: privacy rules). Pages are never cached: they can carry personal
+// Static assets only (docs/RULES.md: privacy). Pages are never cached: they can carry personal
 // data, and a stale page could show a case as it was. The one exception is /offline, a public
 // page without personal data that answers navigations when the network is gone.
 import { build, files, version } from '$service-worker';

@@ -1,4 +1,4 @@
-// Dates as citizens read them (UX.md): "tirsdag 12. december kl. 10.00", "Tuesday 12 December at
+// Dates as citizens read them (docs/RULES.md): "tirsdag 12. december kl. 10.00", "Tuesday 12 December at
 // 10:00"; always in Danish time, wherever the server runs.
 import type { Locale } from './i18n/locale';
 

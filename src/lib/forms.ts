@@ -1,5 +1,5 @@
 // Form handling shared by every page with a form: explicit parsing of FormData and errors as
-// message keys, so the same failure is shown in Danish or English (DESIGN.md: bad input gets a
+// message keys, so the same failure is shown in Danish or English (docs/RULES.md: bad input gets a
 // clear message in the field and in an error summary, and changes nothing).
 import type { MessageKey, Messages } from './i18n/messages';
 import { format } from './i18n/messages';

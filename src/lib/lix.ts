@@ -1,6 +1,6 @@
 // The Danish readability index LIX (Björnsson): average sentence length plus the share of long
 // words. Below 25 is very easy, 25–34 easy, 35–44 medium, 45–54 hard, 55 and above very hard. Sammen
-// asks staff to keep citizen-visible text at 40 or below (UX.md: klarsprog). Pure, so the form can
+// asks staff to keep citizen-visible text at 40 or below (docs/RULES.md: klarsprog). Pure, so the form can
 // compute it live in the browser and the server the same way for the preview without JavaScript.
 
 export interface LixResult {

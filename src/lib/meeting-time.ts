@@ -1,4 +1,4 @@
-// A meeting's time as citizens read it (UX.md): "tirsdag 1. december kl. 10.00–11.30", "Tuesday
+// A meeting's time as citizens read it (docs/RULES.md): "tirsdag 1. december kl. 10.00–11.30", "Tuesday
 // 1 December at 10:00–11:30"; always in Danish time, wherever the server runs.
 import { formatDateTime, todayInDenmark } from './format';
 import type { Locale } from './i18n/locale';

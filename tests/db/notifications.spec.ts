@@ -1,4 +1,4 @@
-// Notifications (issue 6): routing in the event's transaction, bundling, e-mail through a real SMTP
+// Notifications: routing in the event's transaction, bundling, e-mail through a real SMTP
 // server, letters rendered into the print queue exactly once, retries with backoff through the
 // pg-boss worker, the dead-letter states, and the sweep that never re-sends an interrupted delivery.
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-// Retention (issue 7, point 3): with a fixed "now", exactly the rows older than each period go
+// Retention: with a fixed "now", exactly the rows older than each period go
 // (sessions, delivered notifications with their bundled rows and demo outbox rows, idempotency
 // records), closed journeys are archived after their period, whole audit partitions are dropped
 // while recent ones and the default partition stay, every run leaves a run row and one system audit

@@ -1,4 +1,4 @@
-// Administration for administrators (issue 7): departments, staff users, API keys and the
+// Administration for administrators: departments, staff users, API keys and the
 // municipality's settings, without JavaScript. Field errors answer 400 and store nothing; every
 // page and action answers 404 to other roles and to made-up or malformed ids; every page is
 // no-store; a new API key is shown once, in the answer and never in a listing; a saved name reaches

@@ -1,4 +1,4 @@
-// The integration API, played by a department system (issue 7, done-when): upsert Maja Jensen's
+// The integration API, played by a department system: upsert Maja Jensen's
 // case twice with one Idempotency-Key (one change, the second answer replayed), invalid bodies (400
 // naming the field, nothing stored), a revoked key (401), another department's case (404, like a
 // missing one), 413/415/422/409, browser origins refused, the rate limit (429, on a server of its

@@ -54,7 +54,7 @@ const axeSource = fs.readFileSync(
 	'utf8'
 );
 
-/** WCAG 2.2 AA as DESIGN.md sets it. No rule is excluded. */
+/** WCAG 2.2 AA as docs/RULES.md sets it. No rule is excluded. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface AxeViolation {

@@ -1,4 +1,4 @@
-// Several app nodes on one PostgreSQL (issue 7, point 5): two app processes started at the same
+// Several app nodes on one PostgreSQL: two app processes started at the same
 // moment on an empty database migrate and seed it once; a session made on one is valid on the
 // other; and jobs are done exactly once while both workers compete for them.
 import { randomBytes } from 'node:crypto';

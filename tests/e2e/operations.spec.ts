@@ -1,4 +1,4 @@
-// Operations for administrators (issue 6): the alert for letters waiting too long, the channels, the
+// Operations for administrators: the alert for letters waiting too long, the channels, the
 // dead-letter list with "try again" (without JavaScript), the demo outbox with masked recipients,
 // 404 for everyone but administrators and for made-up ids, 400 for malformed ones, an audit row for
 // every retry, and axe at 1280 and 320 px. The rows are inserted before the server starts, in

@@ -1,4 +1,4 @@
-// Retention periods and the retention job for administrators (issue 7, point 3): the page shows
+// Retention periods and the retention job for administrators: the page shows
 // the periods with their defaults, saves new ones without JavaScript (audited), refuses bad ones
 // with field errors and an error summary and stores nothing, runs the clean-up now through the job
 // queue (a run row appears within a bounded wait, audited), answers 404 to everyone but

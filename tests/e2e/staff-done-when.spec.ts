@@ -1,4 +1,4 @@
-// Issue 5's "done when", end to end: a caseworker in Jobcenter and one in Børn og Familie both work
+// The staff workspace end to end: a caseworker in Jobcenter and one in Børn og Familie both work
 // on Maja Jensen's journey, each sees what the access policy allows and nothing else, and every
 // look-up they make shows in Maja's "who has looked at my data". It changes data, so it has its own
 // server.

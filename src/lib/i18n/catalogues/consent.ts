@@ -1,6 +1,6 @@
 import { defineCatalogue } from './define';
 
-// Consent (/samtykke) and its receipts. The texts explain before they ask (UX.md), and giving and
+// Consent (/samtykke) and its receipts. The texts explain before they ask (docs/RULES.md), and giving and
 // withdrawing are worded as the same one step.
 export default defineCatalogue(
 	{

@@ -1,4 +1,4 @@
-// Administration's changes (issue 7): each change and its audit row in one transaction, so a
+// Administration's changes: each change and its audit row in one transaction, so a
 // change is never without its record and a failed audit write undoes the change.
 import type { Kysely } from 'kysely';
 import type { FieldErrors } from '../../forms';

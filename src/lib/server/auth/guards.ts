@@ -48,7 +48,7 @@ export function requireCitizen(event: RequestEvent): CitizenContext {
 
 /**
  * The logged-in staff user, or a 303 to the staff login. A staff user whose role is not among
- * `roles` gets a 404, exactly as if the page did not exist (DESIGN.md, access rules).
+ * `roles` gets a 404, exactly as if the page did not exist (docs/RULES.md, access rules).
  */
 export function requireStaff(event: RequestEvent, roles?: readonly StaffRole[]): StaffContext {
 	const { session, staff } = event.locals;

@@ -1,5 +1,5 @@
-// Administration (issue 7): departments and staff users as administrators see and change them.
-// No case content is read here (DESIGN.md rule 5). Functions take the executor first, so the
+// Administration: departments and staff users as administrators see and change them.
+// No case content is read here (docs/RULES.md, access rule 5). Functions take the executor first, so the
 // caller's transaction holds the change together with its audit row.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, StaffRole } from './schema';

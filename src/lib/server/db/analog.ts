@@ -1,4 +1,4 @@
-// The analog flag (DESIGN.md, analog fallback): the latest row per citizen is the flag in force,
+// The analog flag (docs/RULES.md, the analog flag): the latest row per citizen is the flag in force,
 // the rows before it are its history. No row at all means digital.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AnalogFlagChangesTable, Database, Stamped } from './schema';

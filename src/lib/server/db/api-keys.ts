@@ -1,4 +1,4 @@
-// API keys for department systems (issue 7). A key is shown once when it is made; only its SHA-256
+// API keys for department systems. A key is shown once when it is made; only its SHA-256
 // is stored. A key belongs to one department and can only reach that department's data.
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';

@@ -1,4 +1,4 @@
-// Consent (DESIGN.md, access rule 4): the citizen's specific, revocable permission for one
+// Consent (docs/RULES.md, access rule 4): the citizen's specific, revocable permission for one
 // department to see what the other departments write on the shared timeline. The table is a log of
 // events; the latest row per (citizen, department) is the consent in force.
 import type { Kysely, Selectable, Transaction } from 'kysely';

@@ -1,4 +1,4 @@
-// The municipality's settings (issue 7): one row; a null column falls back to the environment
+// The municipality's settings: one row; a null column falls back to the environment
 // (config.ts). The logo is stored in the row and served by /kommune/logo.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, MunicipalitySettingsTable } from './schema';

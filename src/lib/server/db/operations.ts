@@ -1,4 +1,4 @@
-// Operations for administrators (issue 6): the dead-letter list of notifications that could not be
+// Operations for administrators: the dead-letter list of notifications that could not be
 // delivered (failed after the last attempt, or uncertain because the worker stopped between sending
 // and recording), putting one back in the queue, and the demo outbox. Nothing here reads case
 // content: a notification row holds only its channel, event type and delivery state.

@@ -1,4 +1,4 @@
-// Retention periods (issue 7): one row, edited by administrators, read by the retention job.
+// Retention periods: one row, edited by administrators, read by the retention job.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
 import * as clock from '../clock';

@@ -1,4 +1,4 @@
-// Retention (issue 7): the queries of the retention job and its run log. Each delete takes the
+// Retention: the queries of the retention job and its run log. Each delete takes the
 // cutoff from the caller, so the job (and its tests) decide what "now" is. The job runs each step
 // in its own transaction under lockRetention, see retention/run.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';

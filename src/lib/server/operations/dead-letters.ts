@@ -1,7 +1,7 @@
 // The dead-letter list for administrators: notifications that were not delivered after the last
 // attempt ('failed'), or whose worker stopped between sending and recording ('uncertain': it may
 // have been delivered, so only an administrator sends it again). Administrators do not read case
-// content (DESIGN.md, rule 5), and these rows hold none: the page shows the channel, the kind of
+// content (docs/RULES.md, access rule 5), and these rows hold none: the page shows the channel, the kind of
 // event, the attempts and the error, with contact details in the error masked. The citizen is shown
 // only as a pseudonymous reference (the first eight hex digits of their id, as "1A2B-3C4D"): enough
 // to see that several rows concern one person and for a caseworker to match it, not who it is. A

@@ -1,4 +1,4 @@
-// The access policy as a matrix (DESIGN.md, access rules): every role against every kind of object,
+// The access policy as a matrix (docs/RULES.md, access rules): every role against every kind of object,
 // for reading and for writing. The expected answers are written out by hand below, not computed by
 // the rules under test; anything not listed for a role must be refused.
 import { describe, expect, it } from 'vitest';

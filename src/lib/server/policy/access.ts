@@ -1,4 +1,4 @@
-// The access rules of DESIGN.md as pure functions over facts: who may read or write which object.
+// The access rules of docs/RULES.md as pure functions over facts: who may read or write which object.
 // Every page, action and download of both the citizen portal and the staff workspace asks `can()`
 // (or the filters derived from the same rules below) after loading the facts for the request; the
 // matrix test in access.spec.ts runs every role against every kind of object.

@@ -1,4 +1,4 @@
-// The retention job (issue 7, point 3): deletes what has outlived its period and archives closed
+// The retention job: deletes what has outlived its period and archives closed
 // journeys, with the periods administrators set at /staff/admin/opbevaring.
 //
 // One transaction per step, not one for the whole run: dropping an audit partition takes an

@@ -170,7 +170,7 @@ export class DemoClock {
 	}
 }
 
-/** "tirsdag 12. december kl. 10.00", as UX.md asks dates to be written for citizens. */
+/** "tirsdag 12. december kl. 10.00", as docs/RULES.md asks dates to be written for citizens. */
 export function formatDanish(instant: Date): string {
 	const p = localParts(instant);
 	const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();

@@ -1,4 +1,4 @@
-// The analog flag recorded by staff (issue 5, point 8): set with a reason, or cleared, each with a
+// The analog flag recorded by staff: set with a reason, or cleared, each with a
 // note where it needs one. One change is one transaction: the analog_flag_changes row and its audit
 // row. While the flag is set, every staff page about the citizen shows it (CitizenBanner) and the
 // citizen's /indstillinger explains that the municipality set it.

@@ -1,5 +1,5 @@
 // The caseload at /staff: what the caseworker works on, filtered by the access policy. The list is
-// the caseworker's own work queue, so opening it is not audited per citizen (DESIGN.md rule 6 is
+// the caseworker's own work queue, so opening it is not audited per citizen (docs/RULES.md, access rule 6 is
 // about reading a citizen's data: the citizen and journey pages, searches and exports are audited,
 // and every row here links to a page that is).
 import type { Kysely } from 'kysely';

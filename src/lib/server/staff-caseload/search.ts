@@ -1,7 +1,7 @@
 // Finding a citizen at /staff/soeg by CPR number (looked up by its keyed hash) or by part of the
 // name. Only citizens the access policy lets the searcher see are returned: the others are simply
 // absent, so a search never reveals that a citizen exists. Every search is audited with its
-// criterion (DESIGN.md rule 6): one row per visible match, about that citizen, so it shows in the
+// criterion (docs/RULES.md, access rule 6): one row per visible match, about that citizen, so it shows in the
 // citizen's "who has looked at my data"; one row without a citizen when nothing visible matched.
 // A CPR number is never stored in clear: the criterion holds its keyed hash.
 import type { Kysely } from 'kysely';

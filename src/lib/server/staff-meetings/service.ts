@@ -2,7 +2,7 @@
 // transaction with its citizen-visible timeline entry and its audit row, so the citizen's portal,
 // the shared timeline and the audit trail never disagree with the meeting. When the citizen is
 // analog the invitation (and every change of it) also goes out as a queued letter in the
-// citizen's own language, with a timeline entry pointing at the letter (DESIGN.md, analog fallback).
+// citizen's own language, with a timeline entry pointing at the letter (docs/RULES.md, the analog flag).
 import type { Kysely, Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
 import type { Locale } from '../../i18n/locale';

@@ -150,7 +150,7 @@ export function purposeFor(actor: StaffActor, citizen: CitizenFacts): StaffPurpo
 }
 
 /**
- * Records what a member of staff read, searched, changed or exported (DESIGN.md, rule 6): who, in
+ * Records what a member of staff read, searched, changed or exported (docs/RULES.md, access rule 6): who, in
  * which role and department, what, about which citizen, and why. Call it in the same transaction
  * as a change, so a change is never stored without its audit row.
  */
