@@ -4,6 +4,7 @@
 // yet in Sammen, a citizen row is created for them with the CPR number encrypted.
 import type { Kysely } from 'kysely';
 import { NAME_MAX, REFERENCE_MAX } from '../../components/staff-audit/limits';
+import { parseIsoDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
 import { todayInDenmark } from '../../format';
 import { isUuid } from '../../uuid';
@@ -22,7 +23,6 @@ import type {
 	RepresentationScope
 } from '../db/schema';
 import type { StaffActor, StaffPurpose } from '../staff/context';
-import { parseDate } from './dates';
 import * as clock from '../clock';
 
 const SCOPES: readonly RepresentationScope[] = ['full', 'read_only'];
@@ -97,9 +97,9 @@ export function parseRepresentationForm(
 	const referenceTooLong = tooLong(values.reference, REFERENCE_MAX);
 	if (!values.reference) errors.reference = 'saRepErrorReference';
 	else if (referenceTooLong) errors.reference = referenceTooLong;
-	const validFrom = parseDate(values.validFrom);
+	const validFrom = parseIsoDate(values.validFrom);
 	if (!validFrom) errors.validFrom = 'saRepErrorValidFrom';
-	const validTo = values.validTo ? parseDate(values.validTo) : null;
+	const validTo = values.validTo ? parseIsoDate(values.validTo) : null;
 	if (values.validTo && !validTo) errors.validTo = 'saRepErrorValidTo';
 	else if (validFrom && validTo && validTo < validFrom) errors.validTo = 'saRepErrorValidToBefore';
 	else if (validTo && validTo < todayInDenmark(clock.now()))

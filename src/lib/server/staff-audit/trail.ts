@@ -1,11 +1,11 @@
 // The auditor's view of the audit trail: filters from the query string (never a CPR number: a
 // citizen is chosen by id among those in the trail), the criterion that records what was looked
 // at, and the CSV export for Danish Excel.
+import { parseIsoDate } from '../../dates';
 import type { FieldErrors } from '../../forms';
 import { isUuid } from '../../uuid';
 import type { AuditCursor, AuditTrailFilter, AuditTrailRow } from '../db/audit';
 import type { AuditAction } from '../db/schema';
-import { parseDate } from './dates';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'read',
@@ -50,9 +50,9 @@ export function parseTrailFilter(params: URLSearchParams): {
 		citizenId: read('citizenId')
 	};
 	const errors: FieldErrors = {};
-	const from = values.from ? parseDate(values.from) : null;
+	const from = values.from ? parseIsoDate(values.from) : null;
 	if (values.from && !from) errors['filter-from'] = 'saTrailErrorFrom';
-	const to = values.to ? parseDate(values.to) : null;
+	const to = values.to ? parseIsoDate(values.to) : null;
 	if (values.to && !to) errors['filter-to'] = 'saTrailErrorTo';
 	else if (from && to && to < from) errors['filter-to'] = 'saTrailErrorToBefore';
 	const id = (value: string, field: string) => {

@@ -4,6 +4,7 @@
 // correction is a new entry pointing at the old one. Every write is one transaction with its audit
 // rows. A double submit (the same form sent twice) is recognised by the form's one-time token,
 // stored as the entry's idempotency key, and answered as if it had succeeded once.
+import { parseIsoDate } from '../../dates';
 import { tooLong, type FieldErrors } from '../../forms';
 import { isUuid } from '../../uuid';
 import type { CaseStatus, Database, TimelineKind, Visibility, WaitingOn } from '../db/schema';
@@ -97,12 +98,6 @@ export type ParseResult =
 	/** An id in the form that is malformed or not one the writer may use: answered as 404. */
 	| { ok: false; notFound: true };
 
-function isDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /**
  * Checks the form. `ownCases` are the writer's department's open cases on the journey,
  * `colleagues` the staff a task may go to, `correctable` the entry ids the writer may correct.
@@ -161,14 +156,15 @@ export function parseEntry(
 		}
 		const longStep = tooLong(values.naesteSkridt, TITLE_MAX);
 		if (longStep) errors.naesteSkridt = longStep;
-		if (values.frist !== '' && !isDate(values.frist)) errors.frist = 'sjErrorDate';
+		const nextStepDue = values.frist === '' ? null : parseIsoDate(values.frist);
+		if (values.frist !== '' && !nextStepDue) errors.frist = 'sjErrorDate';
 		if (newStatus && values.sag !== '') {
 			status = {
 				caseId: values.sag,
 				status: newStatus,
 				waitingOn,
 				nextStep: values.naesteSkridt || null,
-				nextStepDue: values.frist || null
+				nextStepDue
 			};
 		}
 	}
@@ -178,10 +174,12 @@ export function parseEntry(
 		else if (isUuid(values.modtager) && allowed.colleagueIds.includes(values.modtager)) {
 			task = { assignee: 'staff', staffId: values.modtager };
 		} else return { ok: false, notFound: true };
+		const due = parseIsoDate(values.opgaveFrist);
 		if (values.opgaveFrist === '') errors.opgaveFrist = 'sjErrorDue';
-		else if (!isDate(values.opgaveFrist)) errors.opgaveFrist = 'sjErrorDate';
-		else if (values.opgaveFrist < allowed.today) errors.opgaveFrist = 'sjErrorDuePast';
-		else taskDue = values.opgaveFrist;
+		else if (!due) errors.opgaveFrist = 'sjErrorDate';
+		// Both 'YYYY-MM-DD', so comparing the strings compares the days.
+		else if (due < allowed.today) errors.opgaveFrist = 'sjErrorDuePast';
+		else taskDue = due;
 		// The citizen sees their tasks in the portal, so the entry about it cannot be hidden.
 		if (task?.assignee === 'citizen' && visibility === 'staff') {
 			errors.synlighed = 'sjErrorTaskVisibility';

@@ -2,6 +2,7 @@
 // agreed with the citizen. Each change is one transaction with a citizen-visible entry (the plan
 // is the citizen's too: Én plan) and its audit row.
 import type { Kysely, Transaction } from 'kysely';
+import { parseIsoDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
 import { catalogues, format } from '../../i18n/messages';
 import {
@@ -18,7 +19,6 @@ import type { Database, GoalStatus, TimelineKind } from '../db/schema';
 import { appendTimelineEntry } from '../db/timeline';
 import { notifyEntry } from '../notifications/route';
 import { auditStaff, type StaffActor } from '../staff/context';
-import { parseDate } from './form';
 import * as clock from '../clock';
 
 export interface CoordinationTarget {
@@ -201,14 +201,13 @@ export function checkGoalForm(
 	if (values.department !== '' && !departmentIds.has(values.department)) {
 		errors.department = 'smErrorGoalDepartment';
 	}
-	const date = values.targetDate === '' ? null : parseDate(values.targetDate);
-	if (values.targetDate !== '' && !date) errors.targetDate = 'smErrorDate';
+	const targetDate = values.targetDate === '' ? null : parseIsoDate(values.targetDate);
+	if (values.targetDate !== '' && !targetDate) errors.targetDate = 'smErrorDate';
 	const sortOrder = values.sortOrder === '' ? null : Number(values.sortOrder);
 	if (sortOrder !== null && !(Number.isInteger(sortOrder) && sortOrder >= 0 && sortOrder <= 999)) {
 		errors.sortOrder = 'smErrorGoalSort';
 	}
 	if (!status || Object.keys(errors).length > 0) return { errors, input: null };
-	const pad = (n: number) => String(n).padStart(2, '0');
 	return {
 		errors,
 		input: {
@@ -217,7 +216,7 @@ export function checkGoalForm(
 			status,
 			progress,
 			departmentId: values.department || null,
-			targetDate: date ? `${date.year}-${pad(date.month)}-${pad(date.day)}` : null,
+			targetDate,
 			sortOrder
 		}
 	};

@@ -1,6 +1,7 @@
 // Parsing and checking the meeting form (plan and change): Danish wall-clock time to an instant,
 // place or video link (one is required), the participants among the staff who may be invited.
 // Pure, so the rules are tested without a server.
+import { parseCalendarDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
 import { copenhagenInstant } from '../seed/demo-time';
 import * as clock from '../clock';
@@ -59,21 +60,6 @@ export function readMeetingForm(data: FormData): MeetingFormValues {
 	};
 }
 
-/** 'YYYY-MM-DD' (a date input) or '24-12-2026' / '24.12.2026' (typed by hand). */
-export function parseDate(value: string): { year: number; month: number; day: number } | null {
-	const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-	const danish = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(value);
-	const [year, month, day] = iso
-		? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-		: danish
-			? [Number(danish[3]), Number(danish[2]), Number(danish[1])]
-			: [NaN, NaN, NaN];
-	if (!Number.isInteger(year) || year < 2000 || year > 2100) return null;
-	const probe = new Date(Date.UTC(year, month - 1, day));
-	if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-	return { year, month, day };
-}
-
 /** '10:00', '10.00' or '9:30' as minutes after midnight. */
 export function parseClock(value: string): { hour: number; minute: number } | null {
 	const match = /^(\d{1,2})[:.](\d{2})$/.exec(value);
@@ -102,7 +88,7 @@ export function checkTimePlace(
 	errors: FieldErrors,
 	now: Date
 ): MeetingTimePlace | null {
-	const date = parseDate(values.date);
+	const date = parseCalendarDate(values.date);
 	const start = parseClock(values.start);
 	const end = parseClock(values.end);
 	if (!date) errors.date = values.date === '' ? 'smErrorDateMissing' : 'smErrorDate';
