@@ -5,6 +5,9 @@ describe('parseCalendarDate', () => {
 	it('reads what a browser’s date field sends', () => {
 		expect(parseCalendarDate('2026-03-03')).toEqual({ year: 2026, month: 3, day: 3 });
 		expect(parseCalendarDate('2026-12-31')).toEqual({ year: 2026, month: 12, day: 31 });
+		// Typed by hand, without the leading zeros.
+		expect(parseCalendarDate('2026-3-3')).toEqual({ year: 2026, month: 3, day: 3 });
+		expect(parseCalendarDate('2026-03-3')).toEqual({ year: 2026, month: 3, day: 3 });
 	});
 
 	it('reads Danish dates, day first, with dots, hyphens or slashes and 1 or 2 digits', () => {
@@ -82,8 +85,6 @@ describe('parseCalendarDate', () => {
 			'3.3.26',
 			'3.3.',
 			'3.3',
-			'2026-3-3',
-			'2026-03-3',
 			'2026/03/03',
 			'2026.03.03',
 			'20260303',

@@ -1,6 +1,6 @@
 // Calendar dates typed by people, one rule for every form, so a date one form takes is not refused
 // by the next. Accepted, after trimming surrounding whitespace:
-//   2026-03-03                       what a browser's date field sends (always four-two-two digits)
+//   2026-03-03, 2026-3-3             what a browser's date field sends, or the same typed by hand
 //   3.3.2026, 03.03.2026             Danish, day first, with 1 or 2 digits for day and month
 //   3-3-2026, 03-03-2026             the same with hyphens
 //   3/3/2026, 03/03/2026             the same with slashes
@@ -19,7 +19,7 @@ export interface CalendarDate {
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DANISH = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
 
 /** The date typed in `input` (formats above), or null when it is not one. */

@@ -46,7 +46,7 @@ describe('the meeting form’s date', () => {
 	});
 
 	it('keeps its own messages for dates it cannot read, for none and for the past', () => {
-		for (const date of ['31.4.2026', '29.2.2027', '3.3-2026', '2026-3-3', '3.3.26', 'i morgen']) {
+		for (const date of ['31.4.2026', '29.2.2027', '3.3-2026', '2026-3-33', '3.3.26', 'i morgen']) {
 			expect(check(date).errors, date).toEqual({ date: 'smErrorDate' });
 		}
 		expect(check('').errors).toEqual({ date: 'smErrorDateMissing' });
