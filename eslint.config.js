@@ -5,6 +5,8 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const DATABASE_DRIVERS = ['kysely', 'pg', '@electric-sql/pglite', 'kysely-pglite-dialect'];
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'static/', '.e2e-build-*/'] },
 	js.configs.recommended,
@@ -44,6 +46,23 @@ export default ts.config(
 					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
 					message:
 						"Read the time through the app's clock (clock.now()), or measure a duration with performance.now()."
+				}
+			]
+		}
+	},
+	{
+		// The layers (docs/ARCHITECTURE.md): pages and components never talk to the database
+		// themselves; they call services and database functions that take the connection.
+		files: ['src/routes/**', 'src/lib/components/**', 'src/hooks.*.ts', 'src/service-worker.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: DATABASE_DRIVERS.map((name) => ({
+						name,
+						message:
+							'Routes and components never use the database driver: call a function in src/lib/server (docs/ARCHITECTURE.md).'
+					}))
 				}
 			]
 		}

@@ -1,13 +1,29 @@
 // The analog flag (docs/RULES.md, the analog flag): the latest row per citizen is the flag in force,
 // the rows before it are its history. No row at all means digital.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AnalogFlagChangesTable, Database, Stamped } from './schema';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type AnalogFlagChange = Selectable<AnalogFlagChangesTable>;
 
-/** The latest change of the citizen's analog flag, or undefined when it was never set. */
+/**
+ * Whether the citizen is analog now, as a SQL expression over their id: the one place the rule is
+ * written. The latest change (by time, then id) is the flag in force; no change at all is digital.
+ */
+export function analogNow(citizenId: Expression<string>) {
+	return sql<boolean>`coalesce((
+		select a.analog from analog_flag_changes a
+		where a.citizen_id = ${citizenId}
+		order by a.changed_at desc, a.id desc
+		limit 1
+	), false)`;
+}
+
+/**
+ * The change in force (the latest, in analogNow's order) with its reason and note, or undefined
+ * when the flag was never set.
+ */
 export async function currentAnalogFlag(
 	db: Executor,
 	citizenId: string
@@ -54,15 +70,12 @@ export async function analogCitizenIds(
 ): Promise<Set<string>> {
 	if (citizenIds.length === 0) return new Set();
 	const rows = await db
-		.selectFrom('analog_flag_changes')
-		.distinctOn('citizen_id')
-		.select(['citizen_id', 'analog'])
-		.where('citizen_id', 'in', [...citizenIds])
-		.orderBy('citizen_id')
-		.orderBy('changed_at', 'desc')
-		.orderBy('id', 'desc')
+		.selectFrom('citizens as c')
+		.select('c.id')
+		.where('c.id', 'in', [...citizenIds])
+		.where(analogNow(sql.ref('c.id')))
 		.execute();
-	return new Set(rows.filter((r) => r.analog).map((r) => r.citizen_id));
+	return new Set(rows.map((r) => r.id));
 }
 
 /** The citizen's analog flag changes, newest first, with who made each (staff name or the citizen). */

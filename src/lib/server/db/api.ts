@@ -13,6 +13,7 @@ import type {
 	TimelineEntriesTable,
 	WaitingOn
 } from './schema';
+import { analogNow } from './analog';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -214,19 +215,7 @@ export async function findCitizenForDepartment(
 			'c.postal_code',
 			'c.city',
 			'c.preferred_language',
-			(eb) =>
-				eb.fn
-					.coalesce(
-						eb
-							.selectFrom('analog_flag_changes as a')
-							.select('a.analog')
-							.whereRef('a.citizen_id', '=', 'c.id')
-							.orderBy('a.changed_at', 'desc')
-							.orderBy('a.id', 'desc')
-							.limit(1),
-						sql<boolean>`false`
-					)
-					.as('analog')
+			analogNow(sql.ref('c.id')).as('analog')
 		])
 		.where('c.id', '=', citizenId)
 		.where((eb) =>

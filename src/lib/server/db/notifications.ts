@@ -2,6 +2,7 @@
 // citizens: what routing writes, what the worker claims, sends and records.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, LettersTable, NotificationsTable } from './schema';
+import { analogNow } from './analog';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -24,15 +25,7 @@ export async function citizenForRouting(db: Executor, citizenId: string) {
 			'c.phone',
 			'c.notify_by_email',
 			'c.notify_by_sms',
-			(eb) =>
-				eb
-					.selectFrom('analog_flag_changes as a')
-					.select('a.analog')
-					.whereRef('a.citizen_id', '=', 'c.id')
-					.orderBy('a.changed_at', 'desc')
-					.orderBy('a.id', 'desc')
-					.limit(1)
-					.as('analog')
+			analogNow(sql.ref('c.id')).as('analog')
 		])
 		.where('c.id', '=', citizenId)
 		.executeTakeFirstOrThrow();
