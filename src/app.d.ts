@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Locale } from '$lib/i18n/locale';
 import type { SessionInfo, ValidatedSession } from '$lib/server/auth/session';
+import type { CitizenScope } from '$lib/server/policy/access';
 
 declare global {
 	namespace App {
@@ -15,6 +16,11 @@ declare global {
 			staff: ValidatedSession['staff'];
 			/** The citizen a representative acts for. */
 			actingFor: ValidatedSession['actingFor'];
+			/**
+			 * Whose data the logged-in citizen works with and how much of it (the access policy's
+			 * citizenScope of the session's representation), worked out once per request.
+			 */
+			citizenScope: CitizenScope | null;
 		}
 		interface Error {
 			message: string;

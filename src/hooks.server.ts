@@ -12,6 +12,7 @@ import { startAppWorker } from '$lib/server/notifications/app';
 import { errorFields, log, withRequestContext } from '$lib/server/log';
 import { metricsAccess, observeRequest } from '$lib/server/metrics';
 import { clockPinnedAt } from '$lib/server/clock';
+import { citizenScope } from '$lib/server/policy/access';
 
 export const init: ServerInit = async () => {
 	// Reads SAMMEN_NOW before anything else reads the time: a bad value (or one in production)
@@ -113,6 +114,7 @@ const respond: Handle = async ({ event, resolve }) => {
 	event.locals.citizen = null;
 	event.locals.staff = null;
 	event.locals.actingFor = null;
+	event.locals.citizenScope = null;
 	const token = readSessionToken(event.cookies, event.url);
 	if (token !== null) {
 		const validated = await validateSessionToken(getDb(), token);
@@ -121,6 +123,13 @@ const respond: Handle = async ({ event, resolve }) => {
 			event.locals.citizen = validated.citizen;
 			event.locals.staff = validated.staff;
 			event.locals.actingFor = validated.actingFor;
+			event.locals.citizenScope = validated.citizen
+				? citizenScope({
+						loggedInCitizenId: validated.citizen.id,
+						actingForCitizenId: validated.actingFor?.id ?? null,
+						representation: validated.representation
+					})
+				: null;
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}

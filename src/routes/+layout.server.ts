@@ -2,13 +2,11 @@ import { getMunicipality } from '$lib/server/admin/municipality';
 import { isDemo } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { allows } from '$lib/server/portal/context';
-import { loadCitizenScope } from '$lib/server/portal/scope';
 import type { LayoutServerLoad } from './$types';
 
 /** Which of the portal's pages the logged-in citizen's navigation offers (null: no navigation). */
-async function portalNav(locals: App.Locals) {
-	if (!locals.citizen) return null;
-	const scope = await loadCitizenScope(getDb(), locals.citizen, locals.actingFor);
+function portalNav(locals: App.Locals) {
+	const scope = locals.citizen ? locals.citizenScope : null;
 	return scope ? { everything: allows(scope, 'everything') } : null;
 }
 
@@ -22,5 +20,5 @@ export const load: LayoutServerLoad = async ({ locals }) => ({
 			? { kind: 'staff' as const, name: locals.staff.name }
 			: null,
 	actingFor: locals.actingFor?.name ?? null,
-	portalNav: await portalNav(locals)
+	portalNav: portalNav(locals)
 });

@@ -25,6 +25,7 @@ import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { insertWaitingLetter } from '../print-letters';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { citizenTimelineFilter } from '../../src/lib/server/policy/access';
 
 const anders: StaffActor = {
 	kind: 'staff',
@@ -129,7 +130,7 @@ describe.each(testDialects())('print queue on %s', (dialect) => {
 		// The citizen's timeline shows the entry as sent by post on that date (entries are
 		// append-only, so the date comes from the letter).
 		const timeline = await listTimeline(t.db, demoIds.journey('karl'), {
-			visibility: 'citizen',
+			filter: citizenTimelineFilter(null),
 			limit: 100
 		});
 		const entry = timeline.entries.find((e) => e.id === made.entryId);
@@ -212,7 +213,7 @@ describe.each(testDialects())('print queue on %s', (dialect) => {
 		]);
 
 		const timeline = await listTimeline(t.db, demoIds.journey('karl'), {
-			visibility: 'citizen',
+			filter: citizenTimelineFilter(null),
 			limit: 100
 		});
 		expect(timeline.entries.find((e) => e.id === made.entryId)?.letter_returned_at).toEqual(

@@ -7,6 +7,7 @@ import { migrateToLatest, migrateToNone, migrationNames } from '../../src/lib/se
 import { isDatabaseUp } from '../../src/lib/server/db';
 import { appendTimelineEntry, listTimeline } from '../../src/lib/server/db/timeline';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { citizenTimelineFilter } from '../../src/lib/server/policy/access';
 
 const DAY = 86_400_000;
 
@@ -195,7 +196,10 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 		const times = all.entries.map((e) => e.occurred_at.getTime());
 		expect(times).toEqual([...times].sort((a, b) => b - a));
 
-		const citizenView = await listTimeline(t.db, journey.id, { visibility: 'citizen', limit: 100 });
+		const citizenView = await listTimeline(t.db, journey.id, {
+			filter: citizenTimelineFilter(null),
+			limit: 100
+		});
 		expect(citizenView.entries).toHaveLength(16);
 		expect(citizenView.entries.every((e) => e.visibility === 'citizen')).toBe(true);
 	});

@@ -11,6 +11,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { todayInDenmark } from '../../format';
 import type { Database } from '../db/schema';
 import { activeRepresentations } from '../db/representatives';
+import type { RepresentationFacts } from '../policy/access';
 import {
 	deleteSession,
 	deleteSessionsExpiredAt,
@@ -61,6 +62,8 @@ export interface ValidatedSession {
 	citizen: SessionWithPrincipal['citizen'];
 	staff: Omit<NonNullable<SessionWithPrincipal['staff']>, 'active'> | null;
 	actingFor: SessionWithPrincipal['actingFor'];
+	/** The representation valid today that lets the citizen act for `actingFor`, if any. */
+	representation: RepresentationFacts | null;
 }
 
 export interface SessionLifetimes {
@@ -180,10 +183,14 @@ export async function validateSessionToken(
 	// its period stops the acting at the next request, not at the next login.
 	let actingFor = found.actingFor;
 	let actingForCitizenId = session.acting_for_citizen_id;
+	let representation: RepresentationFacts | null = null;
 	if (actingForCitizenId && session.citizen_id) {
 		const today = todayInDenmark(now);
 		const represented = await activeRepresentations(db, session.citizen_id, today);
-		if (!represented.some((r) => r.citizen_id === actingForCitizenId)) {
+		const valid = represented.find((r) => r.citizen_id === actingForCitizenId);
+		if (valid) {
+			representation = { scope: valid.scope, departmentIds: valid.department_ids };
+		} else {
 			await updateActingFor(db, id, null);
 			actingFor = null;
 			actingForCitizenId = null;
@@ -193,7 +200,8 @@ export async function validateSessionToken(
 		session: { ...toInfo(session), lastSeenAt, actingForCitizenId },
 		citizen: found.citizen,
 		staff,
-		actingFor
+		actingFor,
+		representation
 	};
 }
 

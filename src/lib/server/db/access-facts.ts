@@ -1,12 +1,29 @@
 // The facts the access policy (policy/access.ts) decides on, read fresh for every request: no
 // cache, so a withdrawn consent, a closed case or a new coordinator counts from the next request.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import { isUuid } from '../../uuid';
 import type { CitizenFacts, JourneyFacts } from '../policy/access';
-import { consentedDepartmentIds } from './consents';
+import { consentedDepartmentsNow } from './consents';
 import type { Database } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+// Each loader reads its facts in one round trip: the lists are array subqueries of one row.
+
+/** The citizen's facts as array subqueries over their id (see CitizenFacts). */
+function citizenFactColumns(citizenId: Expression<string>) {
+	return [
+		sql<string[]>`array(
+			select distinct k.department_id::text from cases k
+			where k.citizen_id = ${citizenId} and k.status <> 'closed'
+		)`.as('openCaseDepartmentIds'),
+		sql<string[]>`array(
+			select j.coordinator_id::text from journeys j
+			where j.citizen_id = ${citizenId} and j.status <> 'closed' and j.coordinator_id is not null
+		)`.as('coordinatorIds'),
+		consentedDepartmentsNow(citizenId).as('consentedDepartmentIds')
+	] as const;
+}
 
 /** The citizen's facts, or null when there is no such citizen (or the id is malformed). */
 export async function loadCitizenFacts(
@@ -14,35 +31,27 @@ export async function loadCitizenFacts(
 	citizenId: string
 ): Promise<CitizenFacts | null> {
 	if (!isUuid(citizenId)) return null;
-	const citizen = await db
-		.selectFrom('citizens')
-		.select('id')
-		.where('id', '=', citizenId)
+	const row = await db
+		.selectFrom('citizens as c')
+		.select(['c.id', ...citizenFactColumns(sql.ref('c.id'))])
+		.where('c.id', '=', citizenId)
 		.executeTakeFirst();
-	if (!citizen) return null;
-	const [cases, journeys, consented] = await Promise.all([
-		db
-			.selectFrom('cases')
-			.select('department_id')
-			.distinct()
-			.where('citizen_id', '=', citizenId)
-			.where('status', '!=', 'closed')
-			.execute(),
-		db
-			.selectFrom('journeys')
-			.select('coordinator_id')
-			.where('citizen_id', '=', citizenId)
-			.where('status', '!=', 'closed')
-			.where('coordinator_id', 'is not', null)
-			.execute(),
-		consentedDepartmentIds(db, citizenId)
-	]);
+	if (!row) return null;
 	return {
-		citizenId,
-		openCaseDepartmentIds: cases.map((c) => c.department_id),
-		coordinatorIds: journeys.flatMap((j) => (j.coordinator_id ? [j.coordinator_id] : [])),
-		consentedDepartmentIds: consented
+		citizenId: row.id,
+		openCaseDepartmentIds: row.openCaseDepartmentIds,
+		coordinatorIds: row.coordinatorIds,
+		consentedDepartmentIds: row.consentedDepartmentIds
 	};
+}
+
+/** A journey's open cases' departments as an array subquery over its id. */
+function journeyCaseDepartments(journeyId: Expression<string>) {
+	return sql<string[]>`array(
+		select distinct c.department_id::text from journey_cases jc
+		join cases c on c.id = jc.case_id
+		where jc.journey_id = ${journeyId} and c.status <> 'closed'
+	)`;
 }
 
 /** A journey's facts with its citizen's id, or null when there is no such journey. */
@@ -51,25 +60,59 @@ export async function loadJourneyFacts(
 	journeyId: string
 ): Promise<(JourneyFacts & { citizenId: string }) | null> {
 	if (!isUuid(journeyId)) return null;
-	const journey = await db
-		.selectFrom('journeys')
-		.select(['id', 'citizen_id', 'coordinator_id'])
-		.where('id', '=', journeyId)
+	const row = await db
+		.selectFrom('journeys as j')
+		.select([
+			'j.id',
+			'j.citizen_id',
+			'j.coordinator_id',
+			journeyCaseDepartments(sql.ref('j.id')).as('openCaseDepartmentIds')
+		])
+		.where('j.id', '=', journeyId)
 		.executeTakeFirst();
-	if (!journey) return null;
-	const cases = await db
-		.selectFrom('journey_cases as jc')
-		.innerJoin('cases as c', 'c.id', 'jc.case_id')
-		.select('c.department_id')
-		.distinct()
-		.where('jc.journey_id', '=', journeyId)
-		.where('c.status', '!=', 'closed')
-		.execute();
+	if (!row) return null;
 	return {
-		journeyId: journey.id,
-		citizenId: journey.citizen_id,
-		coordinatorId: journey.coordinator_id,
-		openCaseDepartmentIds: cases.map((c) => c.department_id)
+		journeyId: row.id,
+		citizenId: row.citizen_id,
+		coordinatorId: row.coordinator_id,
+		openCaseDepartmentIds: row.openCaseDepartmentIds
+	};
+}
+
+/**
+ * A journey's facts and its citizen's, in one round trip: what every page about one journey asks
+ * the policy with. Null when there is no such journey.
+ */
+export async function loadJourneyAccess(
+	db: Executor,
+	journeyId: string
+): Promise<{ journey: JourneyFacts & { citizenId: string }; citizen: CitizenFacts } | null> {
+	if (!isUuid(journeyId)) return null;
+	const row = await db
+		.selectFrom('journeys as j')
+		.select([
+			'j.id',
+			'j.citizen_id',
+			'j.coordinator_id',
+			journeyCaseDepartments(sql.ref('j.id')).as('journeyCaseDepartmentIds'),
+			...citizenFactColumns(sql.ref('j.citizen_id'))
+		])
+		.where('j.id', '=', journeyId)
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		journey: {
+			journeyId: row.id,
+			citizenId: row.citizen_id,
+			coordinatorId: row.coordinator_id,
+			openCaseDepartmentIds: row.journeyCaseDepartmentIds
+		},
+		citizen: {
+			citizenId: row.citizen_id,
+			openCaseDepartmentIds: row.openCaseDepartmentIds,
+			coordinatorIds: row.coordinatorIds,
+			consentedDepartmentIds: row.consentedDepartmentIds
+		}
 	};
 }
 

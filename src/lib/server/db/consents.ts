@@ -1,7 +1,7 @@
 // Consent (docs/RULES.md, access rule 4): the citizen's specific, revocable permission for one
 // department to see what the other departments write on the shared timeline. The table is a log of
 // events; the latest row per (citizen, department) is the consent in force.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { ConsentAction, ConsentChannel, ConsentsTable, Database, Stamped } from './schema';
 import * as clock from '../clock';
 
@@ -13,8 +13,27 @@ export type Consent = Selectable<ConsentsTable>;
  * department says 'granted'. Read on every request (no cache), so a withdrawal counts at once.
  */
 export async function consentedDepartmentIds(db: Executor, citizenId: string): Promise<string[]> {
-	const latest = await latestConsents(db, citizenId);
-	return latest.filter((row) => row.action === 'granted').map((row) => row.department_id);
+	const row = await db
+		.selectNoFrom(consentedDepartmentsNow(sql.val(citizenId)).as('ids'))
+		.executeTakeFirstOrThrow();
+	return row.ids;
+}
+
+/**
+ * The same as a SQL expression over the citizen's id, for queries that read it with other facts in
+ * one round trip: the one place the rule "the latest row per department says granted" is written.
+ */
+export function consentedDepartmentsNow(citizenId: Expression<string>) {
+	return sql<string[]>`array(
+		select latest.department_id::text from (
+			select distinct on (k.department_id) k.department_id, k.action
+			from consents k
+			where k.citizen_id = ${citizenId}
+			order by k.department_id, k.occurred_at desc, k.id desc
+		) latest
+		where latest.action = 'granted'
+		order by latest.department_id
+	)`;
 }
 
 /** The latest consent row per department for this citizen (departments without rows are absent). */

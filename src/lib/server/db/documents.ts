@@ -1,7 +1,9 @@
 // The citizen's documents: letters sent to them (table letters) and the decisions on their
 // journeys' timelines (entries of kind 'decision' that the citizen may see).
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { citizenTimelineFilter } from '../policy/access';
 import type { Database, Language, LetterStatus } from './schema';
+import { visibleTo } from './timeline';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -65,7 +67,7 @@ export async function listCitizenDocuments(
 			])
 			.where('j.citizen_id', '=', citizenId)
 			.where('e.kind', '=', 'decision')
-			.where('e.visibility', '=', 'citizen')
+			.where(visibleTo(citizenTimelineFilter(null)))
 			.execute()
 	]);
 	const items: { at: Date; item: DocumentListItem }[] = [
@@ -136,7 +138,7 @@ export async function findCitizenDecision(db: Executor, entryId: string, citizen
 		.where('e.id', '=', entryId)
 		.where('j.citizen_id', '=', citizenId)
 		.where('e.kind', '=', 'decision')
-		.where('e.visibility', '=', 'citizen')
+		.where(visibleTo(citizenTimelineFilter(null)))
 		.executeTakeFirst();
 }
 

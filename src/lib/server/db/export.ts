@@ -28,6 +28,8 @@ import type {
 	WaitingOn
 } from './schema';
 import * as clock from '../clock';
+import { citizenTimelineFilter } from '../policy/access';
+import { visibleTo } from './timeline';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 type DateString = string;
@@ -428,7 +430,7 @@ export async function exportCitizenData(
 					])
 					.where('journey_id', 'in', journeyIds)
 					// The citizen's own view: never what staff keep among themselves.
-					.where('visibility', '=', 'citizen')
+					.where(visibleTo(citizenTimelineFilter(null), 'timeline_entries'))
 					.orderBy('occurred_at', 'desc')
 					.orderBy('id', 'desc')
 					.execute()

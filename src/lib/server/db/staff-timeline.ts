@@ -11,7 +11,7 @@ import type {
 	Visibility,
 	WaitingOn
 } from './schema';
-import type { TimelineCursor } from './timeline';
+import { visibleTo, type TimelineCursor } from './timeline';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -197,8 +197,6 @@ export async function listStaffTimeline(
 	options: StaffTimelineOptions = {}
 ): Promise<{ entries: StaffTimelineEntry[]; next: TimelineCursor | null }> {
 	const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-	const visibilities = [...filter.visibilities];
-	const departments = filter.departmentIds;
 	let query = db
 		.selectFrom('timeline_entries as e')
 		.leftJoin('departments as d', 'd.id', 'e.department_id')
@@ -229,17 +227,10 @@ export async function listStaffTimeline(
 			'o.occurred_at as correctsOccurredAt'
 		])
 		.where('e.journey_id', '=', journeyId)
-		.where('e.visibility', 'in', visibilities)
+		.where(visibleTo(filter))
 		.orderBy('e.occurred_at', 'desc')
 		.orderBy('e.id', 'desc')
 		.limit(limit + 1);
-	if (departments !== 'all') {
-		query = query.where((eb) =>
-			departments.length > 0
-				? eb.or([eb('e.department_id', 'is', null), eb('e.department_id', 'in', departments)])
-				: eb('e.department_id', 'is', null)
-		);
-	}
 	if (options.departmentId === 'none') query = query.where('e.department_id', 'is', null);
 	else if (options.departmentId) query = query.where('e.department_id', '=', options.departmentId);
 	if (options.kind) query = query.where('e.kind', '=', options.kind);
@@ -270,20 +261,13 @@ export async function listStaffTimeline(
 	const ids = page.map((r) => r.id);
 	let corrections: { id: string; corrects: string; occurredAt: Date }[] = [];
 	if (ids.length > 0) {
-		let cq = db
+		const cq = db
 			.selectFrom('timeline_entries as x')
 			.select(['x.id', 'x.corrects_entry_id as corrects', 'x.occurred_at as occurredAt'])
 			.where('x.corrects_entry_id', 'in', ids)
-			.where('x.visibility', 'in', visibilities)
+			.where(visibleTo(filter, 'x'))
 			.orderBy('x.occurred_at', 'desc')
 			.orderBy('x.id', 'desc');
-		if (departments !== 'all') {
-			cq = cq.where((eb) =>
-				departments.length > 0
-					? eb.or([eb('x.department_id', 'is', null), eb('x.department_id', 'in', departments)])
-					: eb('x.department_id', 'is', null)
-			);
-		}
 		corrections = (await cq.execute()).flatMap((r) =>
 			r.corrects ? [{ id: r.id, corrects: r.corrects, occurredAt: r.occurredAt }] : []
 		);

@@ -1,7 +1,8 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { TimelineFilter } from '../policy/access';
 import { isUuid } from '../../uuid';
 import * as clock from '../clock';
-import type { Database, Stamped, TimelineEntriesTable, Visibility } from './schema';
+import type { Database, Stamped, TimelineEntriesTable } from './schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type TimelineEntry = Selectable<TimelineEntriesTable>;
@@ -41,14 +42,31 @@ export async function appendTimelineEntry(
 }
 
 /**
+ * The access policy's timeline filter (policy/access.ts, timelineFilter) as a SQL condition on the
+ * entries aliased `alias`: the one translation of who sees which entries into SQL, so a list is
+ * filtered and paged in the database, never afterwards.
+ */
+export function visibleTo(filter: TimelineFilter, alias = 'e') {
+	const visibility = sql.ref(`${alias}.visibility`);
+	const department = sql.ref(`${alias}.department_id`);
+	const visibilities = sql`${visibility} in (${sql.join(filter.visibilities.map((v) => sql.val(v)))})`;
+	const departments = filter.departmentIds;
+	if (departments === 'all') return sql<boolean>`(${visibilities})`;
+	if (departments.length === 0) return sql<boolean>`(${visibilities} and ${department} is null)`;
+	return sql<boolean>`(${visibilities} and (${department} is null or ${department} in (${sql.join(
+		departments.map((id) => sql.val(id))
+	)})))`;
+}
+
+/**
  * One page of a journey's timeline, newest first, by keyset on (occurred_at, id) so that a page
- * costs the same however deep it is and entries added meanwhile do not shift the pages.
- * `visibility: 'citizen'` restricts to what the citizen may see.
+ * costs the same however deep it is and entries added meanwhile do not shift the pages. With a
+ * `filter` (the access policy's, for the reader), only the entries it lets them see.
  */
 export async function listTimeline(
 	db: Executor,
 	journeyId: string,
-	options: { visibility?: Visibility; after?: TimelineCursor | null; limit?: number } = {}
+	options: { filter?: TimelineFilter; after?: TimelineCursor | null; limit?: number } = {}
 ): Promise<TimelinePage> {
 	const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
 	let query = db
@@ -60,7 +78,7 @@ export async function listTimeline(
 		.orderBy('e.occurred_at', 'desc')
 		.orderBy('e.id', 'desc')
 		.limit(limit + 1);
-	if (options.visibility) query = query.where('e.visibility', '=', options.visibility);
+	if (options.filter) query = query.where(visibleTo(options.filter));
 	const after = options.after;
 	if (after) {
 		query = query.where((eb) =>

@@ -116,6 +116,15 @@ export type ResourceKind = Resource['kind'];
  */
 const LIMITED_REPRESENTATION: ReadonlySet<ResourceKind> = new Set(['citizen', 'case', 'task']);
 
+/**
+ * Whether a representation covers a kind of object at all: one of every department covers every
+ * kind, one limited to some departments only LIMITED_REPRESENTATION's. The portal's guard asks
+ * this before it loads anything; `can()` asks it again of the loaded object.
+ */
+function representationCovers(departmentIds: readonly string[] | null, kind: ResourceKind) {
+	return departmentIds === null || LIMITED_REPRESENTATION.has(kind);
+}
+
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
 	switch (actor.kind) {
 		case 'citizen':
@@ -142,7 +151,7 @@ function citizenMay(
 	const limited = departmentIds !== null;
 	const inScope = (departmentId: string | null) =>
 		!limited || (departmentId !== null && departmentIds.includes(departmentId));
-	if (limited && !LIMITED_REPRESENTATION.has(resource.kind)) return false;
+	if (!representationCovers(departmentIds, resource.kind)) return false;
 	switch (resource.kind) {
 		case 'citizen':
 			// Writing: their own contact details and language. Not for a limited representation.
@@ -320,6 +329,18 @@ export interface TimelineFilter {
 	hidesOtherDepartments: boolean;
 }
 
+/**
+ * Rule 1 as a filter: the citizen's side sees only citizen-visible entries, within the departments
+ * of a limited representation (null: all). Also what the citizen's documents and "my data" show.
+ */
+export function citizenTimelineFilter(departmentIds: readonly string[] | null): TimelineFilter {
+	return {
+		visibilities: ['citizen'],
+		departmentIds: departmentIds ?? 'all',
+		hidesOtherDepartments: false
+	};
+}
+
 export function timelineFilter(
 	actor: Actor,
 	citizen: CitizenFacts,
@@ -328,13 +349,9 @@ export function timelineFilter(
 	const probe: Resource = { kind: 'journey', citizen, journey };
 	if (!can(actor, 'read', probe)) return null;
 	if (actor.kind !== 'staff') {
-		const departmentIds =
-			actor.kind === 'representative' ? actor.representation.departmentIds : null;
-		return {
-			visibilities: ['citizen'],
-			departmentIds: departmentIds ?? 'all',
-			hidesOtherDepartments: false
-		};
+		return citizenTimelineFilter(
+			actor.kind === 'representative' ? actor.representation.departmentIds : null
+		);
 	}
 	const all = hasConsent(actor, citizen);
 	return {
@@ -392,6 +409,15 @@ export function citizenScope(facts: {
 		mayAct: facts.representation.scope === 'full',
 		representing: true
 	};
+}
+
+/**
+ * Whether the scope reaches a kind of object at all, before any is loaded: the portal's guard for
+ * a page about such objects ('citizen' for the overview, 'journey' for journey-wide pages,
+ * 'citizenExport' for the pages about the whole person).
+ */
+export function scopeCovers(scope: CitizenScope, kind: ResourceKind): boolean {
+	return representationCovers(scope.departmentIds, kind);
 }
 
 /** The portal's view of the same rules: the logged-in citizen or representative as an Actor. */

@@ -9,11 +9,15 @@ import type { AuditAction, Database } from '../db/schema';
 import {
 	actorFromScope,
 	can,
+	scopeCovers,
+	timelineFilter,
 	type CitizenFacts,
 	type CitizenScope,
-	type Resource
+	type JourneyFacts,
+	type TimelineFilter,
+	type Resource,
+	type ResourceKind
 } from '../policy/access';
-import { loadCitizenScope } from './scope';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -35,30 +39,16 @@ export interface PortalContext {
 	subject: { id: string; name: string };
 }
 
-/**
- * Whether the scope covers a page, decided by the access policy: 'any' is the citizen's overview,
- * 'journeys' a journey, 'everything' the whole person (the export covers it all). The citizen's
- * rules depend only on whose data it is, so the facts about cases and consent stay empty here.
- */
+/** The kind of object each need is about, as the access policy names it. */
+const NEED_KIND = {
+	any: 'citizen',
+	journeys: 'journey',
+	everything: 'citizenExport'
+} as const satisfies Record<PortalNeed, ResourceKind>;
+
+/** Whether the scope covers a page, decided by the access policy (scopeCovers). */
 export function allows(scope: CitizenScope, need: PortalNeed): boolean {
-	const citizen: CitizenFacts = {
-		citizenId: scope.citizenId,
-		openCaseDepartmentIds: [],
-		coordinatorIds: [],
-		consentedDepartmentIds: []
-	};
-	const resource: Resource =
-		need === 'any'
-			? { kind: 'citizen', citizen }
-			: need === 'journeys'
-				? {
-						kind: 'journey',
-						citizen,
-						journey: { journeyId: '', coordinatorId: null, openCaseDepartmentIds: [] }
-					}
-				: { kind: 'citizenExport', citizen };
-	// Who the representative is does not change what the representation covers.
-	return can(actorFromScope('', scope), 'read', resource);
+	return scopeCovers(scope, NEED_KIND[need]);
 }
 
 /** The policy's answer for an object the page has loaded, as the logged-in person. */
@@ -71,6 +61,21 @@ export function portalCan(
 }
 
 /**
+ * Which of a journey's timeline entries the logged-in person sees, by the access policy's
+ * timelineFilter; null when the journey is not theirs to see at all.
+ */
+export function portalTimelineFilter(
+	context: PortalContext,
+	access: { journey: JourneyFacts; citizen: CitizenFacts }
+): TimelineFilter | null {
+	return timelineFilter(
+		actorFromScope(context.actor.id, context.scope),
+		access.citizen,
+		access.journey
+	);
+}
+
+/**
  * The guard for citizen pages: redirects to login when nobody is logged in, and answers 404 when
  * the representation does not cover the page, exactly as for a page that does not exist.
  */
@@ -80,7 +85,8 @@ export async function portal(
 ): Promise<PortalContext> {
 	const { citizen, actingFor } = requireCitizen(event);
 	const db = getDb();
-	const scope = await loadCitizenScope(db, citizen, actingFor);
+	// Worked out once per request from the session (hooks.server.ts).
+	const scope = event.locals.citizenScope;
 	if (!scope || !allows(scope, need)) error(404, 'Not Found');
 	const subject =
 		scope.representing && actingFor
@@ -124,5 +130,23 @@ export async function auditPortal(
 		object_type: object.type,
 		object_id: object.id ?? null,
 		purpose: purpose ?? null
+	});
+}
+
+/** A representative's read of a page that needs no portal context (the front page's overview). */
+export async function auditRepresentativeRead(
+	db: Kysely<Database>,
+	scope: CitizenScope,
+	representativeId: string,
+	object: { type: string; id?: string }
+): Promise<void> {
+	if (!scope.representing) return;
+	await recordAuditEvent(db, {
+		actor_type: 'representative',
+		actor_citizen_id: representativeId,
+		action: 'read',
+		object_type: object.type,
+		object_id: object.id ?? null,
+		citizen_id: scope.citizenId
 	});
 }

@@ -6,7 +6,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Kysely, Transaction } from 'kysely';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
-import { loadCitizenFacts, loadJourneyFacts } from '../db/access-facts';
+import { loadCitizenFacts, loadJourneyAccess } from '../db/access-facts';
 import { currentAnalogFlag } from '../db/analog';
 import { citizenContactCard } from '../db/citizens';
 import { departmentNames } from '../db/departments';
@@ -116,10 +116,10 @@ export async function staffJourney(
 	const { staff } = requireStaff(event, CASE_ROLES);
 	const db = getDb();
 	const actor = staffActor(staff);
-	const journey = await loadJourneyFacts(db, journeyId);
-	if (!journey) notFound();
-	const facts = await loadCitizenFacts(db, journey.citizenId);
-	if (!facts || !can(actor, 'read', { kind: 'journey', citizen: facts, journey })) notFound();
+	const access = await loadJourneyAccess(db, journeyId);
+	if (!access) notFound();
+	const { journey, citizen: facts } = access;
+	if (!can(actor, 'read', { kind: 'journey', citizen: facts, journey })) notFound();
 	return {
 		db,
 		actor,

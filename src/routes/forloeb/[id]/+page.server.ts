@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { departmentNames, findCitizenJourney, listPlanGoals } from '$lib/server/db/journeys';
+import { loadJourneyAccess } from '$lib/server/db/access-facts';
 import { decodeCursor, encodeCursor, listTimeline } from '$lib/server/db/timeline';
-import { auditPortal, portal } from '$lib/server/portal/context';
-import { isUuid } from '$lib/uuid';
+import { auditPortal, portal, portalTimelineFilter } from '$lib/server/portal/context';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 15;
@@ -11,16 +11,18 @@ const PAGE_SIZE = 15;
 export const load: PageServerLoad = async (event) => {
 	const context = await portal(event, 'journeys');
 	const { db, scope } = context;
-	// Someone else's journey, a malformed id and a missing one all answer the same 404.
+	// Someone else's journey, a malformed id and a missing one all answer the same 404: the
+	// policy decides on the loaded journey, and its timeline filter says which entries show.
 	const id = event.params.id;
-	if (!isUuid(id)) error(404, 'Not Found');
-	const journey = await findCitizenJourney(db, id, scope.citizenId);
-	if (!journey) error(404, 'Not Found');
+	const access = await loadJourneyAccess(db, id);
+	const filter = access ? portalTimelineFilter(context, access) : null;
+	const journey = filter ? await findCitizenJourney(db, id, scope.citizenId) : undefined;
+	if (!filter || !journey) error(404, 'Not Found');
 
 	const after = decodeCursor(event.url.searchParams.get('efter'));
 	const [goals, page, names] = await Promise.all([
 		listPlanGoals(db, id),
-		listTimeline(db, id, { visibility: 'citizen', after, limit: PAGE_SIZE }),
+		listTimeline(db, id, { filter, after, limit: PAGE_SIZE }),
 		departmentNames(db)
 	]);
 	await auditPortal(db, context, 'read', { type: 'journey', id });
