@@ -9,7 +9,7 @@ import {
 	sendCitizenMessage,
 	unreadCountsForCitizen
 } from '../../src/lib/server/db/messages';
-import type { AuditActorType } from '../../src/lib/server/db/schema';
+import type { AuditActorType } from '../../src/lib/domain';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 

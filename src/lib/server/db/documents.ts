@@ -1,7 +1,8 @@
 // The citizen's documents: letters sent to them (table letters) and the decisions on their
 // journeys' timelines (entries of kind 'decision' that the citizen may see).
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Language, LetterStatus } from './schema';
+import type { Database } from './schema';
+import type { Language, LetterStatus } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

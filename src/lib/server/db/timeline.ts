@@ -1,7 +1,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isUuid } from '../../uuid';
 import * as clock from '../clock';
-import type { Database, Stamped, TimelineEntriesTable, Visibility } from './schema';
+import type { Database, Stamped, TimelineEntriesTable } from './schema';
+import type { Visibility } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type TimelineEntry = Selectable<TimelineEntriesTable>;

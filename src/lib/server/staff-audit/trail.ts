@@ -4,19 +4,8 @@
 import type { FieldErrors } from '../../forms';
 import { isUuid } from '../../uuid';
 import type { AuditCursor, AuditTrailFilter, AuditTrailRow } from '../db/audit';
-import type { AuditAction } from '../db/schema';
+import { AUDIT_ACTIONS } from '../../domain';
 import { parseDate } from './dates';
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-	'read',
-	'search',
-	'create',
-	'update',
-	'delete',
-	'export',
-	'login',
-	'logout'
-];
 
 /** The query parameters of the view and the export, in Danish as the URLs are. */
 export const FILTER_PARAMS = {

@@ -9,7 +9,8 @@ import { getDb } from '../db';
 import { loadCitizenFacts, loadJourneyFacts } from '../db/access-facts';
 import { currentAnalogFlag } from '../db/analog';
 import { recordAuditEvent } from '../db/audit';
-import type { AnalogReason, AuditAction, Database, StaffRole } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { AnalogReason, AuditAction, StaffRole } from '../../domain';
 import {
 	can,
 	hasConsent,
