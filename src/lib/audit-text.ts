@@ -4,7 +4,7 @@
 // not know becomes a general text, never the code itself.
 import { format, localized, type MessageKey, type Messages } from './i18n/messages';
 import type { Locale } from './i18n/locale';
-import type { AuditAction, AuditActorType, StaffRole } from './server/db/schema';
+import type { AuditAction, AuditActorType, StaffRole } from './domain';
 
 export interface AuditRowForText {
 	actorType: AuditActorType;

@@ -10,7 +10,7 @@ import {
 	unreadCountsForCitizen
 } from '../../src/lib/server/db/messages';
 import { sendCitizenMessage } from '../../src/lib/server/messages/service';
-import type { AuditActorType } from '../../src/lib/server/db/schema';
+import type { AuditActorType } from '../../src/lib/domain';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
 

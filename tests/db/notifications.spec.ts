@@ -8,7 +8,7 @@ import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import { markLetterFailed } from '../../src/lib/server/db/notifications';
 import { listJourneyStaff } from '../../src/lib/server/db/staff-meetings';
-import type { StaffRole } from '../../src/lib/server/db/schema';
+import type { StaffRole } from '../../src/lib/domain';
 import { QUEUES } from '../../src/lib/server/jobs/queue';
 import {
 	PermanentDeliveryError,

@@ -11,7 +11,7 @@ import {
 	listDeadNotifications,
 	type Cursor
 } from '../../src/lib/server/db/operations';
-import type { NotificationStatus } from '../../src/lib/server/db/schema';
+import type { NotificationStatus } from '../../src/lib/domain';
 import {
 	citizenReference,
 	loadDeadLetters,

@@ -13,7 +13,7 @@ import {
 	saveRetentionPeriods,
 	DEFAULT_RETENTION
 } from '../../src/lib/server/db/retention-settings';
-import type { NotificationStatus } from '../../src/lib/server/db/schema';
+import type { NotificationStatus } from '../../src/lib/domain';
 import { QUEUES } from '../../src/lib/server/jobs/queue';
 import { retentionSchedule } from '../../src/lib/server/notifications/app';
 import { channelsFromEnvironment } from '../../src/lib/server/notifications/channels';

@@ -8,7 +8,7 @@ import * as clock from '../../src/lib/server/clock';
 import { deriveCprKeys, hashCpr } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts } from '../../src/lib/server/db/access-facts';
 import { analogCitizenIds, currentAnalogFlag } from '../../src/lib/server/db/analog';
-import type { StaffRole } from '../../src/lib/server/db/schema';
+import type { StaffRole } from '../../src/lib/domain';
 import {
 	changeAnalogFlag,
 	parseAnalogClear,

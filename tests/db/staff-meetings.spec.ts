@@ -9,7 +9,7 @@ import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/acce
 import { listCitizenMeetings } from '../../src/lib/server/db/meetings';
 import { findStaffMeeting, listJourneyStaff } from '../../src/lib/server/db/staff-meetings';
 import { listCitizenCasesForJourney, listJourneyGoals } from '../../src/lib/server/db/coordination';
-import type { StaffRole } from '../../src/lib/server/db/schema';
+import type { StaffRole } from '../../src/lib/domain';
 import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
 import { DemoClock, formatDanish } from '../../src/lib/server/seed/demo-time';
 import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';

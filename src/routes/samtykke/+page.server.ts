@@ -3,7 +3,7 @@ import { formText } from '$lib/forms';
 import { changeConsent } from '$lib/server/consent/service';
 import { consentDepartments, latestConsents, listConsentHistory } from '$lib/server/db/consents';
 import { auditPortal, portal, requireMayAct } from '$lib/server/portal/context';
-import type { ConsentAction } from '$lib/server/db/schema';
+import type { ConsentAction } from '$lib/domain';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 

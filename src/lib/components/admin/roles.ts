@@ -1,14 +1,7 @@
 // The words for staff roles in the administration pages.
 import type { Messages } from '$lib/i18n/messages';
+import { STAFF_ROLE_LABELS, type StaffRole } from '../../domain';
 
-export type Role = 'caseworker' | 'coordinator' | 'admin' | 'auditor';
-export const ROLES: readonly Role[] = ['caseworker', 'coordinator', 'admin', 'auditor'];
-
-export function roleName(m: Messages, role: Role): string {
-	return {
-		caseworker: m.adRoleCaseworker,
-		coordinator: m.adRoleCoordinator,
-		admin: m.adRoleAdmin,
-		auditor: m.adRoleAuditor
-	}[role];
+export function roleName(m: Messages, role: StaffRole): string {
+	return m[STAFF_ROLE_LABELS.admin[role]];
 }

@@ -2,8 +2,8 @@
 // "you", their representative, or a staff member's department), how, and the state it leaves.
 import { formatDateWithYear } from '$lib/format';
 import type { Locale } from '$lib/i18n/locale';
-import { format, localized, type MessageKey, type Messages } from '$lib/i18n/messages';
-import type { ConsentAction, ConsentChannel } from '$lib/server/db/schema';
+import { format, localized, type Messages } from '$lib/i18n/messages';
+import { CONSENT_CHANNEL_LABELS, type ConsentAction, type ConsentChannel } from '../../domain';
 
 /** Who is looking: the logged-in person (actor) and whose consent it is (subject). */
 export interface ConsentViewer {
@@ -21,12 +21,7 @@ export interface RecordedBy {
 	recordedByStaffDepartmentNameEn: string | null;
 }
 
-const channels: Record<ConsentChannel, MessageKey> = {
-	portal: 'consentChannelPortal',
-	paper: 'consentChannelPaper',
-	meeting: 'consentChannelMeeting',
-	phone: 'consentChannelPhone'
-};
+const channels = CONSENT_CHANNEL_LABELS.screen;
 
 export function channelText(m: Messages, channel: ConsentChannel): string {
 	return m[channels[channel]];

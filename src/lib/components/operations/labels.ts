@@ -1,11 +1,6 @@
-// Codes of the operations pages in words: channels, delivery states and the kinds of event.
+// Codes of the operations pages in words: delivery states and the kinds of event (the channels'
+// words are in $lib/domain).
 import type { MessageKey, Messages } from '$lib/i18n/messages';
-
-export const CHANNEL_KEYS: Record<string, MessageKey> = {
-	email: 'opChannelEmail',
-	sms: 'opChannelSms',
-	letter: 'opChannelLetter'
-};
 
 export const STATE_KEYS: Record<string, MessageKey> = {
 	configured: 'opStateConfigured',

@@ -1,49 +1,7 @@
-// Codes of consent, representations and the audit trail in words, for the staff-audit pages and
-// the CSV export.
+// The audit trail in words, for the staff-audit pages and the CSV export (the codes' own words are
+// in $lib/domain).
 import { format, type MessageKey, type Messages } from '$lib/i18n/messages';
-import type {
-	AuditAction,
-	ConsentChannel,
-	RepresentationBasis,
-	RepresentationScope,
-	StaffRole
-} from '$lib/server/db/schema';
-
-export const CHANNEL_KEYS: Record<ConsentChannel, MessageKey> = {
-	portal: 'consentChannelPortal',
-	paper: 'consentChannelPaper',
-	meeting: 'consentChannelMeeting',
-	phone: 'consentChannelPhone'
-};
-
-export const SCOPE_KEYS: Record<RepresentationScope, MessageKey> = {
-	full: 'saRepScopeFull',
-	read_only: 'saRepScopeReadOnly'
-};
-
-export const BASIS_KEYS: Record<RepresentationBasis, MessageKey> = {
-	power_of_attorney: 'saRepBasisPowerOfAttorney',
-	parental_custody: 'saRepBasisParentalCustody',
-	guardianship: 'saRepBasisGuardianship'
-};
-
-export const ACTION_KEYS: Record<AuditAction, MessageKey> = {
-	read: 'saActionRead',
-	search: 'saActionSearch',
-	create: 'saActionCreate',
-	update: 'saActionUpdate',
-	delete: 'saActionDelete',
-	export: 'saActionExport',
-	login: 'saActionLogin',
-	logout: 'saActionLogout'
-};
-
-export const ROLE_KEYS: Record<StaffRole, MessageKey> = {
-	caseworker: 'saRoleCaseworker',
-	coordinator: 'saRoleCoordinator',
-	admin: 'saRoleAdmin',
-	auditor: 'saRoleAuditor'
-};
+import type { AuditActorType } from '../../domain';
 
 export function label<K extends string>(m: Messages, keys: Record<K, MessageKey>, code: K): string {
 	return m[keys[code]];
@@ -53,7 +11,7 @@ export function label<K extends string>(m: Messages, keys: Record<K, MessageKey>
 export function trailWho(
 	m: Messages,
 	row: {
-		actorType: 'staff' | 'citizen' | 'representative' | 'system';
+		actorType: AuditActorType;
 		staffName: string | null;
 		actorCitizenName: string | null;
 	}

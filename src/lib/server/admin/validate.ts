@@ -4,12 +4,11 @@ import { formText, tooLong, type FieldErrors } from '../../forms';
 import { isUuid } from '../../uuid';
 import type { DepartmentInput, StaffUserInput } from '../db/admin';
 import type { LogoContentType, MunicipalityTextSettings } from '../db/municipality-settings';
-import type { StaffRole } from '../db/schema';
+import { STAFF_ROLES, type StaffRole } from '../../domain';
 import { EMAIL_MAX, isPlausibleEmail } from '../settings/validate';
 import { HEX_COLOR, accessibleBrandColor, whiteContrast } from './contrast';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const STAFF_ROLES: readonly StaffRole[] = ['caseworker', 'coordinator', 'admin', 'auditor'];
 /** Roles that work on cases belong to a department. */
 export const ROLES_WITH_DEPARTMENT: readonly StaffRole[] = ['caseworker', 'coordinator'];
 export const LOGO_MAX_BYTES = 200 * 1024;

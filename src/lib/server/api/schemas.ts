@@ -1,6 +1,14 @@
 // The API's request and response shapes, as zod schemas. The same schemas validate requests
 // (handler.ts) and produce the OpenAPI document (openapi.ts), so the two cannot drift apart.
 import { z } from 'zod';
+import {
+	API_ENTRY_KINDS,
+	CASE_STATUSES,
+	LANGUAGES,
+	MEETING_RESPONSES,
+	VISIBILITIES,
+	WAITING_ON
+} from '../../domain';
 import { normalizeCpr } from '../crypto/cpr';
 
 /**
@@ -36,19 +44,19 @@ const OptionalText = (max: number) => z.string().trim().min(1).max(max).nullable
 
 export const IsoDate = z.iso.date().meta({ example: '2026-12-15' });
 
-export const Language = z.enum(['da', 'en']).meta({ id: 'Language' });
-export const CaseStatus = z.enum(['received', 'in_progress', 'decided', 'closed']).meta({
+export const Language = z.enum(LANGUAGES).meta({ id: 'Language' });
+export const CaseStatus = z.enum(CASE_STATUSES).meta({
 	id: 'CaseStatus'
 });
-export const WaitingOn = z.enum(['citizen', 'municipality', 'other_authority']).meta({
+export const WaitingOn = z.enum(WAITING_ON).meta({
 	id: 'WaitingOn',
 	description: 'Whom the case is waiting for; null when nobody.'
 });
-export const EntryKind = z.enum(['note', 'decision', 'status']).meta({
+export const EntryKind = z.enum(API_ENTRY_KINDS).meta({
 	id: 'EntryKind',
 	description: 'What the entry records.'
 });
-export const Visibility = z.enum(['citizen', 'staff']).meta({
+export const Visibility = z.enum(VISIBILITIES).meta({
 	id: 'Visibility',
 	description: 'citizen: the citizen sees the entry and is told about it; staff: staff only.'
 });
@@ -234,7 +242,7 @@ export const Meeting = z
 		agenda: z.string().nullable(),
 		whatToBring: z.string().nullable(),
 		cancelled: z.boolean(),
-		citizenResponse: z.enum(['pending', 'accepted', 'declined', 'reschedule_requested'])
+		citizenResponse: z.enum(MEETING_RESPONSES)
 	})
 	.meta({ id: 'Meeting' });
 

@@ -28,7 +28,8 @@ import {
 	type ApiMeeting
 } from '../db/api';
 import { recordAuditEvent } from '../db/audit';
-import type { AuditAction, Database } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { AuditAction } from '../../domain';
 import {
 	citizenPostalDetails,
 	markMeetingCancelled,

@@ -2,7 +2,7 @@
 // never in hooks by URL: a route that forgets its guard is found in review, while a URL pattern
 // in hooks silently misses a route added later.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { StaffRole } from '../db/schema';
+import type { StaffRole } from '../../domain';
 import type { SessionInfo } from './session';
 
 type Citizen = NonNullable<App.Locals['citizen']>;

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { encryptCpr, hashCpr, normalizeCpr, type CprKeys } from '../crypto/cpr';
 import { recordAuditEvent } from '../db/audit';
 import { createCitizen, findCitizenIdByCprHash } from '../db/citizens';
-import type { Database, Language } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { Language } from '../../domain';
 import { findActiveStaffByLogin } from '../db/staff';
 import {
 	meetsMinimum,

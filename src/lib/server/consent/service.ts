@@ -11,7 +11,8 @@ import {
 	openJourneyIdsWithDepartment,
 	type Consent
 } from '../db/consents';
-import type { ConsentAction, ConsentChannel, Database } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { ConsentAction, ConsentChannel } from '../../domain';
 import { staffContact } from '../db/staff-meetings';
 import { appendTimelineEntry } from '../db/timeline';
 import { entryLetter, notifyCitizen } from '../notifications/route';

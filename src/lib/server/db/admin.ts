@@ -2,7 +2,8 @@
 // No case content is read here (docs/RULES.md, access rule 5). Functions take the executor first, so the
 // caller's transaction holds the change together with its audit row.
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, StaffRole } from './schema';
+import type { Database } from './schema';
+import type { StaffRole } from '../../domain';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;

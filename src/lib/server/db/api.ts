@@ -3,16 +3,8 @@
 // department system's references. Every look-up is limited to one department, so a key can never
 // reach another department's objects.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type {
-	CaseStatus,
-	CasesTable,
-	Database,
-	Language,
-	MeetingsTable,
-	Stamped,
-	TimelineEntriesTable,
-	WaitingOn
-} from './schema';
+import type { CasesTable, Database, MeetingsTable, Stamped, TimelineEntriesTable } from './schema';
+import type { CaseStatus, Language, WaitingOn } from '../../domain';
 import { analogNow } from './analog';
 import * as clock from '../clock';
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isUuid } from '../../uuid';
 import { currentRequestId } from '../log';
-import type { AuditAction, AuditActorType, Database, NewAuditEvent, StaffRole } from './schema';
+import type { Database, NewAuditEvent } from './schema';
+import type { AuditAction, AuditActorType, StaffRole } from '../../domain';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;

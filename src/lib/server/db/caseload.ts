@@ -2,7 +2,8 @@
 // coordinate, or every open case of their department. These queries only gather candidates; the
 // service (staff-caseload/caseload.ts) keeps the rows the access policy lets the reader see.
 import type { Kysely, Transaction } from 'kysely';
-import type { CaseStatus, Database, JourneyStatus, WaitingOn } from './schema';
+import type { Database } from './schema';
+import type { CaseStatus, JourneyStatus, WaitingOn } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -2,7 +2,8 @@
 // department to see what the other departments write on the shared timeline. The table is a log of
 // events; the latest row per (citizen, department) is the consent in force.
 import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { ConsentAction, ConsentChannel, ConsentsTable, Database, Stamped } from './schema';
+import type { ConsentsTable, Database, Stamped } from './schema';
+import type { ConsentAction, ConsentChannel } from '../../domain';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,7 +1,8 @@
 // Coordination of a journey: its coordinator, which of the citizen's cases belong to it, and the
 // plan's goals as staff edit them with the citizen (dropped goals included, unlike listPlanGoals).
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { CaseStatus, Database, PlanGoalsTable } from './schema';
+import type { Database, PlanGoalsTable } from './schema';
+import type { CaseStatus } from '../../domain';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;

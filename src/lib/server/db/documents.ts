@@ -2,7 +2,8 @@
 // journeys' timelines (entries of kind 'decision' that the citizen may see).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { citizenTimelineFilter } from '../policy/access';
-import type { Database, Language, LetterStatus } from './schema';
+import type { Database } from './schema';
+import type { Language, LetterStatus } from '../../domain';
 import { visibleTo } from './timeline';
 
 type Executor = Kysely<Database> | Transaction<Database>;

@@ -11,12 +11,12 @@
 // text is here), sessions, and staff names in the audit trail unless AUDIT_SHOW_STAFF_NAMES is on.
 import type { Kysely, Transaction } from 'kysely';
 import { allAuditForCitizen, type CitizenAuditRow } from './audit';
+import type { Database } from './schema';
 import type {
 	AnalogReason,
 	CaseStatus,
 	ConsentAction,
 	ConsentChannel,
-	Database,
 	GoalStatus,
 	JourneyStatus,
 	Language,
@@ -26,7 +26,7 @@ import type {
 	RepresentationScope,
 	TimelineKind,
 	WaitingOn
-} from './schema';
+} from '../../domain';
 import * as clock from '../clock';
 import { citizenTimelineFilter } from '../policy/access';
 import { visibleTo } from './timeline';

@@ -4,10 +4,10 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import type { Database, LettersTable, NotificationsTable } from './schema';
 import { analogNow } from './analog';
 import * as clock from '../clock';
+import type { DigitalChannel } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type Notification = Selectable<NotificationsTable>;
-export type DigitalChannel = 'email' | 'sms';
 
 /** What routing needs to know about a citizen: channel choices, contact and postal details. */
 export async function citizenForRouting(db: Executor, citizenId: string) {

@@ -3,7 +3,8 @@
 // and recording), putting one back in the queue, and the demo outbox. Nothing here reads case
 // content: a notification row holds only its channel, event type and delivery state.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NotificationChannel } from './schema';
+import type { Database } from './schema';
+import type { DigitalChannel, NotificationChannel } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -164,7 +165,7 @@ export async function requeueFailedLetter(
 export interface DemoOutboxRow {
 	id: string;
 	createdAt: Date;
-	channel: 'email' | 'sms';
+	channel: DigitalChannel;
 	recipient: string;
 	subject: string | null;
 	body: string;

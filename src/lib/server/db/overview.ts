@@ -2,7 +2,8 @@
 // unread messages and whom to talk to, within a CitizenScope (policy/access.ts).
 import { sql, type Kysely } from 'kysely';
 import type { CitizenScope } from '../policy/access';
-import type { CaseStatus, Database, MeetingResponse, WaitingOn } from './schema';
+import type { Database } from './schema';
+import type { CaseStatus, MeetingResponse, WaitingOn } from '../../domain';
 import * as clock from '../clock';
 
 export interface OverviewCase {

@@ -2,7 +2,8 @@
 // print provider, the hand-over to the post and letters the post sends back. A letter moves
 // rendered → printed (in a batch) → posted (batch handed over) → returned.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Language, LetterStatus } from './schema';
+import type { Database } from './schema';
+import type { Language, LetterStatus } from '../../domain';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;

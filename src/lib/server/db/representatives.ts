@@ -1,11 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type {
-	Database,
-	RepresentationBasis,
-	RepresentationScope,
-	RepresentativesTable,
-	Stamped
-} from './schema';
+import type { Database, RepresentativesTable, Stamped } from './schema';
+import type { RepresentationBasis, RepresentationScope } from '../../domain';
 import * as clock from '../clock';
 
 type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,34 +1,35 @@
 // Database types for Kysely, matching migrations/. Nullable columns are `T | null`, never optional.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+	AnalogReason,
+	AuditAction,
+	AuditActorType,
+	CaseStatus,
+	ConsentAction,
+	ConsentChannel,
+	DigitalChannel,
+	GoalStatus,
+	JourneyStatus,
+	Language,
+	LetterStatus,
+	LogoContentType,
+	MeetingResponse,
+	NotificationChannel,
+	NotificationStatus,
+	RepresentationBasis,
+	RepresentationScope,
+	StaffRole,
+	TaskAssignee,
+	TimelineKind,
+	Visibility,
+	WaitingOn
+} from '../../domain';
 
 // Every timestamp is written by the application from its one clock (src/lib/server/clock.ts), never
 // by a database default: inserts must name it (docs/TIME.md).
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A PostgreSQL `date`, as 'YYYY-MM-DD' on both drivers (see connect.ts). */
 type DateString = string;
-
-export type StaffRole = 'caseworker' | 'coordinator' | 'admin' | 'auditor';
-export type CaseStatus = 'received' | 'in_progress' | 'decided' | 'closed';
-export type WaitingOn = 'citizen' | 'municipality' | 'other_authority';
-export type JourneyStatus = 'active' | 'paused' | 'closed';
-export type GoalStatus = 'not_started' | 'in_progress' | 'achieved' | 'dropped';
-export type MeetingResponse = 'pending' | 'accepted' | 'declined' | 'reschedule_requested';
-export type TimelineKind =
-	'note' | 'meeting' | 'decision' | 'letter' | 'message' | 'status' | 'task' | 'consent' | 'plan';
-export type Visibility = 'citizen' | 'staff';
-export type ConsentAction = 'granted' | 'withdrawn';
-export type ConsentChannel = 'portal' | 'paper' | 'meeting' | 'phone';
-export type AnalogReason = 'digital_post_exempt' | 'citizen_choice' | 'no_digital_access' | 'other';
-export type RepresentationScope = 'full' | 'read_only';
-export type RepresentationBasis = 'power_of_attorney' | 'parental_custody' | 'guardianship';
-export type NotificationChannel = 'email' | 'sms' | 'letter';
-export type NotificationStatus =
-	'pending' | 'bundled' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
-export type LetterStatus = 'queued' | 'rendered' | 'printed' | 'posted' | 'returned' | 'failed';
-export type AuditActorType = 'staff' | 'citizen' | 'representative' | 'system';
-export type AuditAction =
-	'read' | 'search' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'logout';
-export type Language = 'da' | 'en';
 
 export interface DepartmentsTable {
 	id: Generated<string>;
@@ -175,7 +176,7 @@ export interface TasksTable {
 	citizen_id: string;
 	journey_id: string | null;
 	case_id: string | null;
-	assignee: 'citizen' | 'staff';
+	assignee: TaskAssignee;
 	assigned_staff_id: string | null;
 	title: string;
 	title_en: string | null;
@@ -237,7 +238,7 @@ export interface PrintBatchesTable {
 export interface DemoOutboxTable {
 	id: Generated<string>;
 	notification_id: string;
-	channel: 'email' | 'sms';
+	channel: DigitalChannel;
 	recipient: string;
 	subject: string | null;
 	body: string;
@@ -385,7 +386,7 @@ export interface MunicipalitySettingsTable {
 	accessibility_statement_url: string | null;
 	primary_color: string | null;
 	logo: Uint8Array | null;
-	logo_content_type: 'image/png' | 'image/jpeg' | 'image/svg+xml' | null;
+	logo_content_type: LogoContentType | null;
 	letterhead: string | null;
 	updated_at: Timestamp;
 	updated_by_staff_id: string | null;

@@ -1,7 +1,8 @@
 // SQL for login sessions. The policy (token format, timeouts, when to touch) lives in
 // src/lib/server/auth/session.ts; this module only reads and writes rows.
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, Language, SessionsTable, StaffRole } from './schema';
+import type { Database, SessionsTable } from './schema';
+import type { Language, StaffRole } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -6,11 +6,10 @@ import type {
 	Database,
 	LettersTable,
 	MeetingParticipantsTable,
-	MeetingResponse,
 	MeetingsTable,
-	StaffRole,
 	TimelineEntriesTable
 } from './schema';
+import type { MeetingResponse, StaffRole } from '../../domain';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -3,29 +3,11 @@
 // for lack of consent, and the rows a staff write touches (case status, tasks).
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { TimelineFilter } from '../policy/access';
-import type {
-	CaseStatus,
-	Database,
-	TasksTable,
-	TimelineKind,
-	Visibility,
-	WaitingOn
-} from './schema';
+import type { Database, TasksTable } from './schema';
+import type { CaseStatus, TimelineKind, Visibility, WaitingOn } from '../../domain';
 import { visibleTo, type TimelineCursor } from './timeline';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-export const TIMELINE_KINDS: readonly TimelineKind[] = [
-	'note',
-	'meeting',
-	'decision',
-	'letter',
-	'message',
-	'status',
-	'task',
-	'consent',
-	'plan'
-];
 
 export interface JourneyHeader {
 	id: string;

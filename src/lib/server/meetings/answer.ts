@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format';
 import { catalogues, format } from '../../i18n/messages';
 import type { CitizenMeeting } from '../db/meetings';
 import { setMeetingResponse } from '../db/meetings';
-import type { MeetingResponse } from '../db/schema';
+import type { MeetingResponse } from '../../domain';
 import { appendTimelineEntry } from '../db/timeline';
 import { auditActor, auditPortal, type PortalContext } from '../portal/context';
 import * as clock from '../clock';

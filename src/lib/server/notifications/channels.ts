@@ -9,7 +9,8 @@
 //   agreements and certificates this project cannot have (README, known limitations).
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
-import { insertDemoOutbox, type DigitalChannel } from '../db/notifications';
+import type { DigitalChannel } from '../../domain';
+import { insertDemoOutbox } from '../db/notifications';
 import type { Database } from '../db/schema';
 import { channelEnvironment, type ChannelEnvironment } from './settings';
 

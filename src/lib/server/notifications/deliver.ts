@@ -9,6 +9,7 @@
 import type { Kysely } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
 import { getMunicipality } from '../admin/municipality';
+import type { DigitalChannel } from '../../domain';
 import {
 	cancelNotification,
 	citizenContact,
@@ -20,8 +21,7 @@ import {
 	markLetterFailed,
 	markNotificationAttemptFailed,
 	markNotificationSent,
-	storeRenderedLetter,
-	type DigitalChannel
+	storeRenderedLetter
 } from '../db/notifications';
 import type { Database } from '../db/schema';
 import { letterReference, renderPrintLetter } from '../letters/pdf';

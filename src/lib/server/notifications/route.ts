@@ -13,12 +13,8 @@ import type { Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
 import { knownMunicipalityName } from '../admin/municipality';
 import type { Locale } from '../../i18n/locale';
-import {
-	citizenForRouting,
-	insertNotification,
-	insertQueuedLetter,
-	type DigitalChannel
-} from '../db/notifications';
+import type { DigitalChannel } from '../../domain';
+import { citizenForRouting, insertNotification, insertQueuedLetter } from '../db/notifications';
 import type { Database } from '../db/schema';
 import { staffContact } from '../db/staff-meetings';
 import { appendTimelineEntry, type TimelineEntry } from '../db/timeline';

@@ -2,7 +2,7 @@
 // every app process unless JOBS=off; pg-boss hands each job to one worker across all processes.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { DigitalChannel } from '../db/notifications';
+import type { DigitalChannel } from '../../domain';
 import { createBoss, QUEUES } from '../jobs/queue';
 import { log } from '../log';
 import { runRetention } from '../retention/run';

@@ -16,7 +16,8 @@ import {
 	type Cursor,
 	type DeadStatus
 } from '../db/operations';
-import type { Database, NotificationChannel } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { NotificationChannel } from '../../domain';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { letterReference } from '../letters/pdf';
 import { notificationSettings } from '../notifications/settings';

@@ -6,13 +6,14 @@ import { listDemoOutbox, type Cursor } from '../db/operations';
 import type { Database } from '../db/schema';
 import { auditStaff, type StaffActor } from '../staff/context';
 import { maskRecipient } from './mask';
+import type { DigitalChannel } from '../../domain';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
 export interface OutboxView {
 	id: string;
 	createdAt: Date;
-	channel: 'email' | 'sms';
+	channel: DigitalChannel;
 	recipient: string;
 	subject: string | null;
 	body: string;

@@ -1,3 +1,4 @@
+import type { DigitalChannel } from '../../domain';
 // How the operations pages show contact details: an administrator checks that deliveries work, and
 // needs to see that a message went to an e-mail address or a phone number, not whose. So addresses
 // are masked to their first letter and domain (m***@example.com), phone numbers to their last four
@@ -23,7 +24,7 @@ export function maskPhone(number: string): string {
 	return `•••• ${last.slice(0, 2)} ${last.slice(2)}`;
 }
 
-export function maskRecipient(channel: 'email' | 'sms', recipient: string): string {
+export function maskRecipient(channel: DigitalChannel, recipient: string): string {
 	return channel === 'email' ? maskEmail(recipient) : maskPhone(recipient);
 }
 

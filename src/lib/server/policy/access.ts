@@ -7,7 +7,7 @@
 // from the next request on. Unauthorised access must look exactly like a missing object: callers
 // answer 404 when `can()` is false, never 403 (the one exception is a read-only representative who
 // can see an object but not act on it; see the portal's requireMayAct).
-import type { StaffRole, Visibility } from '../db/schema';
+import type { RepresentationScope, StaffRole, TaskAssignee, Visibility } from '../../domain';
 
 /** The person asking. */
 export type Actor =
@@ -19,7 +19,7 @@ export type Actor =
 			/** The representation valid today for the citizen they act for. */
 			representation: {
 				citizenId: string;
-				scope: 'full' | 'read_only';
+				scope: RepresentationScope;
 				/** Departments covered; null covers every department and the journey-wide items. */
 				departmentIds: readonly string[] | null;
 			};
@@ -78,7 +78,7 @@ export type Resource =
 			journey: JourneyFacts | null;
 			/** The department of the case the task belongs to, if any. */
 			departmentId: string | null;
-			assignee: 'citizen' | 'staff';
+			assignee: TaskAssignee;
 			assignedStaffId: string | null;
 	  }
 	/** The message thread of a journey. */
@@ -365,7 +365,7 @@ export function timelineFilter(
 
 export interface RepresentationFacts {
 	/** The representation that lets the logged-in citizen act for another, valid today. */
-	scope: 'full' | 'read_only';
+	scope: RepresentationScope;
 	/** Departments the representation covers; null covers them all. */
 	departmentIds: string[] | null;
 }

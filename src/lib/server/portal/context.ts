@@ -5,7 +5,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { requireCitizen } from '../auth/guards';
 import { getDb } from '../db';
 import { recordAuditEvent } from '../db/audit';
-import type { AuditAction, Database } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { AuditAction } from '../../domain';
 import {
 	actorFromScope,
 	can,

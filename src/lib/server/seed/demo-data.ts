@@ -1,6 +1,6 @@
 // Reference data of the demo municipality, Sammen Kommune: KLE subjects, departments, staff and
 // citizens. Everything here is fictitious. The story (cases, timelines, meetings) is in demo.ts.
-import type { Language, StaffRole } from '../db/schema';
+import type { Language, StaffRole } from '../../domain';
 
 /**
  * The KLE subject numbers the demo's cases use, with a short Danish name for each. The numbers are

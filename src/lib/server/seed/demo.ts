@@ -4,17 +4,18 @@
 // tests/db/seed.spec.ts). Relative imports only: scripts/db-seed.ts runs this under tsx.
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { encryptCpr, hashCpr, type CprKeys } from '../crypto/cpr';
+import type { Database } from '../db/schema';
 import type {
 	AnalogReason,
 	CaseStatus,
 	ConsentAction,
 	ConsentChannel,
-	Database,
+	GoalStatus,
 	MeetingResponse,
 	TimelineKind,
 	Visibility,
 	WaitingOn
-} from '../db/schema';
+} from '../../domain';
 import {
 	DEMO_CITIZEN_ROWS,
 	DEMO_CITIZENS,
@@ -499,7 +500,7 @@ class DemoBuilder {
 			title: string;
 			titleEn: string;
 			description: string;
-			status: 'not_started' | 'in_progress' | 'achieved' | 'dropped';
+			status: GoalStatus;
 			progress: number;
 			department: DepartmentKey;
 			targetDate: string;

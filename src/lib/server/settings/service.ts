@@ -13,7 +13,7 @@ import {
 	updateCitizenSettings,
 	type CitizenSettings
 } from '../db/citizen-settings';
-import type { Language } from '../db/schema';
+import type { Language } from '../../domain';
 import { auditActor, type PortalContext } from '../portal/context';
 
 function assertMayAct(context: PortalContext): void {

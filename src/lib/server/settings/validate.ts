@@ -2,7 +2,7 @@
 // is explained in the field and in the error summary and changes nothing.
 import { formText, tooLong, type FieldErrors } from '../../forms';
 import { isLocale } from '../../i18n/locale';
-import type { Language } from '../db/schema';
+import type { Language } from '../../domain';
 
 export const EMAIL_MAX = 254;
 const PHONE_MAX = 20;

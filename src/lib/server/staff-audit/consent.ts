@@ -3,10 +3,9 @@
 // entries and the audit row are the same whoever records it.
 import { NOTE_MAX, WITNESS_MAX } from '../../components/staff-audit/limits';
 import { formText, tooLong, type FieldErrors } from '../../forms';
-import type { ConsentAction } from '../db/schema';
+import { CONSENT_ACTIONS } from '../../domain';
 import type { StaffConsentRecord } from '../consent/service';
 
-const ACTIONS: readonly ConsentAction[] = ['granted', 'withdrawn'];
 const CHANNELS: readonly StaffConsentRecord['channel'][] = ['paper', 'meeting', 'phone'];
 
 export interface ConsentFormValues {
@@ -38,7 +37,7 @@ export function parseConsentForm(
 	};
 	const errors: FieldErrors = {};
 	if (!departmentIds.includes(values.department)) errors.department = 'saConsentErrorDepartment';
-	const action = ACTIONS.find((a) => a === values.action);
+	const action = CONSENT_ACTIONS.find((a) => a === values.action);
 	if (!action) errors.action = 'saConsentErrorAction';
 	const channel = CHANNELS.find((c) => c === values.channel);
 	if (!channel) errors.channel = 'saConsentErrorChannel';

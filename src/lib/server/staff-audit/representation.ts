@@ -16,21 +16,15 @@ import {
 	insertRepresentation,
 	lockRepresentationOfCitizen
 } from '../db/representatives';
-import type {
-	Database,
-	NewAuditEvent,
-	RepresentationBasis,
-	RepresentationScope
-} from '../db/schema';
+import type { Database, NewAuditEvent } from '../db/schema';
+import {
+	REPRESENTATION_BASES,
+	REPRESENTATION_SCOPES,
+	type RepresentationBasis,
+	type RepresentationScope
+} from '../../domain';
 import type { StaffActor, StaffPurpose } from '../staff/context';
 import * as clock from '../clock';
-
-const SCOPES: readonly RepresentationScope[] = ['full', 'read_only'];
-const BASES: readonly RepresentationBasis[] = [
-	'power_of_attorney',
-	'parental_custody',
-	'guardianship'
-];
 
 /** What the form sends back after an error. The CPR number is never sent back to the browser. */
 export interface RepresentationFormValues {
@@ -82,7 +76,7 @@ export function parseRepresentationForm(
 	const nameTooLong = tooLong(values.name, NAME_MAX);
 	if (!values.name) errors.name = 'saRepErrorName';
 	else if (nameTooLong) errors.name = nameTooLong;
-	const scope = SCOPES.find((s) => s === values.scope);
+	const scope = REPRESENTATION_SCOPES.find((s) => s === values.scope);
 	if (!scope) errors.scope = 'saRepErrorScope';
 	let departmentIds: string[] | null = null;
 	if (values.coverage === 'some') {
@@ -92,7 +86,7 @@ export function parseRepresentationForm(
 			errors.coverage = 'saRepErrorDepartmentsUnknown';
 		} else departmentIds = unique;
 	} else if (values.coverage !== 'all') errors.coverage = 'saRepErrorCoverage';
-	const basis = BASES.find((b) => b === values.basis);
+	const basis = REPRESENTATION_BASES.find((b) => b === values.basis);
 	if (!basis) errors.basis = 'saRepErrorBasis';
 	const referenceTooLong = tooLong(values.reference, REFERENCE_MAX);
 	if (!values.reference) errors.reference = 'saRepErrorReference';

@@ -4,7 +4,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
 import type { AuditCursor, AuditTrailFilter } from '../db/audit';
-import type { AuditAction } from '../db/schema';
+import type { AuditAction } from '../../domain';
 import { can } from '../policy/access';
 import { auditStaff, staffActor, type StaffActor } from '../staff/context';
 import { filterCriterion, parseTrailFilter } from './trail';

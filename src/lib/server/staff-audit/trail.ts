@@ -5,18 +5,7 @@ import { parseIsoDate } from '../../dates';
 import type { FieldErrors } from '../../forms';
 import { isUuid } from '../../uuid';
 import type { AuditCursor, AuditTrailFilter, AuditTrailRow } from '../db/audit';
-import type { AuditAction } from '../db/schema';
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-	'read',
-	'search',
-	'create',
-	'update',
-	'delete',
-	'export',
-	'login',
-	'logout'
-];
+import { AUDIT_ACTIONS } from '../../domain';
 
 /** The query parameters of the view and the export, in Danish as the URLs are. */
 export const FILTER_PARAMS = {

@@ -3,14 +3,13 @@
 // row. While the flag is set, every staff page about the citizen shows it (CitizenBanner) and the
 // citizen's /indstillinger explains that the municipality set it.
 import type { FieldErrors } from '../../forms';
-import { ANALOG_REASONS } from '../../staff-caseload';
 import { tooLong } from '../../forms';
 import {
 	insertAnalogFlagChange,
 	lockCitizenForSettings,
 	type AnalogFlagChange
 } from '../db/analog';
-import type { AnalogReason } from '../db/schema';
+import { ANALOG_REASONS, type AnalogReason } from '../../domain';
 import { auditStaff, purposeFor, type StaffCitizenContext } from '../staff/context';
 
 export const ANALOG_NOTE_MAX = 500;

@@ -3,12 +3,18 @@
 // about reading a citizen's data: the citizen and journey pages, searches and exports are audited,
 // and every row here links to a page that is).
 import type { Kysely } from 'kysely';
-import { CASELOAD_STATUSES, CASELOAD_WAITING } from '../../staff-caseload';
 import { isUuid } from '../../uuid';
 import { loadCitizenFacts, loadJourneyFacts } from '../db/access-facts';
 import { analogCitizenIds } from '../db/analog';
 import { listCaseloadCandidates, listDepartmentsForFilter } from '../db/caseload';
-import type { CaseStatus, Database, WaitingOn } from '../db/schema';
+import type { Database } from '../db/schema';
+import {
+	CASELOAD_STATUSES,
+	type CaseStatus,
+	isOneOf,
+	WAITING_ON,
+	type WaitingOn
+} from '../../domain';
 import {
 	can,
 	hasConsent,
@@ -33,14 +39,14 @@ export interface CaseloadFilters {
 export function parseCaseloadFilters(params: URLSearchParams): CaseloadFilters {
 	const pick = <T extends string>(name: string, allowed: readonly T[]): T | null => {
 		const value = params.get(name);
-		return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+		return isOneOf(allowed, value) ? value : null;
 	};
 	const department = params.get('afdeling');
 	return {
 		scope: params.get('visning') === 'afdeling' ? 'department' : 'mine',
 		departmentId: department && isUuid(department) ? department : null,
 		status: pick('status', CASELOAD_STATUSES),
-		waitingOn: pick('venter', CASELOAD_WAITING),
+		waitingOn: pick('venter', WAITING_ON),
 		dueSoon: params.get('snart') === 'ja'
 	};
 }

@@ -7,7 +7,16 @@
 import { parseIsoDate } from '../../dates';
 import { tooLong, type FieldErrors } from '../../forms';
 import { isUuid } from '../../uuid';
-import type { CaseStatus, Database, TimelineKind, Visibility, WaitingOn } from '../db/schema';
+import type { Database } from '../db/schema';
+import {
+	CASE_STATUSES,
+	type CaseStatus,
+	isOneOf,
+	type TimelineKind,
+	type Visibility,
+	WAITING_ON,
+	type WaitingOn
+} from '../../domain';
 import {
 	entryWithKeyExists,
 	insertTask,
@@ -20,17 +29,15 @@ import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/conte
 import type { Transaction } from 'kysely';
 import * as clock from '../clock';
 
-export const ENTRY_KINDS = ['note', 'decision', 'status', 'task'] as const;
+export const ENTRY_KINDS = [
+	'note',
+	'decision',
+	'status',
+	'task'
+] as const satisfies readonly TimelineKind[];
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 /** A correction is a text: a note or a decision. */
 export const CORRECTION_KINDS: readonly EntryKind[] = ['note', 'decision'];
-export const CASE_STATUSES: readonly CaseStatus[] = [
-	'received',
-	'in_progress',
-	'decided',
-	'closed'
-];
-export const WAITING_ON: readonly WaitingOn[] = ['citizen', 'municipality', 'other_authority'];
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 4000;
@@ -116,8 +123,9 @@ export function parseEntry(
 	if (correcting && (!isUuid(values.retter) || !allowed.correctable(values.retter))) {
 		return { ok: false, notFound: true };
 	}
-	const kinds: readonly string[] = correcting ? CORRECTION_KINDS : ENTRY_KINDS;
-	const kind = kinds.includes(values.type) ? (values.type as EntryKind) : null;
+	const kind = isOneOf(correcting ? CORRECTION_KINDS : ENTRY_KINDS, values.type)
+		? values.type
+		: null;
 	if (!kind) errors.type = 'sjErrorKind';
 	const visibility =
 		values.synlighed === 'citizen' || values.synlighed === 'staff'

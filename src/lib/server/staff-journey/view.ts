@@ -3,6 +3,7 @@
 import type { JourneyCase } from '../db/staff-timeline';
 import { can, timelineFilter, type TimelineFilter } from '../policy/access';
 import type { StaffJourneyContext } from '../staff/context';
+import type { Visibility } from '../../domain';
 
 /** The policy's filter for this reader; the guard has let them read the journey, so never null. */
 export function readerFilter(context: StaffJourneyContext): TimelineFilter {
@@ -38,7 +39,7 @@ export function ownOpenCases(context: StaffJourneyContext, cases: JourneyCase[])
 /** Entries the reader may correct: their own department's, visible to them. */
 export function mayCorrect(
 	context: StaffJourneyContext,
-	entry: { departmentId: string | null; visibility: 'citizen' | 'staff' }
+	entry: { departmentId: string | null; visibility: Visibility }
 ): boolean {
 	return (
 		entry.departmentId !== null &&

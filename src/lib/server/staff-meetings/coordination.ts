@@ -15,7 +15,8 @@ import {
 	updateGoal,
 	type GoalRow
 } from '../db/coordination';
-import type { Database, GoalStatus, TimelineKind } from '../db/schema';
+import type { Database } from '../db/schema';
+import { GOAL_STATUSES, type GoalStatus, type TimelineKind } from '../../domain';
 import { appendTimelineEntry } from '../db/timeline';
 import { notifyEntry } from '../notifications/route';
 import { auditStaff, type StaffActor } from '../staff/context';
@@ -140,12 +141,6 @@ export async function changeJourneyCase(
 	});
 }
 
-export const GOAL_STATUSES: readonly GoalStatus[] = [
-	'not_started',
-	'in_progress',
-	'achieved',
-	'dropped'
-];
 export const GOAL_TITLE_MAX = 200;
 export const GOAL_TEXT_MAX = 2000;
 

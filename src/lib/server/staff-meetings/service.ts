@@ -7,7 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/messages';
 import type { Locale } from '../../i18n/locale';
 import { formatMeetingTime } from '../../meeting-time';
-import type { Database, StaffRole } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { StaffRole } from '../../domain';
 import {
 	citizenPostalDetails,
 	insertMeeting,

@@ -11,7 +11,8 @@ import { currentAnalogFlag } from '../db/analog';
 import { citizenContactCard } from '../db/citizens';
 import { departmentNames } from '../db/departments';
 import { recordAuditEvent } from '../db/audit';
-import type { AnalogReason, AuditAction, Database, StaffRole } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { AnalogReason, AuditAction, StaffRole } from '../../domain';
 import {
 	can,
 	hasConsent,

@@ -1,5 +1,5 @@
 import { adminPage } from '$lib/server/admin/route';
-import { STAFF_ROLES } from '$lib/server/admin/validate';
+import { STAFF_ROLES } from '$lib/domain';
 import { listDepartments, listStaffUsers } from '$lib/server/db/admin';
 import type { PageServerLoad } from './$types';
 

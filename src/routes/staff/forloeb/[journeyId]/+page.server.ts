@@ -5,10 +5,9 @@ import {
 	findJourneyHeader,
 	journeyDepartments,
 	listJourneyCases,
-	listStaffTimeline,
-	TIMELINE_KINDS
+	listStaffTimeline
 } from '$lib/server/db/staff-timeline';
-import type { TimelineKind } from '$lib/server/db/schema';
+import { isOneOf, TIMELINE_KINDS } from '$lib/domain';
 import { decodeCursor, encodeCursor } from '$lib/server/db/timeline';
 import { can } from '$lib/server/policy/access';
 import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/staff/context';
@@ -40,9 +39,7 @@ export const load: PageServerLoad = async (event) => {
 				? departmentParam
 				: null;
 	const kindParam = params.get('type') ?? '';
-	const kind = TIMELINE_KINDS.includes(kindParam as TimelineKind)
-		? (kindParam as TimelineKind)
-		: null;
+	const kind = isOneOf(TIMELINE_KINDS, kindParam) ? kindParam : null;
 	const after = decodeCursor(params.get('efter'));
 	const from = after ? null : decodeCursor(params.get('fra'));
 

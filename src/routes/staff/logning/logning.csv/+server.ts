@@ -1,11 +1,6 @@
 import { error } from '@sveltejs/kit';
-import {
-	ACTION_KEYS,
-	ROLE_KEYS,
-	label,
-	trailPurpose,
-	trailWho
-} from '$lib/components/staff-audit/labels';
+import { AUDIT_ACTION_LABELS, STAFF_ROLE_LABELS } from '$lib/domain';
+import { label, trailPurpose, trailWho } from '$lib/components/staff-audit/labels';
 import { EXPORT_MAX } from '$lib/components/staff-audit/limits';
 import { todayInDenmark } from '$lib/format';
 import { localized, t } from '$lib/i18n/messages';
@@ -39,9 +34,9 @@ export const GET: RequestHandler = async (event) => {
 	const body = rows.map((row) => [
 		csvTime(row.occurredAt),
 		trailWho(m, row),
-		row.actorRole ? label(m, ROLE_KEYS, row.actorRole) : '',
+		row.actorRole ? label(m, STAFF_ROLE_LABELS.audit, row.actorRole) : '',
 		row.departmentName ? localized(locale, row.departmentName, row.departmentNameEn) : '',
-		label(m, ACTION_KEYS, row.action),
+		label(m, AUDIT_ACTION_LABELS.audit, row.action),
 		row.objectType,
 		row.objectId ?? '',
 		row.citizenName ?? '',
