@@ -7,9 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import type { Kysely, Transaction } from 'kysely';
 import { todayInDenmark } from '../../format';
-import type { Database } from '../db/schema';
 import { activeRepresentations } from '../db/representatives';
 import type { RepresentationFacts } from '../policy/access';
 import {
@@ -25,8 +23,7 @@ import {
 	type SessionWithPrincipal
 } from '../db/sessions';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /** 25 bytes = 200 bits, well above the 120 bits a guessing attacker would need to beat. */
 const TOKEN_BYTES = 25;

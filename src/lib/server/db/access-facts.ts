@@ -1,12 +1,10 @@
 // The facts the access policy (policy/access.ts) decides on, read fresh for every request: no
 // cache, so a withdrawn consent, a closed case or a new coordinator counts from the next request.
-import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import { isUuid } from '../../uuid';
 import type { CitizenFacts, JourneyFacts } from '../policy/access';
 import { consentedDepartmentsNow } from './consents';
-import type { Database } from './schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 // Each loader reads its facts in one round trip: the lists are array subqueries of one row.
 

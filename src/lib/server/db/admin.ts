@@ -1,12 +1,9 @@
 // Administration: departments and staff users as administrators see and change them.
 // No case content is read here (docs/RULES.md, access rule 5). Functions take the executor first, so the
 // caller's transaction holds the change together with its audit row.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
 import type { StaffRole } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface DepartmentInput {
 	slug: string;

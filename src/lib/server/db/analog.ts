@@ -1,10 +1,10 @@
 // The analog flag (docs/RULES.md, the analog flag): the latest row per citizen is the flag in force,
 // the rows before it are its history. No row at all means digital.
-import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Expression, type Selectable, type Transaction } from 'kysely';
 import type { AnalogFlagChangesTable, Database, Stamped } from './schema';
 import * as clock from '../clock';
+import type { Executor } from './executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type AnalogFlagChange = Selectable<AnalogFlagChangesTable>;
 
 /**

@@ -3,11 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** Every key starts with this, so secret scanners and people can recognise one. */
 export const API_KEY_PREFIX = 'sammen_';

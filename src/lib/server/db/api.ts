@@ -7,8 +7,7 @@ import type { CasesTable, Database, MeetingsTable, Stamped, TimelineEntriesTable
 import type { CaseStatus, Language, WaitingOn } from '../../domain';
 import { analogNow } from './analog';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 // ---------------------------------------------------------------------------------------------
 // Idempotency

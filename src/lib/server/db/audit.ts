@@ -1,11 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { isUuid } from '../../uuid';
 import { currentRequestId } from '../log';
-import type { Database, NewAuditEvent } from './schema';
+import type { NewAuditEvent } from './schema';
 import type { AuditAction, AuditActorType, StaffRole } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** Appends one row to the audit trail (the table accepts INSERT only). */
 export async function recordAuditEvent(db: Executor, event: NewAuditEvent): Promise<void> {

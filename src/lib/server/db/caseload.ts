@@ -1,11 +1,8 @@
 // The caseworker's caseload (/staff): the open cases they work on, the cases of the journeys they
 // coordinate, or every open case of their department. These queries only gather candidates; the
 // service (staff-caseload/caseload.ts) keeps the rows the access policy lets the reader see.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
 import type { CaseStatus, JourneyStatus, WaitingOn } from '../../domain';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface CaseloadCandidate {
 	caseId: string;

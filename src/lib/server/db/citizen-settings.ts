@@ -1,10 +1,7 @@
 // The citizen's own settings on the citizens row: language and how to notify them.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
 import type { Language } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface CitizenSettings {
 	preferredLanguage: Language;

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export async function findCitizenIdByCprHash(db: Executor, cprHash: string) {
 	return db

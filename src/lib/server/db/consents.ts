@@ -1,12 +1,12 @@
 // Consent (docs/RULES.md, access rule 4): the citizen's specific, revocable permission for one
 // department to see what the other departments write on the shared timeline. The table is a log of
 // events; the latest row per (citizen, department) is the consent in force.
-import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Expression, type Selectable, type Transaction } from 'kysely';
 import type { ConsentsTable, Database, Stamped } from './schema';
 import type { ConsentAction, ConsentChannel } from '../../domain';
 import * as clock from '../clock';
+import type { Executor } from './executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type Consent = Selectable<ConsentsTable>;
 
 /**

@@ -1,11 +1,10 @@
 // Coordination of a journey: its coordinator, which of the citizen's cases belong to it, and the
 // plan's goals as staff edit them with the citizen (dropped goals included, unlike listPlanGoals).
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database, PlanGoalsTable } from './schema';
 import type { CaseStatus } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export async function findJourney(db: Executor, journeyId: string) {
 	return db

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** A department's name in both languages, or undefined when there is no such department. */
 export async function departmentNames(db: Executor, departmentId: string) {

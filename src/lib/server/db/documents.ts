@@ -1,12 +1,10 @@
 // The citizen's documents: letters sent to them (table letters) and the decisions on their
 // journeys' timelines (entries of kind 'decision' that the citizen may see).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { citizenTimelineFilter } from '../policy/access';
-import type { Database } from './schema';
 import type { Language, LetterStatus } from '../../domain';
 import { visibleTo } from './timeline';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface LetterListItem {
 	kind: 'letter';

@@ -9,9 +9,7 @@
 // Left out on purpose: the CPR number (a lost file or printout must not carry it; the citizen can
 // ask the municipality), staff-only timeline entries and meeting minutes, letter PDFs (the letter's
 // text is here), sessions, and staff names in the audit trail unless AUDIT_SHOW_STAFF_NAMES is on.
-import type { Kysely, Transaction } from 'kysely';
 import { allAuditForCitizen, type CitizenAuditRow } from './audit';
-import type { Database } from './schema';
 import type {
 	AnalogReason,
 	CaseStatus,
@@ -30,8 +28,8 @@ import type {
 import * as clock from '../clock';
 import { citizenTimelineFilter } from '../policy/access';
 import { visibleTo } from './timeline';
+import type { Executor } from './executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 type DateString = string;
 
 export const EXPORT_FORMAT = 'sammen-mine-data';

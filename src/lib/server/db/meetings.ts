@@ -1,11 +1,9 @@
 // Meetings as the citizen sees them: a meeting in one of their journeys, who takes part, and the
 // citizen's answer to the invitation. Minutes are for staff and are never selected here.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './schema';
+import { sql } from 'kysely';
 import type { MeetingResponse } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface CitizenMeeting {
 	id: string;

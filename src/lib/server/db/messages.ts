@@ -1,11 +1,9 @@
 // Messages between a citizen and the municipality: one thread per journey. The citizen side (the
 // citizen or a representative acting for them) writes with author_citizen_id, staff with
 // author_staff_id; each side's read time is kept on the message.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './schema';
+import { sql } from 'kysely';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** At most this many characters in one message (the form says so). */
 export const MESSAGE_MAX_LENGTH = 4000;

@@ -1,9 +1,7 @@
 // Numbers for /metrics, read when Prometheus scrapes: counts only, never a row's content.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { JOB_SCHEMA } from '../jobs/queue';
-import type { Database } from './schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /**
  * Jobs waiting per pg-boss queue: created (due or scheduled) or waiting for a retry. Active jobs

@@ -1,10 +1,8 @@
 // The municipality's settings: one row; a null column falls back to the environment
 // (config.ts). The logo is stored in the row and served by /kommune/logo.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, MunicipalitySettingsTable } from './schema';
+import type { MunicipalitySettingsTable } from './schema';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export type LogoContentType = NonNullable<MunicipalitySettingsTable['logo_content_type']>;
 

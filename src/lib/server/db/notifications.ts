@@ -1,12 +1,12 @@
 // Notifications (e-mail, SMS and letter, one row per event and channel) and the letters of analog
 // citizens: what routing writes, what the worker claims, sends and records.
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { Database, LettersTable, NotificationsTable } from './schema';
 import { analogNow } from './analog';
 import * as clock from '../clock';
 import type { DigitalChannel } from '../../domain';
+import type { Executor } from './executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type Notification = Selectable<NotificationsTable>;
 
 /** What routing needs to know about a citizen: channel choices, contact and postal details. */

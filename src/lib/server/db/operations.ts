@@ -2,11 +2,10 @@
 // delivered (failed after the last attempt, or uncertain because the worker stopped between sending
 // and recording), putting one back in the queue, and the demo outbox. Nothing here reads case
 // content: a notification row holds only its channel, event type and delivery state.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import type { DigitalChannel, NotificationChannel } from '../../domain';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** The statuses of the dead-letter list: nothing is retried without an administrator. */
 export const DEAD_STATUSES = ['failed', 'uncertain'] as const;

@@ -1,12 +1,11 @@
 // The print queue: letters to analog citizens that wait to be printed, the batches exported for the
 // print provider, the hand-over to the post and letters the post sends back. A letter moves
 // rendered → printed (in a batch) → posted (batch handed over) → returned.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import type { Language, LetterStatus } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface QueueLetter {
 	id: string;

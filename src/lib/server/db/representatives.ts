@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, RepresentativesTable, Stamped } from './schema';
 import type { RepresentationBasis, RepresentationScope } from '../../domain';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /** The people a citizen may act for today: representations in their period and not ended. */
 export async function activeRepresentations(

@@ -1,9 +1,6 @@
 // Retention periods: one row, edited by administrators, read by the retention job.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
 import * as clock from '../clock';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface RetentionPeriods {
 	/** Audit rows are kept this many months (whole monthly partitions are dropped after it). */

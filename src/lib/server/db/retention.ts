@@ -1,10 +1,9 @@
 // Retention: the queries of the retention job and its run log. Each delete takes the
 // cutoff from the caller, so the job (and its tests) decide what "now" is. The job runs each step
 // in its own transaction under lockRetention, see retention/run.ts.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 /**
  * Serialises retention steps across app nodes for the rest of the caller's transaction. A second

@@ -1,10 +1,10 @@
 // SQL for login sessions. The policy (token format, timeouts, when to touch) lives in
 // src/lib/server/auth/session.ts; this module only reads and writes rows.
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, SessionsTable } from './schema';
+import type { Selectable } from 'kysely';
+import type { SessionsTable } from './schema';
 import type { Language, StaffRole } from '../../domain';
+import type { Executor } from './executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type SessionRow = Selectable<SessionsTable>;
 
 /** A session row with the people it speaks of, loaded in one query for every request. */

@@ -1,7 +1,7 @@
 // Meetings as staff plan and run them: who can be invited, the meeting with its minutes, the
 // citizen's answers from the timeline, and the letter that carries an invitation to an analog
 // citizen. The citizen's side of the same rows is in meetings.ts.
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Selectable, Transaction } from 'kysely';
 import type {
 	Database,
 	LettersTable,
@@ -10,8 +10,7 @@ import type {
 	TimelineEntriesTable
 } from './schema';
 import type { MeetingResponse, StaffRole } from '../../domain';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface StaffCandidate {
 	id: string;

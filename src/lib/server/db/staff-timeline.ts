@@ -1,13 +1,12 @@
 // The staff side of a journey: its header and cases, the shared timeline as the access policy's
 // TimelineFilter allows (filtered and paged in SQL, never afterwards), the count of entries hidden
 // for lack of consent, and the rows a staff write touches (case status, tasks).
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { TimelineFilter } from '../policy/access';
-import type { Database, TasksTable } from './schema';
+import type { TasksTable } from './schema';
 import type { CaseStatus, TimelineKind, Visibility, WaitingOn } from '../../domain';
 import { visibleTo, type TimelineCursor } from './timeline';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export interface JourneyHeader {
 	id: string;

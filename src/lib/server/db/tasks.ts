@@ -1,11 +1,9 @@
 // Tasks for the citizen ("send your payslips"), within a CitizenScope: only tasks the citizen is
 // to do (tasks on staff are never shown), and with a representation limited to some departments,
 // only tasks of cases in those departments.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { CitizenScope } from '../policy/access';
-import type { Database } from './schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 type TaskScope = Pick<CitizenScope, 'citizenId' | 'departmentIds'>;
 

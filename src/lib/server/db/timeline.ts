@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { TimelineFilter } from '../policy/access';
 import { isUuid } from '../../uuid';
 import * as clock from '../clock';
-import type { Database, Stamped, TimelineEntriesTable } from './schema';
+import type { Stamped, TimelineEntriesTable } from './schema';
+import type { Executor } from './executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type TimelineEntry = Selectable<TimelineEntriesTable>;
 
 /** Where the next page starts: the (occurred_at, id) of the last entry on the previous page. */

@@ -1,7 +1,7 @@
 // What every citizen page and action starts with: the guard, the citizen's scope (whose data and
 // how much of it) and who is acting, for the audit trail and for authorship of what they write.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { requireCitizen } from '../auth/guards';
 import { getDb } from '../db';
 import { recordAuditEvent } from '../db/audit';
@@ -19,8 +19,7 @@ import {
 	type Resource,
 	type ResourceKind
 } from '../policy/access';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/executor';
 
 /**
  * What a page needs of the scope:

@@ -3,7 +3,7 @@
 // the audit trail. Unauthorised access to an existing citizen or journey answers 404, exactly as a
 // missing one.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
 import { loadCitizenFacts, loadJourneyAccess } from '../db/access-facts';
@@ -21,8 +21,8 @@ import {
 	type JourneyFacts,
 	type Resource
 } from '../policy/access';
+import type { Executor } from '../db/executor';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
 /** Roles that work on cases; administrators and auditors never see case content (rule 5). */
