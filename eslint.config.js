@@ -5,7 +5,13 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-const DATABASE_DRIVERS = ['kysely', 'pg', '@electric-sql/pglite', 'kysely-pglite-dialect'];
+const DATABASE_DRIVERS = ['kysely', 'pg', '@electric-sql/pglite', 'kysely-pglite-dialect'].map(
+	(name) => ({
+		name,
+		message:
+			'Routes and components never use the database driver: call a function in src/lib/server (docs/ARCHITECTURE.md).'
+	})
+);
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'static/', '.e2e-build-*/'] },
@@ -55,14 +61,24 @@ export default ts.config(
 		// themselves; they call services and database functions that take the connection.
 		files: ['src/routes/**', 'src/lib/components/**', 'src/hooks.*.ts', 'src/service-worker.ts'],
 		rules: {
+			'@typescript-eslint/no-restricted-imports': ['error', { paths: DATABASE_DRIVERS }]
+		}
+	},
+	{
+		// The UI speaks in domain codes (src/lib/domain), not in the database's table types.
+		files: ['**/*.svelte', 'src/lib/components/**'],
+		rules: {
 			'@typescript-eslint/no-restricted-imports': [
 				'error',
 				{
-					paths: DATABASE_DRIVERS.map((name) => ({
-						name,
-						message:
-							'Routes and components never use the database driver: call a function in src/lib/server (docs/ARCHITECTURE.md).'
-					}))
+					paths: DATABASE_DRIVERS,
+					patterns: [
+						{
+							group: ['$lib/server/db/schema', '**/server/db/schema'],
+							message:
+								'Import domain codes and their types from $lib/domain, not the database schema (docs/ARCHITECTURE.md).'
+						}
+					]
 				}
 			]
 		}
