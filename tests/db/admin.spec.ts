@@ -21,13 +21,12 @@ import {
 	withdrawApiKey
 } from '../../src/lib/server/admin/service';
 import { municipality } from '../../src/lib/server/config';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { findDepartment, findStaffUser } from '../../src/lib/server/db/admin';
 import { findActiveApiKey, listApiKeys } from '../../src/lib/server/db/api-keys';
 import { readMunicipalityLogo } from '../../src/lib/server/db/municipality-settings';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import type { StaffActor } from '../../src/lib/server/staff/context';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const anders: StaffActor = {
 	kind: 'staff',
@@ -62,8 +61,7 @@ describe.each(testDialects())('administration on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)));
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

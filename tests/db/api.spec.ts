@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putCase, postEntry, putCitizen, type ApiClient } from '../../src/lib/server/api/service';
-import { deriveCprKeys, hashCpr } from '../../src/lib/server/crypto/cpr';
+import { hashCpr } from '../../src/lib/server/crypto/cpr';
 import {
 	claimIdempotencyKey,
 	completeIdempotencyKey,
@@ -25,12 +25,11 @@ import {
 } from '../../src/lib/server/db/api';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import * as clock from '../../src/lib/server/clock';
-import { demoIds, DEMO_CITIZENS, DEMO_STAFF, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds, DEMO_CITIZENS, DEMO_STAFF } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { demoKeys, openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
-const keys = deriveCprKeys(Buffer.alloc(32, 7));
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
 const jobcenter = demoIds.department('jobcenter');
@@ -43,8 +42,7 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 	let healthClient: ApiClient;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, keys, now);
+		t = await openSeeded(dialect);
 		const a = await createApiKey(t.db, {
 			departmentId: jobcenter,
 			name: 'A',
@@ -133,7 +131,7 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 		const cpr = DEMO_CITIZENS['Maja Jensen'];
 		const result = await t.db.transaction().execute((trx) =>
 			upsertCitizen(trx, {
-				cprHash: hashCpr(keys, cpr),
+				cprHash: hashCpr(demoKeys, cpr),
 				cprEncrypted: 'v1:ignored',
 				name: 'Maja Jensen',
 				coName: null,
@@ -151,7 +149,7 @@ describe.each(testDialects())('integration API queries on %s', (dialect) => {
 			.executeTakeFirstOrThrow();
 		expect(after).toEqual({ ...before, address_line: 'Ny vej 1' });
 		const created = await t.db.transaction().execute((trx) =>
-			putCitizen(trx, job, keys, {
+			putCitizen(trx, job, demoKeys, {
 				cpr: '0102034321',
 				name: 'Ny Borger',
 				coName: null,

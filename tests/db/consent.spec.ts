@@ -4,7 +4,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { changeConsent } from '../../src/lib/server/consent/service';
 import {
 	consentDepartments,
@@ -15,8 +14,8 @@ import {
 import { citizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { DemoClock, demoId } from '../../src/lib/server/seed/demo-time';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const maja = { id: demoIds.citizen('Maja Jensen'), name: 'Maja Jensen' };
@@ -88,8 +87,7 @@ describe.each(testDialects())('consent on %s', (dialect) => {
 			.execute();
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

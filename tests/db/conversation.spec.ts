@@ -2,7 +2,6 @@
 // per-journey unread counts the overview and /beskeder show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
 	insertCitizenMessage,
 	listThread,
@@ -11,8 +10,8 @@ import {
 } from '../../src/lib/server/db/messages';
 import { sendCitizenMessage } from '../../src/lib/server/messages/service';
 import type { AuditActorType } from '../../src/lib/domain';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 
@@ -22,8 +21,7 @@ describe.each(testDialects())('messages on %s', (dialect) => {
 	const majaJourney = demoIds.journey('maja');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

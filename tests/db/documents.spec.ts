@@ -2,7 +2,6 @@
 // demo's own data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { municipality } from '../../src/lib/server/config';
 import {
 	findCitizenDecision,
@@ -11,10 +10,10 @@ import {
 } from '../../src/lib/server/db/documents';
 import { appendTimelineEntry } from '../../src/lib/server/db/timeline';
 import { decisionPdf, letterPdf } from '../../src/lib/server/documents';
-import { demoId, demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoId, demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { flatText, readPdf } from '../pdf-reader';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const days = new DemoClock(now);
@@ -25,8 +24,7 @@ describe.each(testDialects())('documents on %s', (dialect) => {
 	const maja = demoIds.citizen('Maja Jensen');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

@@ -1,7 +1,6 @@
 // "Who has seen my information" (the audit rows about a citizen made by others) and "my data"
 // (everything Sammen holds about the citizen), on the demo data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
 	decodeAuditCursor,
 	encodeAuditCursor,
@@ -11,9 +10,9 @@ import {
 } from '../../src/lib/server/db/audit';
 import { exportCitizenData } from '../../src/lib/server/db/export';
 import * as clock from '../../src/lib/server/clock';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const municipality = {
@@ -30,8 +29,7 @@ describe.each(testDialects())('who has seen my information, on %s', (dialect) =>
 	const jobcenter = demoIds.department('jobcenter');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 		// Maja's own doings, which are not "someone looking at my data".
 		await recordAuditEvent(t.db, {
 			actor_type: 'citizen',
@@ -196,8 +194,7 @@ describe.each(testDialects())('my data, on %s', (dialect) => {
 	const maja = demoIds.citizen('Maja Jensen');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 		await recordAuditEvent(t.db, {
 			actor_type: 'citizen',
 			actor_citizen_id: maja,

@@ -1,7 +1,6 @@
 // Meetings and tasks for citizens: what a citizen may load, and that an answer or "I have done
 // it" changes the row, tells staff on the timeline and is audited, all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { formatDateTime } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import {
@@ -15,9 +14,9 @@ import { answerMeeting, isAnswerable } from '../../src/lib/server/meetings/answe
 import { citizenScope, type CitizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
 import { completeTask } from '../../src/lib/server/tasks/complete';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const MINUTE = 60_000;
@@ -33,8 +32,7 @@ describe.each(testDialects())('meetings and tasks for citizens on %s', (dialect)
 	const majaNext = demoIds.meeting('maja-next');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

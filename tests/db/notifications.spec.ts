@@ -4,7 +4,6 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import { markLetterFailed } from '../../src/lib/server/db/notifications';
 import { listJourneyStaff } from '../../src/lib/server/db/staff-meetings';
@@ -21,14 +20,14 @@ import { deliverDue, renderLetter, sweep } from '../../src/lib/server/notificati
 import { notifyCitizen } from '../../src/lib/server/notifications/route';
 import { notificationSettings } from '../../src/lib/server/notifications/settings';
 import { startNotificationWorker } from '../../src/lib/server/notifications/worker';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';
 import { planMeeting } from '../../src/lib/server/staff-meetings/service';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { flatText, readPdf } from '../pdf-reader';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const seededAt = clock.now();
 const days = new DemoClock(seededAt);
@@ -89,8 +88,7 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 	const savedEnv = { ...process.env };
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), seededAt);
+		t = await openSeeded(dialect);
 		smtp = await startSmtpServer();
 	});
 	afterAll(async () => {

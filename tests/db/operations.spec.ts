@@ -4,7 +4,6 @@
 // left alone; and the count of letters that have waited longer than the alert time.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
 	decodeCursor,
 	encodeCursor,
@@ -20,9 +19,9 @@ import {
 } from '../../src/lib/server/operations/dead-letters';
 import { loadDemoOutbox } from '../../src/lib/server/operations/demo-outbox';
 import * as clock from '../../src/lib/server/clock';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import type { StaffActor } from '../../src/lib/server/staff/context';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const maja = demoIds.citizen('Maja Jensen');
@@ -38,8 +37,7 @@ describe.each(testDialects())('operations on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

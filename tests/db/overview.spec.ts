@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { citizenOverview } from '../../src/lib/server/db/overview';
 import { citizenScope } from '../../src/lib/server/policy/access';
 import * as clock from '../../src/lib/server/clock';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 
@@ -14,8 +13,7 @@ describe.each(testDialects())('the citizen overview on %s', (dialect) => {
 	const maja = demoIds.citizen('Maja Jensen');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

@@ -4,7 +4,6 @@
 // the audit rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import {
 	findLettersByReference,
 	findReturnAssignee,
@@ -20,11 +19,11 @@ import {
 	splitAddress
 } from '../../src/lib/server/letters/print-queue';
 import { listTimeline } from '../../src/lib/server/db/timeline';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { insertWaitingLetter } from '../print-letters';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 import { citizenTimelineFilter } from '../../src/lib/server/policy/access';
 
 const anders: StaffActor = {
@@ -59,8 +58,7 @@ describe.each(testDialects())('print queue on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)));
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

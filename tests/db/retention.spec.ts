@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { listRetentionRuns } from '../../src/lib/server/db/retention';
 import {
@@ -21,8 +20,8 @@ import * as clock from '../../src/lib/server/clock';
 import { requestRetentionRun } from '../../src/lib/server/retention/admin';
 import { startNotificationWorker } from '../../src/lib/server/notifications/worker';
 import { monthsBefore, runRetention } from '../../src/lib/server/retention/run';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const DAY = 86_400_000;
@@ -62,8 +61,7 @@ describe.each(testDialects())('retention on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), now);
+		t = await openSeeded(dialect);
 		await saveRetentionPeriods(t.db, DEFAULT_RETENTION, null);
 		// Whatever the demo left that is already due goes now, so each test counts only its own rows.
 		await runRetention(t.db, now);

@@ -1,21 +1,18 @@
 // The citizen's settings: language and contact details on the citizens row, "letters by post" as
 // rows of analog_flag_changes; every change audited, nothing written when nothing changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { currentAnalogFlag, isAnalog } from '../../src/lib/server/db/analog';
 import { citizenSettings } from '../../src/lib/server/db/citizen-settings';
 import { citizenScope } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import {
 	saveContactSettings,
 	saveLanguage,
 	setLettersByPost
 } from '../../src/lib/server/settings/service';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
-const now = clock.now();
 const maja = { id: demoIds.citizen('Maja Jensen'), name: 'Maja Jensen' };
 const karl = { id: demoIds.citizen('Karl Nielsen'), name: 'Karl Nielsen' };
 const lise = { id: demoIds.citizen('Lise Mortensen'), name: 'Lise Mortensen' };
@@ -67,8 +64,7 @@ describe.each(testDialects())('settings on %s', (dialect) => {
 			.execute();
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 5)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

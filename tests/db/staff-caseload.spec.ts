@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys, hashCpr } from '../../src/lib/server/crypto/cpr';
+import { hashCpr } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts } from '../../src/lib/server/db/access-facts';
 import { analogCitizenIds, currentAnalogFlag } from '../../src/lib/server/db/analog';
 import type { StaffRole } from '../../src/lib/domain';
@@ -22,9 +22,9 @@ import {
 	type SearchQuery
 } from '../../src/lib/server/staff-caseload/search';
 import type { StaffActor, StaffCitizenContext } from '../../src/lib/server/staff/context';
-import { DEMO_CITIZENS, demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { demoKeys, openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const today = todayInDenmark(now);
@@ -36,7 +36,6 @@ const due = {
 	mikkelPlacement: demo.dueDate(12),
 	ahmedPlacement: demo.dueDate(21)
 };
-const keys = deriveCprKeys(Buffer.alloc(32, 5));
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
 const ahmed = demoIds.citizen('Ahmed Hassan');
@@ -66,8 +65,7 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, keys, now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();
@@ -172,7 +170,7 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 
 	it('validates the search: empty, too short, a malformed CPR number, a too long purpose', () => {
 		const errors = (query: string, purpose = '') => {
-			const parsed = parseSearch(keys, { query, purpose });
+			const parsed = parseSearch(demoKeys, { query, purpose });
 			return 'errors' in parsed ? parsed.errors : null;
 		};
 		expect(errors('')).toEqual({ query: 'caseloadSearchErrorEmpty' });
@@ -185,14 +183,14 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 
 	it('finds Maja for Lone by name and by CPR; audits the criterion, the CPR only as its hash', async () => {
 		await newSearchRows();
-		const byName = parseSearch(keys, { query: 'maja', purpose: '' }) as { query: SearchQuery };
+		const byName = parseSearch(demoKeys, { query: 'maja', purpose: '' }) as { query: SearchQuery };
 		const named = await searchCitizens(t.db, lone, byName.query);
 		expect(named.map((r) => r.name)).toEqual(['Maja Jensen']);
 		expect(named[0]).toMatchObject({ addressLine: 'Lærkevej 7, st. th.', analog: false });
 
 		const cpr = DEMO_CITIZENS['Maja Jensen'];
 		expect(cpr).toBe('120390-0001');
-		const byCpr = parseSearch(keys, { query: cpr, purpose: 'Opfølgning på samtale' }) as {
+		const byCpr = parseSearch(demoKeys, { query: cpr, purpose: 'Opfølgning på samtale' }) as {
 			query: SearchQuery;
 		};
 		expect((await searchCitizens(t.db, lone, byCpr.query)).map((r) => r.id)).toEqual([maja]);
@@ -212,7 +210,7 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 				citizen_id: maja,
 				object_id: maja,
 				object_type: 'citizen',
-				criterion: `cpr: ${hashCpr(keys, cpr)}`,
+				criterion: `cpr: ${hashCpr(demoKeys, cpr)}`,
 				purpose: 'Opfølgning på samtale'
 			}
 		]);
@@ -226,7 +224,7 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 	it('finds nothing for Lone searching Karl (no Jobcenter case), and logs the empty search', async () => {
 		for (const query of ['Karl', DEMO_CITIZENS['Karl Nielsen']]) {
 			await newSearchRows();
-			const parsed = parseSearch(keys, { query, purpose: '' }) as { query: SearchQuery };
+			const parsed = parseSearch(demoKeys, { query, purpose: '' }) as { query: SearchQuery };
 			expect(await searchCitizens(t.db, lone, parsed.query)).toEqual([]);
 			const rows = await newSearchRows();
 			expect(rows).toHaveLength(1);
@@ -234,16 +232,18 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 			expect(rows[0]!.criterion).toMatch(/^(navn: Karl|cpr: [0-9a-f]{64})$/);
 		}
 		// Hanne, with Karl's case, finds him, analog.
-		const parsed = parseSearch(keys, { query: 'nielsen', purpose: '' }) as { query: SearchQuery };
+		const parsed = parseSearch(demoKeys, { query: 'nielsen', purpose: '' }) as {
+			query: SearchQuery;
+		};
 		const found = await searchCitizens(t.db, hanne, parsed.query);
 		expect(found).toMatchObject([{ id: karl, analog: true, consentMissing: true }]);
 	});
 
 	it('treats LIKE wildcards in a name as literal characters', async () => {
-		const parsed = parseSearch(keys, { query: '%%', purpose: '' }) as { query: SearchQuery };
+		const parsed = parseSearch(demoKeys, { query: '%%', purpose: '' }) as { query: SearchQuery };
 		expect(await searchCitizens(t.db, mette, parsed.query)).toEqual([]);
 		// Case does not matter; Mette sees the citizens Socialforvaltningen has an open case with.
-		const sen = parseSearch(keys, { query: 'SEN', purpose: '' }) as { query: SearchQuery };
+		const sen = parseSearch(demoKeys, { query: 'SEN', purpose: '' }) as { query: SearchQuery };
 		expect((await searchCitizens(t.db, mette, sen.query)).map((r) => r.name)).toEqual([
 			'Eva Andersen',
 			'Maja Jensen',

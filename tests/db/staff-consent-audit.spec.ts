@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordConsentForCitizen } from '../../src/lib/server/consent/service';
-import { decryptCpr, deriveCprKeys, hashCpr } from '../../src/lib/server/crypto/cpr';
+import { decryptCpr, hashCpr } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts } from '../../src/lib/server/db/access-facts';
 import {
 	decodeAuditCursor,
@@ -23,7 +23,7 @@ import {
 	listRepresentationsOfCitizen
 } from '../../src/lib/server/db/representatives';
 import { can, hasConsent, timelineFilter } from '../../src/lib/server/policy/access';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { parseConsentForm } from '../../src/lib/server/staff-audit/consent';
 import {
 	endRepresentation,
@@ -41,9 +41,8 @@ import {
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { todayInDenmark } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { demoKeys, openSeeded, testDialects, type TestDatabase } from './helpers';
 
-const keys = deriveCprKeys(Buffer.alloc(32, 7));
 const maja = { id: demoIds.citizen('Maja Jensen'), name: 'Maja Jensen' };
 const karl = demoIds.citizen('Karl Nielsen');
 const jobcenter = demoIds.department('jobcenter');
@@ -102,8 +101,7 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 		).n;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, keys);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();
@@ -405,7 +403,7 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 			const citizens = await count('citizens');
 			const result = await registerRepresentation(
 				t.db,
-				keys,
+				demoKeys,
 				hanne,
 				karl,
 				parsed.input,
@@ -439,7 +437,7 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 			if (!parsed.ok) throw new Error('expected valid');
 			const result = await registerRepresentation(
 				t.db,
-				keys,
+				demoKeys,
 				hanne,
 				karl,
 				parsed.input,
@@ -453,9 +451,9 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 				.where('id', '=', result.representativeId)
 				.executeTakeFirstOrThrow();
 			expect(row.name).toBe('Ny Repræsentant');
-			expect(row.cpr_hash).toBe(hashCpr(keys, '0102031234'));
+			expect(row.cpr_hash).toBe(hashCpr(demoKeys, '0102031234'));
 			expect(row.cpr_encrypted).not.toContain('0102031234');
-			expect(decryptCpr(keys, row.cpr_encrypted)).toBe('0102031234');
+			expect(decryptCpr(demoKeys, row.cpr_encrypted)).toBe('0102031234');
 			const created = await t.db
 				.selectFrom('audit_events')
 				.select(['action', 'object_type'])
@@ -485,7 +483,7 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 			const audit = await count('audit_events');
 			const result = await registerRepresentation(
 				t.db,
-				keys,
+				demoKeys,
 				hanne,
 				karl,
 				parsed.input,

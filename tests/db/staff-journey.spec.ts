@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { changeConsent } from '../../src/lib/server/consent/service';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import {
 	listThread,
@@ -23,12 +22,12 @@ import {
 import { listCitizenTasks } from '../../src/lib/server/db/tasks';
 import { can, citizenScope, timelineFilter } from '../../src/lib/server/policy/access';
 import type { PortalContext } from '../../src/lib/server/portal/context';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { StaffJourneyContext } from '../../src/lib/server/staff/context';
 import { parseEntry, writeEntry, type EntryValues } from '../../src/lib/server/staff-journey/entry';
 import { sendStaffMessage } from '../../src/lib/server/staff-journey/message';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const days = new DemoClock(now);
@@ -73,8 +72,7 @@ describe.each(testDialects())('staff journey on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

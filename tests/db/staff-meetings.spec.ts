@@ -4,13 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMeetingTime } from '../../src/lib/meeting-time';
 import * as clock from '../../src/lib/server/clock';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import { listCitizenMeetings } from '../../src/lib/server/db/meetings';
 import { findStaffMeeting, listJourneyStaff } from '../../src/lib/server/db/staff-meetings';
 import { listCitizenCasesForJourney, listJourneyGoals } from '../../src/lib/server/db/coordination';
 import type { StaffRole } from '../../src/lib/domain';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock, formatDanish } from '../../src/lib/server/seed/demo-time';
 import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';
 import {
@@ -27,7 +26,7 @@ import {
 	planMeeting
 } from '../../src/lib/server/staff-meetings/service';
 import type { StaffActor } from '../../src/lib/server/staff/context';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const days = new DemoClock(now);
@@ -76,8 +75,7 @@ describe.each(testDialects())('staff meetings and coordination on %s', (dialect)
 	const karlJourney = demoIds.journey('karl');
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();
