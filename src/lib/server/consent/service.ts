@@ -17,7 +17,7 @@ import type { EventActor, StaffPurpose } from '../events/actor';
 import { recordEvent } from '../events/record';
 import { entryLetter } from '../notifications/route';
 import type { Kysely, Transaction } from 'kysely';
-import type { PortalContext } from '../portal/context';
+import { portalActor, type PortalContext } from '../portal/context';
 import type { StaffActor } from '../staff/context';
 
 export type ConsentChange =
@@ -76,10 +76,7 @@ export async function changeConsent(
 			},
 			witness: null,
 			note: null,
-			actor: {
-				kind: context.scope.representing ? 'representative' : 'citizen',
-				citizenId: context.actor.id
-			},
+			actor: portalActor(context),
 			purpose: undefined
 		})
 	);

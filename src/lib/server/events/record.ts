@@ -69,9 +69,8 @@ export interface RecordedEvent {
 	entries: TimelineEntry[];
 	/** The queued letter when the citizen is analog, with the address it goes to. */
 	letter: { id: string; address: string } | null;
+	/** The e-mail and SMS channels notified; none for an analog citizen or a staff-only entry. */
 	channels: DigitalChannel[];
-	/** False when the event was for staff only and nobody was told. */
-	notified: boolean;
 }
 
 /** Why a member of staff acts on this citizen, as the access facts show it now. */
@@ -111,7 +110,7 @@ export async function recordEvent(
 
 	// The one place that decides who is told: an entry that only staff see notifies nobody.
 	if (entries.some((entry) => entry.visibility !== 'citizen')) {
-		return { entry: first, entries, letter: null, channels: [], notified: false };
+		return { entry: first, entries, letter: null, channels: [] };
 	}
 	const [citizen, sender] = await Promise.all([
 		citizenPostalDetails(trx, event.citizenId),
@@ -148,5 +147,5 @@ export async function recordEvent(
 		now
 	);
 	if (routed.letter) await audit('create', 'letter', routed.letter.id);
-	return { entry: first, entries, ...routed, notified: true };
+	return { entry: first, entries, ...routed };
 }
