@@ -2,8 +2,8 @@
 // request: upsert citizens and the department's cases, append timeline entries and plan or change
 // meetings on the journey that holds a case, and read them back. Each change runs in the caller's
 // transaction with its audit row (actor_type 'system', the key's department, purpose "api:<key
-// prefix>"), and a citizen-visible entry or meeting notifies the citizen (a letter when analog)
-// through the same routing as one written by staff.
+// prefix>"); entries and meeting changes are recorded through recordEvent (events/record.ts), so a
+// citizen-visible one notifies the citizen (a letter when analog) exactly as one by staff.
 import type { Kysely, Transaction } from 'kysely';
 import { encryptCpr, hashCpr, type CprKeys } from '../crypto/cpr';
 import {
@@ -30,21 +30,12 @@ import {
 import { recordAuditEvent } from '../db/audit';
 import type { Database } from '../db/schema';
 import type { AuditAction } from '../../domain';
-import {
-	citizenPostalDetails,
-	markMeetingCancelled,
-	rescheduleMeeting,
-	staffContact
-} from '../db/staff-meetings';
-import { appendTimelineEntry } from '../db/timeline';
-import { entryLetter, notifyCitizen, type LetterSender } from '../notifications/route';
-import {
-	eventTypes,
-	isChangeable,
-	meetingEntryTexts,
-	meetingLetter,
-	type MeetingChangeKind
-} from '../staff-meetings/service';
+import { markMeetingCancelled, rescheduleMeeting, staffContact } from '../db/staff-meetings';
+import { auditRow, type ApiActor } from '../events/actor';
+import { recordEvent } from '../events/record';
+import { recordMeetingChange, type MeetingChangeKind } from '../meetings/change';
+import type { LetterSender } from '../notifications/route';
+import { isChangeable } from '../staff-meetings/service';
 import { ApiProblem, problems } from './problem';
 import type {
 	CaseInput,
@@ -73,23 +64,17 @@ export interface ApiAnswer<T> {
 	body: T;
 }
 
+/** The key as the actor of what it does: the audit row's department and purpose "api:<prefix>". */
+export function apiActor(client: ApiClient): ApiActor {
+	return { kind: 'api', departmentId: client.departmentId, prefix: client.prefix };
+}
+
 async function audit(
 	db: Db,
 	client: ApiClient,
 	event: { action: AuditAction; objectType: string; objectId: string; citizenId: string | null }
 ): Promise<void> {
-	await recordAuditEvent(db, {
-		actor_type: 'system',
-		actor_staff_id: null,
-		actor_citizen_id: null,
-		actor_department_id: client.departmentId,
-		actor_role: null,
-		action: event.action,
-		object_type: event.objectType,
-		object_id: event.objectId,
-		citizen_id: event.citizenId,
-		purpose: `api:${client.prefix}`
-	});
+	await recordAuditEvent(db, auditRow(apiActor(client), event));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,58 +349,47 @@ export async function postEntry(
 		);
 	}
 	const journey = await requireOpenJourney(trx, found);
-	const row = await insertDepartmentEntry(trx, {
-		journey_id: journey.id,
-		kind: input.kind,
-		visibility: input.visibility,
-		author_staff_id: null,
-		author_citizen_id: null,
-		department_id: client.departmentId,
-		title: input.title,
-		title_en: input.titleEn,
-		body: input.body,
-		body_en: input.bodyEn,
-		occurred_at: input.occurredAt ? new Date(input.occurredAt) : now,
-		external_ref: input.externalRef
-	});
-	if (!row) {
-		throw problems.conflict('entry-exists', 'Entry reference in use', 'Try the request again.');
-	}
-	await audit(trx, client, {
-		action: 'create',
-		objectType: 'timeline_entry',
-		objectId: row.id,
-		citizenId: journey.citizenId
-	});
-	if (row.visibility === 'citizen') {
-		const [citizen, sender] = await Promise.all([
-			citizenPostalDetails(trx, journey.citizenId),
-			senderFor(trx, client, found)
-		]);
-		const routed = await notifyCitizen(
-			trx,
-			{
-				citizenId: journey.citizenId,
-				type: input.kind,
-				sourceId: row.id,
-				journeyId: journey.id,
-				timelineEntryId: row.id,
-				departmentId: client.departmentId,
-				authorStaffId: null,
-				letter: entryLetter(row, citizen.name, sender)
+	const recorded = await recordEvent(
+		trx,
+		apiActor(client),
+		{
+			citizenId: journey.citizenId,
+			type: input.kind,
+			entries: [
+				{
+					journey_id: journey.id,
+					kind: input.kind,
+					visibility: input.visibility,
+					author_staff_id: null,
+					author_citizen_id: null,
+					department_id: client.departmentId,
+					title: input.title,
+					title_en: input.titleEn,
+					body: input.body,
+					body_en: input.bodyEn,
+					occurred_at: input.occurredAt ? new Date(input.occurredAt) : now,
+					external_ref: input.externalRef
+				}
+			],
+			// The department's reference is unique: a twin request that stored it first wins.
+			writeEntry: async (entry) => {
+				const row = await insertDepartmentEntry(trx, { ...entry, occurred_at: entry.occurred_at! });
+				if (!row) {
+					throw problems.conflict(
+						'entry-exists',
+						'Entry reference in use',
+						'Try the request again.'
+					);
+				}
+				return row;
 			},
-			now
-		);
-		if (routed.letter) {
-			await audit(trx, client, {
-				action: 'create',
-				objectType: 'letter',
-				objectId: routed.letter.id,
-				citizenId: journey.citizenId
-			});
-		}
-	}
-	return { status: 201, body: entryOutput(row) };
+			object: { action: 'create', type: 'timeline_entry' },
+			// Only a citizen-visible entry needs its signature.
+			sender: input.visibility === 'citizen' ? await senderFor(trx, client, found) : null
+		},
+		now
+	);
+	return { status: 201, body: entryOutput(recorded.entry!) };
 }
 
 export async function listEntries(
@@ -455,63 +429,34 @@ export function meetingOutput(row: ApiMeeting): MeetingOutput {
 	};
 }
 
-async function recordMeetingChange(
+/** Records the meeting's change as its caseworker would: the letter is signed and authored by them. */
+async function recordApiMeetingChange(
 	trx: Trx,
 	client: ApiClient,
 	found: ApiCase,
 	kind: MeetingChangeKind,
 	meeting: ApiMeeting,
-	citizenId: string,
 	now: Date
 ): Promise<void> {
-	const timePlace = {
-		startsAt: meeting.starts_at,
-		endsAt: meeting.ends_at,
-		location: meeting.location,
-		videoUrl: meeting.video_url
-	};
-	const entry = await appendTimelineEntry(trx, {
-		journey_id: meeting.journey_id,
-		kind: 'meeting',
-		visibility: 'citizen',
-		author_staff_id: null,
-		department_id: client.departmentId,
-		...meetingEntryTexts(kind, meeting.title, timePlace),
-		occurred_at: now,
-		meeting_id: meeting.id
-	});
-	const [citizen, sender] = await Promise.all([
-		citizenPostalDetails(trx, citizenId),
-		senderFor(trx, client, found)
-	]);
-	const details = {
-		...timePlace,
-		title: meeting.title,
-		agenda: kind === 'cancelled' ? null : meeting.agenda,
-		whatToBring: kind === 'cancelled' ? null : meeting.what_to_bring
-	};
-	const routed = await notifyCitizen(
+	await recordMeetingChange(
 		trx,
+		apiActor(client),
+		kind,
 		{
-			citizenId,
-			type: eventTypes[kind],
-			sourceId: entry.id,
+			id: meeting.id,
 			journeyId: meeting.journey_id,
-			timelineEntryId: entry.id,
-			departmentId: client.departmentId,
-			authorStaffId: found.caseworker_id,
-			letter: meetingLetter(kind, details, citizen.name, sender)
+			citizenId: found.citizen_id,
+			title: meeting.title,
+			startsAt: meeting.starts_at,
+			endsAt: meeting.ends_at,
+			location: meeting.location,
+			videoUrl: meeting.video_url,
+			agenda: meeting.agenda,
+			whatToBring: meeting.what_to_bring
 		},
+		{ sender: await senderFor(trx, client, found), letterAuthorStaffId: found.caseworker_id },
 		now
 	);
-	if (routed.letter) {
-		await audit(trx, client, {
-			action: 'create',
-			objectType: 'letter',
-			objectId: routed.letter.id,
-			citizenId
-		});
-	}
 }
 
 export async function putMeeting(
@@ -567,17 +512,10 @@ export async function putMeeting(
 				'Try the request again.'
 			);
 		}
-		await audit(trx, client, {
-			action: 'create',
-			objectType: 'meeting',
-			objectId: meeting.id,
-			citizenId: journey.citizenId
-		});
-		await recordMeetingChange(trx, client, found, 'invite', meeting, journey.citizenId, now);
+		await recordApiMeetingChange(trx, client, found, 'invite', meeting, now);
 		return { status: 201, body: meetingOutput(meeting) };
 	}
 
-	const citizenId = found.citizen_id;
 	const moved =
 		existing.starts_at.getTime() !== startsAt.getTime() ||
 		existing.ends_at.getTime() !== endsAt.getTime() ||
@@ -619,17 +557,26 @@ export async function putMeeting(
 		});
 	}
 	if (cancelling) await markMeetingCancelled(trx, existing.id, now);
-	await audit(trx, client, {
-		action: 'update',
-		objectType: 'meeting',
-		objectId: existing.id,
-		citizenId
-	});
 	const current = (await findDepartmentMeeting(trx, client.departmentId, found.id, meetingRef))!;
-	// A cancellation is the news; otherwise a move is. Changed texts alone notify nobody.
-	if (cancelling)
-		await recordMeetingChange(trx, client, found, 'cancelled', current, citizenId, now);
-	else if (moved) await recordMeetingChange(trx, client, found, 'moved', current, citizenId, now);
+	// A cancellation is the news; otherwise a move is. Changed texts alone notify nobody, but are
+	// a change of the meeting all the same.
+	if (cancelling || moved) {
+		await recordApiMeetingChange(
+			trx,
+			client,
+			found,
+			cancelling ? 'cancelled' : 'moved',
+			current,
+			now
+		);
+	} else {
+		await audit(trx, client, {
+			action: 'update',
+			objectType: 'meeting',
+			objectId: existing.id,
+			citizenId: found.citizen_id
+		});
+	}
 	return { status: 200, body: meetingOutput(current) };
 }
 

@@ -1,9 +1,9 @@
 // Giving and withdrawing consent: from the citizen portal, and recorded by staff on the citizen's
 // behalf when it was given on paper, at a meeting or by phone. One change is one transaction: the
-// consent row, a timeline entry on every open journey the department takes part in (so the staff
-// see it where they work), and the audit row. Withdrawal and giving are the same one step.
+// consent row, then through recordEvent (events/record.ts) a timeline entry on every open journey
+// the department takes part in (so the staff see it where they work), the audit row and the
+// citizen's receipt. Withdrawal and giving are the same one step.
 import { catalogues, format } from '../../i18n/messages';
-import { recordAuditEvent } from '../db/audit';
 import {
 	insertConsent,
 	latestConsent,
@@ -13,12 +13,12 @@ import {
 } from '../db/consents';
 import type { Database } from '../db/schema';
 import type { ConsentAction, ConsentChannel } from '../../domain';
-import { staffContact } from '../db/staff-meetings';
-import { appendTimelineEntry } from '../db/timeline';
-import { entryLetter, notifyCitizen } from '../notifications/route';
+import type { EventActor, StaffPurpose } from '../events/actor';
+import { recordEvent } from '../events/record';
+import { entryLetter } from '../notifications/route';
 import type { Kysely, Transaction } from 'kysely';
-import { auditActor, type PortalContext } from '../portal/context';
-import type { StaffActor, StaffPurpose } from '../staff/context';
+import { portalActor, type PortalContext } from '../portal/context';
+import type { StaffActor } from '../staff/context';
 
 export type ConsentChange =
 	| { changed: true; consent: Consent; journeyIds: string[] }
@@ -76,14 +76,8 @@ export async function changeConsent(
 			},
 			witness: null,
 			note: null,
-			audit: (consentId) =>
-				recordAuditEvent(trx, {
-					...auditActor(context),
-					action: 'create',
-					object_type: 'consent',
-					object_id: consentId,
-					purpose: null
-				})
+			actor: portalActor(context),
+			purpose: undefined
 		})
 	);
 }
@@ -98,7 +92,9 @@ interface ConsentWrite {
 	texts: { actor: string; citizen: string; representing: boolean };
 	witness: string | null;
 	note: string | null;
-	audit: (consentId: string) => Promise<void>;
+	/** Who records it, for the audit rows; a member of staff with their purpose. */
+	actor: EventActor;
+	purpose: StaffPurpose | undefined;
 }
 
 /** The one step, shared by the portal and the staff workspace, inside the caller's transaction. */
@@ -125,34 +121,32 @@ async function writeConsentChange(
 	});
 	const texts = consentEntryTexts(action, write.texts, department);
 	const journeyIds = await openJourneyIdsWithDepartment(trx, citizenId, department.id);
-	for (const journeyId of journeyIds) {
-		await appendTimelineEntry(trx, {
-			journey_id: journeyId,
-			kind: 'consent',
-			visibility: 'citizen',
-			author_citizen_id: write.recordedBy.citizenId,
-			author_staff_id: write.recordedBy.staffId,
-			department_id: department.id,
-			...texts,
-			occurred_at: consent.occurred_at,
-			idempotency_key: `consent:${consent.id}:${journeyId}`
-		});
-	}
-	await write.audit(consent.id);
-	// The receipt: one per change, by the citizen's channels (a letter for an analog citizen).
-	const sender = write.recordedBy.staffId
-		? await staffContact(trx, write.recordedBy.staffId)
-		: null;
-	await notifyCitizen(
+	// The receipt: one per change, by the citizen's channels (a letter for an analog citizen), also
+	// when no open journey shows the change.
+	await recordEvent(
 		trx,
+		write.actor,
 		{
 			citizenId,
 			type: 'consent',
+			entries: journeyIds.map((journeyId) => ({
+				journey_id: journeyId,
+				kind: 'consent' as const,
+				visibility: 'citizen' as const,
+				author_citizen_id: write.recordedBy.citizenId,
+				author_staff_id: write.recordedBy.staffId,
+				department_id: department.id,
+				...texts,
+				occurred_at: consent.occurred_at,
+				idempotency_key: `consent:${consent.id}:${journeyId}`
+			})),
+			object: { action: 'create', type: 'consent', id: consent.id },
+			purpose: write.purpose,
 			sourceId: consent.id,
-			journeyId: journeyIds[0] ?? null,
 			departmentId: department.id,
 			authorStaffId: write.recordedBy.staffId,
-			letter: entryLetter({ ...texts, body_en: texts.body_en ?? null }, write.citizen.name, sender)
+			letter: ({ sender }) =>
+				entryLetter({ ...texts, body_en: texts.body_en ?? null }, write.citizen.name, sender)
 		},
 		consent.occurred_at
 	);
@@ -191,20 +185,8 @@ export async function recordConsentForCitizen(
 			texts: { actor: citizen.name, citizen: citizen.name, representing: false },
 			witness: record.witness,
 			note: record.note,
-			// The same fields as auditStaff writes (staff/context.ts), without importing the web layer.
-			audit: (consentId) =>
-				recordAuditEvent(trx, {
-					actor_type: 'staff',
-					actor_staff_id: actor.staffId,
-					actor_department_id: actor.departmentId,
-					actor_role: actor.role,
-					action: 'create',
-					object_type: 'consent',
-					object_id: consentId,
-					citizen_id: citizen.id,
-					purpose,
-					criterion: null
-				})
+			actor,
+			purpose
 		})
 	);
 }

@@ -17,7 +17,7 @@ import type { DigitalChannel } from '../../domain';
 import { citizenForRouting, insertNotification, insertQueuedLetter } from '../db/notifications';
 import type { Database } from '../db/schema';
 import { staffContact } from '../db/staff-meetings';
-import { appendTimelineEntry, type TimelineEntry } from '../db/timeline';
+import { appendTimelineEntry } from '../db/timeline';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { notificationSettings } from './settings';
 import * as clock from '../clock';
@@ -90,7 +90,10 @@ function retryOptions() {
 	};
 }
 
-/** Routes one event to the citizen's channels, in the caller's transaction. */
+/**
+ * Routes one event to the citizen's channels, in the caller's transaction. Services record their
+ * events through recordEvent (events/record.ts), which writes the entry and the audit rows with it.
+ */
 export async function notifyCitizen(
 	trx: Transaction<Database>,
 	event: CitizenEvent,
@@ -178,39 +181,6 @@ export async function notifyCitizen(
 		);
 	}
 	return { letter: null, channels };
-}
-
-/**
- * Tells the citizen about a citizen-visible timeline entry written by staff (a note, decision,
- * status change, task, message, plan change): the common case of notifyCitizen. Entries that
- * only staff see notify nobody.
- */
-export async function notifyEntry(
-	trx: Transaction<Database>,
-	entry: TimelineEntry,
-	citizenId: string,
-	type: EventType,
-	now: Date = clock.now()
-): Promise<RoutedEvent | null> {
-	if (entry.visibility !== 'citizen') return null;
-	const [citizen, sender] = await Promise.all([
-		citizenForRouting(trx, citizenId),
-		entry.author_staff_id ? staffContact(trx, entry.author_staff_id) : null
-	]);
-	return notifyCitizen(
-		trx,
-		{
-			citizenId,
-			type,
-			sourceId: entry.id,
-			journeyId: entry.journey_id,
-			timelineEntryId: entry.id,
-			departmentId: entry.department_id,
-			authorStaffId: entry.author_staff_id,
-			letter: entryLetter(entry, citizen.name, sender)
-		},
-		now
-	);
 }
 
 /** Who signs a letter: the member of staff and their department, as staffContact returns them. */

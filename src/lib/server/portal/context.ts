@@ -7,6 +7,7 @@ import { getDb } from '../db';
 import { recordAuditEvent } from '../db/audit';
 import type { Database } from '../db/schema';
 import type { AuditAction } from '../../domain';
+import { auditRow, type CitizenSideActor } from '../events/actor';
 import {
 	actorFromScope,
 	can,
@@ -103,6 +104,14 @@ export function requireMayAct(context: PortalContext): void {
 	if (!context.scope.mayAct) error(403, 'Read-only representation');
 }
 
+/** The logged-in person as the actor of an event: the citizen, or a representative. */
+export function portalActor(context: PortalContext): CitizenSideActor {
+	return {
+		kind: context.scope.representing ? 'representative' : 'citizen',
+		citizenId: context.actor.id
+	};
+}
+
 /** The audit fields for what the logged-in person does: as the citizen, or as a representative. */
 export function auditActor(context: PortalContext) {
 	return {
@@ -124,13 +133,16 @@ export async function auditPortal(
 	purpose?: string
 ): Promise<void> {
 	if (action === 'read' && !context.scope.representing) return;
-	await recordAuditEvent(db, {
-		...auditActor(context),
-		action,
-		object_type: object.type,
-		object_id: object.id ?? null,
-		purpose: purpose ?? null
-	});
+	await recordAuditEvent(
+		db,
+		auditRow(portalActor(context), {
+			action,
+			objectType: object.type,
+			objectId: object.id ?? null,
+			citizenId: context.subject.id,
+			purpose: purpose ?? null
+		})
+	);
 }
 
 /** A representative's read of a page that needs no portal context (the front page's overview). */
@@ -141,12 +153,11 @@ export async function auditRepresentativeRead(
 	object: { type: string; id?: string }
 ): Promise<void> {
 	if (!scope.representing) return;
-	await recordAuditEvent(db, {
-		actor_type: 'representative',
-		actor_citizen_id: representativeId,
-		action: 'read',
-		object_type: object.type,
-		object_id: object.id ?? null,
-		citizen_id: scope.citizenId
-	});
+	await recordAuditEvent(
+		db,
+		auditRow(
+			{ kind: 'representative', citizenId: representativeId },
+			{ action: 'read', objectType: object.type, objectId: object.id, citizenId: scope.citizenId }
+		)
+	);
 }

@@ -2,7 +2,7 @@
 // change of one of the writer's own department's cases, or a task for the citizen or a colleague,
 // each visible to the citizen or to staff only, chosen explicitly. Entries are never edited: a
 // correction is a new entry pointing at the old one. Every write is one transaction with its audit
-// rows. A double submit (the same form sent twice) is recognised by the form's one-time token,
+// rows, the entry recorded through recordEvent (events/record.ts). A double submit (the same form sent twice) is recognised by the form's one-time token,
 // stored as the entry's idempotency key, and answered as if it had succeeded once.
 import { parseIsoDate } from '../../dates';
 import { tooLong, type FieldErrors } from '../../forms';
@@ -23,8 +23,7 @@ import {
 	updateCaseStatus,
 	type JourneyCase
 } from '../db/staff-timeline';
-import { appendTimelineEntry } from '../db/timeline';
-import { notifyEntry } from '../notifications/route';
+import { recordEvent } from '../events/record';
 import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
 import type { Transaction } from 'kysely';
 import * as clock from '../clock';
@@ -276,31 +275,37 @@ export async function writeEntry(
 				});
 			}
 			const kind: TimelineKind = entry.kind;
-			const row = await appendTimelineEntry(trx, {
-				journey_id: journey.journeyId,
-				kind,
-				visibility: entry.visibility,
-				author_staff_id: actor.staffId,
-				author_citizen_id: null,
-				department_id: actor.departmentId,
-				title: entry.title,
-				title_en: entry.titleEn,
-				body: entry.body,
-				body_en: entry.bodyEn,
-				occurred_at: now,
-				idempotency_key: key,
-				corrects_entry_id: entry.correctsEntryId,
-				task_id: taskId
-			});
-			await auditStaff(trx, actor, {
-				action: 'create',
-				objectType: 'timeline_entry',
-				objectId: row.id,
-				citizenId: citizen.citizenId,
-				purpose
-			});
-			await notifyEntry(trx, row, citizen.citizenId, entry.kind, now);
-			return { entryId: row.id, duplicate: false };
+			// recordEvent decides who is told: a staff-only entry gets its audit row, no notification.
+			const recorded = await recordEvent(
+				trx,
+				actor,
+				{
+					citizenId: citizen.citizenId,
+					type: entry.kind,
+					entries: [
+						{
+							journey_id: journey.journeyId,
+							kind,
+							visibility: entry.visibility,
+							author_staff_id: actor.staffId,
+							author_citizen_id: null,
+							department_id: actor.departmentId,
+							title: entry.title,
+							title_en: entry.titleEn,
+							body: entry.body,
+							body_en: entry.bodyEn,
+							occurred_at: now,
+							idempotency_key: key,
+							corrects_entry_id: entry.correctsEntryId,
+							task_id: taskId
+						}
+					],
+					object: { action: 'create', type: 'timeline_entry' },
+					purpose
+				},
+				now
+			);
+			return { entryId: recorded.entry!.id, duplicate: false };
 		});
 	} catch (error) {
 		// Saved before, or the twin request won the race for the same key: nothing more to do.

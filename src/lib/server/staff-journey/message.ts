@@ -1,11 +1,12 @@
 // A member of staff answers in the journey's message thread (the citizen portal's conversation):
 // the message, a citizen-visible 'message' entry on the timeline that tells the citizen there is
-// a message (as the demo's staff messages are recorded), and the audit row, in one transaction.
+// a message (as the demo's staff messages are recorded), and the audit row, in one transaction,
+// recorded through recordEvent (events/record.ts).
 import { catalogues, format } from '../../i18n/messages';
 import { insertStaffMessage } from '../db/messages';
-import { appendTimelineEntry } from '../db/timeline';
-import { notifyEntry } from '../notifications/route';
-import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
+import { recordEvent } from '../events/record';
+import { entryLetter } from '../notifications/route';
+import { purposeFor, type StaffJourneyContext } from '../staff/context';
 import * as clock from '../clock';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -31,33 +32,34 @@ export async function sendStaffMessage(
 			);
 			// The entry's key is the form's one-time token: a second submit of the same form
 			// fails on it and rolls the message back.
-			const entry = await appendTimelineEntry(trx, {
-				journey_id: journey.journeyId,
-				kind: 'message',
-				visibility: 'citizen',
-				author_staff_id: actor.staffId,
-				author_citizen_id: null,
-				department_id: actor.departmentId,
-				title: format(da.sjMessageEntryTitle, { name: message.authorName }),
-				title_en: format(en.sjMessageEntryTitle, { name: message.authorName }),
-				body: da.sjMessageEntryBody,
-				body_en: en.sjMessageEntryBody,
-				occurred_at: now,
-				idempotency_key: `staff-message:${message.token}`
-			});
-			await auditStaff(trx, actor, {
-				action: 'create',
-				objectType: 'message',
-				objectId: sent.id,
-				citizenId: citizen.citizenId,
-				purpose: purposeFor(actor, citizen)
-			});
-			// The entry only points to the thread; a letter to an analog citizen carries the message.
-			await notifyEntry(
+			await recordEvent(
 				trx,
-				{ ...entry, body: message.body, body_en: null },
-				citizen.citizenId,
-				'message',
+				actor,
+				{
+					citizenId: citizen.citizenId,
+					type: 'message',
+					entries: [
+						{
+							journey_id: journey.journeyId,
+							kind: 'message',
+							visibility: 'citizen',
+							author_staff_id: actor.staffId,
+							author_citizen_id: null,
+							department_id: actor.departmentId,
+							title: format(da.sjMessageEntryTitle, { name: message.authorName }),
+							title_en: format(en.sjMessageEntryTitle, { name: message.authorName }),
+							body: da.sjMessageEntryBody,
+							body_en: en.sjMessageEntryBody,
+							occurred_at: now,
+							idempotency_key: `staff-message:${message.token}`
+						}
+					],
+					object: { action: 'create', type: 'message', id: sent.id },
+					purpose: purposeFor(actor, citizen),
+					// The entry only points to the thread; a letter to an analog citizen carries the message.
+					letter: ({ entry, citizenName, sender }) =>
+						entryLetter({ ...entry!, body: message.body, body_en: null }, citizenName, sender)
+				},
 				now
 			);
 			return { id: sent.id, duplicate: false };

@@ -1,6 +1,6 @@
 // Coordinator tools: who coordinates, which cases belong to the journey, and the plan's goals as
 // agreed with the citizen. Each change is one transaction with a citizen-visible entry (the plan
-// is the citizen's too: Én plan) and its audit row.
+// is the citizen's too: Én plan) and its audit row, recorded through recordEvent.
 import type { Kysely, Transaction } from 'kysely';
 import { parseIsoDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
@@ -17,9 +17,9 @@ import {
 } from '../db/coordination';
 import type { Database } from '../db/schema';
 import { GOAL_STATUSES, type GoalStatus, type TimelineKind } from '../../domain';
-import { appendTimelineEntry } from '../db/timeline';
-import { notifyEntry } from '../notifications/route';
-import { auditStaff, type StaffActor } from '../staff/context';
+import type { StaffPurpose } from '../events/actor';
+import { recordEvent, staffPurpose } from '../events/record';
+import type { StaffActor } from '../staff/context';
 import * as clock from '../clock';
 
 export interface CoordinationTarget {
@@ -27,6 +27,8 @@ export interface CoordinationTarget {
 	actor: StaffActor;
 	journeyId: string;
 	citizenId: string;
+	/** Why the member of staff acts; without it, as the citizen's facts show it before the change. */
+	purpose?: StaffPurpose;
 }
 
 interface Texts {
@@ -36,23 +38,38 @@ interface Texts {
 	body_en: string | null;
 }
 
+/** The change's citizen-visible entry, its audit row and the citizen's notification. */
 async function citizenEntry(
 	trx: Transaction<Database>,
 	target: CoordinationTarget,
 	kind: TimelineKind,
 	texts: Texts,
-	now: Date
+	object: { action: 'create' | 'update'; type: string; id: string },
+	now: Date,
+	purpose = target.purpose
 ): Promise<void> {
-	const entry = await appendTimelineEntry(trx, {
-		journey_id: target.journeyId,
-		kind,
-		visibility: 'citizen',
-		author_staff_id: target.actor.staffId,
-		department_id: target.actor.departmentId,
-		...texts,
-		occurred_at: now
-	});
-	await notifyEntry(trx, entry, target.citizenId, kind === 'plan' ? 'plan' : 'status', now);
+	await recordEvent(
+		trx,
+		target.actor,
+		{
+			citizenId: target.citizenId,
+			type: kind === 'plan' ? 'plan' : 'status',
+			entries: [
+				{
+					journey_id: target.journeyId,
+					kind,
+					visibility: 'citizen',
+					author_staff_id: target.actor.staffId,
+					department_id: target.actor.departmentId,
+					...texts,
+					occurred_at: now
+				}
+			],
+			object,
+			purpose
+		},
+		now
+	);
 }
 
 /**
@@ -67,6 +84,8 @@ export async function changeCoordinator(
 	return target.db.transaction().execute(async (trx) => {
 		const journey = await lockJourney(trx, target.journeyId);
 		if (journey.coordinator_id === coordinator.id) return false;
+		// As the facts were when they acted: afterwards the actor may no longer coordinate.
+		const purpose = target.purpose ?? (await staffPurpose(trx, target.actor, target.citizenId));
 		await setJourneyCoordinator(trx, target.journeyId, coordinator.id);
 		const texts = (locale: 'da' | 'en') =>
 			format(catalogues[locale].smEntryCoordinatorBody, {
@@ -83,14 +102,10 @@ export async function changeCoordinator(
 				body: texts('da'),
 				body_en: texts('en')
 			},
-			now
+			{ action: 'update', type: 'journey', id: target.journeyId },
+			now,
+			purpose
 		);
-		await auditStaff(trx, target.actor, {
-			action: 'update',
-			objectType: 'journey',
-			objectId: target.journeyId,
-			citizenId: target.citizenId
-		});
 		return true;
 	});
 }
@@ -129,14 +144,9 @@ export async function changeJourneyCase(
 				body: format(catalogues.da[body], values('da')),
 				body_en: format(catalogues.en[body], values('en'))
 			},
+			{ action: 'update', type: 'case', id: theCase.id },
 			now
 		);
-		await auditStaff(trx, target.actor, {
-			action: 'update',
-			objectType: 'case',
-			objectId: theCase.id,
-			citizenId: target.citizenId
-		});
 		return true;
 	});
 }
@@ -246,13 +256,18 @@ export async function addGoal(
 			sort_order: input.sortOrder ?? (await nextGoalSortOrder(trx, target.journeyId)),
 			updated_at: now
 		});
-		await citizenEntry(trx, target, 'plan', planEntryTexts('smEntryGoalAdded', goal.title), now);
-		await auditStaff(trx, target.actor, {
-			action: 'create',
-			objectType: 'plan_goal',
-			objectId: goal.id,
-			citizenId: target.citizenId
-		});
+		await citizenEntry(
+			trx,
+			target,
+			'plan',
+			planEntryTexts('smEntryGoalAdded', goal.title),
+			{
+				action: 'create',
+				type: 'plan_goal',
+				id: goal.id
+			},
+			now
+		);
 		return goal;
 	});
 }
@@ -277,12 +292,17 @@ export async function editGoal(
 			sort_order: input.sortOrder ?? goal.sort_order,
 			updated_at: now
 		});
-		await citizenEntry(trx, target, 'plan', planEntryTexts('smEntryGoalChanged', input.title), now);
-		await auditStaff(trx, target.actor, {
-			action: 'update',
-			objectType: 'plan_goal',
-			objectId: goal.id,
-			citizenId: target.citizenId
-		});
+		await citizenEntry(
+			trx,
+			target,
+			'plan',
+			planEntryTexts('smEntryGoalChanged', input.title),
+			{
+				action: 'update',
+				type: 'plan_goal',
+				id: goal.id
+			},
+			now
+		);
 	});
 }

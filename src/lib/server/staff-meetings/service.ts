@@ -1,16 +1,14 @@
 // Joint meetings from the staff side: plan, move, cancel and write the minutes. Each change is one
-// transaction with its citizen-visible timeline entry and its audit row, so the citizen's portal,
-// the shared timeline and the audit trail never disagree with the meeting. When the citizen is
-// analog the invitation (and every change of it) also goes out as a queued letter in the
-// citizen's own language, with a timeline entry pointing at the letter (docs/RULES.md, the analog flag).
+// transaction recorded through recordEvent (events/record.ts) with its citizen-visible timeline
+// entry and its audit row, so the citizen's portal, the shared timeline and the audit trail never
+// disagree with the meeting. When the citizen is analog the invitation (and every change of it)
+// also goes out as a queued letter in the citizen's own language, with a timeline entry pointing at
+// the letter (docs/RULES.md, the analog flag).
 import type { Kysely, Transaction } from 'kysely';
-import { catalogues, format, localized } from '../../i18n/messages';
-import type { Locale } from '../../i18n/locale';
-import { formatMeetingTime } from '../../meeting-time';
+import { catalogues, format } from '../../i18n/messages';
 import type { Database } from '../db/schema';
 import type { StaffRole } from '../../domain';
 import {
-	citizenPostalDetails,
 	insertMeeting,
 	insertMeetingParticipants,
 	lockMeeting,
@@ -21,15 +19,13 @@ import {
 	type StaffCandidate,
 	type StaffMeeting
 } from '../db/staff-meetings';
-import { appendTimelineEntry } from '../db/timeline';
-import { entryLetter, notifyCitizen } from '../notifications/route';
-import { auditStaff, type StaffActor } from '../staff/context';
+import { recordEvent } from '../events/record';
+import { recordMeetingChange } from '../meetings/change';
+import type { StaffActor } from '../staff/context';
 import type { MeetingInput, MeetingTimePlace } from './form';
 import * as clock from '../clock';
 
 type Trx = Transaction<Database>;
-export type MeetingChangeKind = 'invite' | 'moved' | 'cancelled';
-type Kind = MeetingChangeKind;
 
 export interface MeetingChangeResult {
 	meetingId: string;
@@ -43,154 +39,6 @@ const roleKeys: Record<StaffRole, 'smRoleCoordinator' | 'smRoleCaseworker'> = {
 	admin: 'smRoleCaseworker',
 	auditor: 'smRoleCaseworker'
 };
-
-function whereText(locale: Locale, place: { location: string | null; videoUrl: string | null }) {
-	const m = catalogues[locale];
-	return [
-		place.location ? format(m.smEntryWhere, { place: place.location }) : null,
-		place.videoUrl ? format(m.smEntryVideo, { url: place.videoUrl }) : null
-	].filter((line): line is string => line !== null);
-}
-
-/** The body of a meeting entry (and the facts of a letter): when and where. */
-function timePlaceLines(locale: Locale, meeting: MeetingTimePlace): string[] {
-	const m = catalogues[locale];
-	return [
-		format(m.smEntryWhen, { time: formatMeetingTime(meeting.startsAt, meeting.endsAt, locale) }),
-		...whereText(locale, meeting)
-	];
-}
-
-const entryTitleKeys = {
-	invite: 'smEntryInvitedTitle',
-	moved: 'smEntryMovedTitle',
-	cancelled: 'smEntryCancelledTitle'
-} as const;
-
-/** The meeting entry's titles and bodies in Danish and English; also used by the integration API. */
-export function meetingEntryTexts(kind: Kind, title: string, meeting: MeetingTimePlace) {
-	const texts = (locale: Locale) => {
-		const m = catalogues[locale];
-		const lines =
-			kind === 'cancelled'
-				? [
-						format(m.smEntryCancelledBody, {
-							time: formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)
-						})
-					]
-				: [
-						...timePlaceLines(locale, meeting),
-						kind === 'moved' ? m.smEntryMovedBody : m.smEntryInvitedBody
-					];
-		return { title: format(m[entryTitleKeys[kind]], { title }), body: lines.join('\n') };
-	};
-	const da = texts('da');
-	const en = texts('en');
-	return { title: da.title, title_en: en.title, body: da.body, body_en: en.body };
-}
-
-const letterKeys = {
-	invite: { subject: 'smLetterInviteSubject', intro: 'smLetterInviteIntro' },
-	moved: { subject: 'smLetterMovedSubject', intro: 'smLetterMovedIntro' },
-	cancelled: { subject: 'smLetterCancelledSubject', intro: 'smLetterCancelledIntro' }
-} as const;
-
-/**
- * The letter about a meeting change, in the citizen's language: time, place, agenda, what to bring
- * and whom to call, signed by `sender`. Also used by the integration API.
- */
-export function meetingLetter(
-	kind: Kind,
-	meeting: MeetingTimePlace & { title: string; agenda: string | null; whatToBring: string | null },
-	citizenName: string,
-	sender: Awaited<ReturnType<typeof staffContact>>
-) {
-	return (language: Locale) => {
-		const m = catalogues[language];
-		const keys = letterKeys[kind];
-		const department = sender.departmentName
-			? localized(language, sender.departmentName, sender.departmentNameEn)
-			: null;
-		const phone = sender.phone ?? sender.departmentPhone;
-		const paragraphs = [
-			format(m.smLetterGreeting, { name: citizenName }),
-			m[keys.intro],
-			[meeting.title, ...timePlaceLines(language, meeting)].join('\n'),
-			kind !== 'cancelled' && meeting.agenda ? `${m.smLetterAgenda}\n${meeting.agenda}` : null,
-			kind !== 'cancelled' && meeting.whatToBring
-				? `${m.smLetterBring}\n${meeting.whatToBring}`
-				: null,
-			kind === 'cancelled'
-				? phone
-					? format(m.smLetterCancelledCall, { phone })
-					: null
-				: phone
-					? format(m.smLetterCall, { phone })
-					: null,
-			`${m.smLetterRegards}\n${department ? `${sender.name}, ${department}` : sender.name}`
-		].filter((p): p is string => p !== null);
-		return {
-			subject: format(m[keys.subject], { title: meeting.title }),
-			body: paragraphs.join('\n\n')
-		};
-	};
-}
-
-/**
- * Tells the citizen about a meeting change through their channels (notifications/route.ts): an
- * e-mail or SMS for a digital citizen; for an analog one a letter in their own language with the
- * time, place, agenda and whom to call, queued for print, and its audit row.
- */
-async function notifyMeeting(
-	trx: Trx,
-	actor: StaffActor,
-	kind: Kind,
-	meeting: MeetingTimePlace & {
-		id: string;
-		journeyId: string;
-		citizenId: string;
-		title: string;
-		agenda: string | null;
-		whatToBring: string | null;
-	},
-	entryId: string,
-	now: Date
-): Promise<MeetingChangeResult['letter']> {
-	const [citizen, sender] = await Promise.all([
-		citizenPostalDetails(trx, meeting.citizenId),
-		staffContact(trx, actor.staffId)
-	]);
-	const letter = meetingLetter(kind, meeting, citizen.name, sender);
-	const routed = await notifyCitizen(
-		trx,
-		{
-			citizenId: meeting.citizenId,
-			type: eventTypes[kind],
-			sourceId: entryId,
-			journeyId: meeting.journeyId,
-			timelineEntryId: entryId,
-			departmentId: actor.departmentId,
-			authorStaffId: actor.staffId,
-			letter
-		},
-		now
-	);
-	if (routed.letter) {
-		await auditStaff(trx, actor, {
-			action: 'create',
-			objectType: 'letter',
-			objectId: routed.letter.id,
-			citizenId: meeting.citizenId
-		});
-	}
-	return routed.letter;
-}
-
-export const eventTypes = {
-	invite: 'meeting_invite',
-	moved: 'meeting_moved',
-	cancelled: 'meeting_cancelled'
-} as const;
 
 export async function planMeeting(
 	context: {
@@ -246,31 +94,15 @@ export async function planMeeting(
 				role: external.role
 			}))
 		]);
-		const entry = await appendTimelineEntry(trx, {
-			journey_id: journeyId,
-			kind: 'meeting',
-			visibility: 'citizen',
-			author_staff_id: actor.staffId,
-			department_id: actor.departmentId,
-			...meetingEntryTexts('invite', input.title, input),
-			occurred_at: now,
-			meeting_id: meeting.id
-		});
-		await auditStaff(trx, actor, {
-			action: 'create',
-			objectType: 'meeting',
-			objectId: meeting.id,
-			citizenId
-		});
-		const letter = await notifyMeeting(
+		const recorded = await recordMeetingChange(
 			trx,
 			actor,
 			'invite',
 			{ ...input, id: meeting.id, journeyId, citizenId },
-			entry.id,
+			{ sender: await staffContact(trx, actor.staffId), letterAuthorStaffId: actor.staffId },
 			now
 		);
-		return { meetingId: meeting.id, letter };
+		return { meetingId: meeting.id, letter: recorded.letter };
 	});
 }
 
@@ -284,51 +116,32 @@ export function isChangeable(
 	return meeting.cancelled_at === null && meeting.starts_at.getTime() > now.getTime();
 }
 
-/**
- * What moving and cancelling both record, in the caller's transaction: a citizen-visible meeting
- * entry, the audit row, and a letter when the citizen is analog.
- */
-async function recordMeetingChange(
+/** What moving and cancelling both record, in the caller's transaction. */
+async function recordStaffChange(
 	trx: Trx,
 	actor: StaffActor,
 	meeting: StaffMeeting,
 	kind: 'moved' | 'cancelled',
 	timePlace: MeetingTimePlace,
-	details: { agenda: string | null; whatToBring: string | null },
 	now: Date
 ): Promise<MeetingChangeResult> {
-	const entry = await appendTimelineEntry(trx, {
-		journey_id: meeting.journey_id,
-		kind: 'meeting',
-		visibility: 'citizen',
-		author_staff_id: actor.staffId,
-		department_id: actor.departmentId,
-		...meetingEntryTexts(kind, meeting.title, timePlace),
-		occurred_at: now,
-		meeting_id: meeting.id
-	});
-	await auditStaff(trx, actor, {
-		action: 'update',
-		objectType: 'meeting',
-		objectId: meeting.id,
-		citizenId: meeting.citizenId
-	});
-	const letter = await notifyMeeting(
+	const recorded = await recordMeetingChange(
 		trx,
 		actor,
 		kind,
 		{
 			...timePlace,
-			...details,
 			id: meeting.id,
 			journeyId: meeting.journey_id,
 			citizenId: meeting.citizenId,
-			title: meeting.title
+			title: meeting.title,
+			agenda: meeting.agenda,
+			whatToBring: meeting.what_to_bring
 		},
-		entry.id,
+		{ sender: await staffContact(trx, actor.staffId), letterAuthorStaffId: actor.staffId },
 		now
 	);
-	return { meetingId: meeting.id, letter };
+	return { meetingId: meeting.id, letter: recorded.letter };
 }
 
 export async function moveMeeting(
@@ -342,8 +155,7 @@ export async function moveMeeting(
 		const locked = await lockMeeting(trx, meeting.id);
 		if (!locked || !isChangeable(locked, now)) return { closed: true as const };
 		await rescheduleMeeting(trx, meeting.id, change);
-		const details = { agenda: meeting.agenda, whatToBring: meeting.what_to_bring };
-		return recordMeetingChange(trx, actor, meeting, 'moved', change, details, now);
+		return recordStaffChange(trx, actor, meeting, 'moved', change, now);
 	});
 }
 
@@ -363,8 +175,7 @@ export async function cancelMeeting(
 			location: meeting.location,
 			videoUrl: meeting.video_url
 		};
-		const details = { agenda: null, whatToBring: null };
-		return recordMeetingChange(trx, actor, meeting, 'cancelled', timePlace, details, now);
+		return recordStaffChange(trx, actor, meeting, 'cancelled', timePlace, now);
 	});
 }
 
@@ -393,38 +204,28 @@ export async function addMinutes(
 		const locked = await lockMeeting(trx, meeting.id);
 		if (!locked || !mayWriteMinutes(locked, now)) return false;
 		await setMeetingMinutes(trx, meeting.id, minutes);
-		const entry = await appendTimelineEntry(trx, {
-			journey_id: meeting.journey_id,
-			kind: 'meeting',
-			visibility: 'citizen',
-			author_staff_id: actor.staffId,
-			department_id: actor.departmentId,
-			title: format(catalogues.da.smEntryMinutesTitle, { title: meeting.title }),
-			title_en: format(catalogues.en.smEntryMinutesTitle, { title: meeting.title }),
-			// Staff write the minutes in Danish; there is no translation of them.
-			body: minutes,
-			occurred_at: now,
-			meeting_id: meeting.id
-		});
-		await auditStaff(trx, actor, {
-			action: 'update',
-			objectType: 'meeting',
-			objectId: meeting.id,
-			citizenId: meeting.citizenId
-		});
-		const citizen = await citizenPostalDetails(trx, meeting.citizenId);
-		const sender = await staffContact(trx, actor.staffId);
-		await notifyCitizen(
+		await recordEvent(
 			trx,
+			actor,
 			{
 				citizenId: meeting.citizenId,
 				type: 'meeting_minutes',
-				sourceId: entry.id,
-				journeyId: meeting.journey_id,
-				timelineEntryId: entry.id,
-				departmentId: actor.departmentId,
-				authorStaffId: actor.staffId,
-				letter: entryLetter(entry, citizen.name, sender)
+				entries: [
+					{
+						journey_id: meeting.journey_id,
+						kind: 'meeting',
+						visibility: 'citizen',
+						author_staff_id: actor.staffId,
+						department_id: actor.departmentId,
+						title: format(catalogues.da.smEntryMinutesTitle, { title: meeting.title }),
+						title_en: format(catalogues.en.smEntryMinutesTitle, { title: meeting.title }),
+						// Staff write the minutes in Danish; there is no translation of them.
+						body: minutes,
+						occurred_at: now,
+						meeting_id: meeting.id
+					}
+				],
+				object: { action: 'update', type: 'meeting', id: meeting.id }
 			},
 			now
 		);

@@ -12,7 +12,8 @@ import { citizenContactCard } from '../db/citizens';
 import { departmentNames } from '../db/departments';
 import { recordAuditEvent } from '../db/audit';
 import type { Database } from '../db/schema';
-import type { AnalogReason, AuditAction, StaffRole } from '../../domain';
+import type { AnalogReason, StaffRole } from '../../domain';
+import { auditRow, purposeFor, type AuditFields } from '../events/actor';
 import {
 	can,
 	hasConsent,
@@ -140,15 +141,7 @@ export function allowOr404(
 	if (!can(context.actor, action, resource)) notFound();
 }
 
-/**
- * Why staff looked, as a code the citizen's "who has looked at my data" puts in words: the
- * journey's coordinator coordinates, everyone else works on their own department's case.
- */
-export type StaffPurpose = 'casework' | 'coordination' | 'audit_review';
-
-export function purposeFor(actor: StaffActor, citizen: CitizenFacts): StaffPurpose {
-	return citizen.coordinatorIds.includes(actor.staffId) ? 'coordination' : 'casework';
-}
+export { purposeFor, type StaffPurpose } from '../events/actor';
 
 /**
  * Records what a member of staff read, searched, changed or exported (docs/RULES.md, access rule 6): who, in
@@ -158,27 +151,9 @@ export function purposeFor(actor: StaffActor, citizen: CitizenFacts): StaffPurpo
 export async function auditStaff(
 	db: Executor,
 	actor: StaffActor,
-	event: {
-		action: AuditAction;
-		objectType: string;
-		objectId?: string | null;
-		citizenId: string | null;
-		purpose?: string | null;
-		criterion?: string | null;
-	}
+	event: AuditFields
 ): Promise<void> {
-	await recordAuditEvent(db, {
-		actor_type: 'staff',
-		actor_staff_id: actor.staffId,
-		actor_department_id: actor.departmentId,
-		actor_role: actor.role,
-		action: event.action,
-		object_type: event.objectType,
-		object_id: event.objectId ?? null,
-		citizen_id: event.citizenId,
-		purpose: event.purpose ?? null,
-		criterion: event.criterion ?? null
-	});
+	await recordAuditEvent(db, auditRow(actor, event));
 }
 
 /** Shorthand for the common case: a read of an object about the context's citizen. */

@@ -19,6 +19,7 @@ import {
 import {
 	allowOr404,
 	auditStaffRead,
+	purposeFor,
 	staffJourney,
 	type StaffJourneyContext
 } from '$lib/server/staff/context';
@@ -45,7 +46,8 @@ function target(context: StaffJourneyContext): CoordinationTarget {
 		db: context.db,
 		actor: context.actor,
 		journeyId: context.journey.journeyId,
-		citizenId: context.citizen.citizenId
+		citizenId: context.citizen.citizenId,
+		purpose: purposeFor(context.actor, context.citizen)
 	};
 }
 
