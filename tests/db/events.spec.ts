@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEntry, putMeeting, type ApiClient } from '../../src/lib/server/api/service';
 import * as clock from '../../src/lib/server/clock';
 import { recordConsentForCitizen } from '../../src/lib/server/consent/service';
-import { deriveCprKeys } from '../../src/lib/server/crypto/cpr';
 import { loadCitizenFacts, loadJourneyFacts } from '../../src/lib/server/db/access-facts';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { latestConsent } from '../../src/lib/server/db/consents';
@@ -17,7 +16,7 @@ import { findStaffMeeting } from '../../src/lib/server/db/staff-meetings';
 import { recordEvent } from '../../src/lib/server/events/record';
 import { QUEUES } from '../../src/lib/server/jobs/queue';
 import type { EventType } from '../../src/lib/server/notifications/route';
-import { demoIds, seedDemo } from '../../src/lib/server/seed/demo';
+import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { addGoal } from '../../src/lib/server/staff-meetings/coordination';
 import type { MeetingInput } from '../../src/lib/server/staff-meetings/form';
@@ -30,7 +29,7 @@ import {
 import { writeEntry, type ParsedEntry } from '../../src/lib/server/staff-journey/entry';
 import { sendStaffMessage } from '../../src/lib/server/staff-journey/message';
 import type { StaffActor, StaffJourneyContext } from '../../src/lib/server/staff/context';
-import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
+import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();
 const days = new DemoClock(now);
@@ -91,8 +90,7 @@ describe.each(testDialects())('recordEvent on %s', (dialect) => {
 	let t: TestDatabase;
 
 	beforeAll(async () => {
-		t = await openTestDatabase(dialect);
-		await seedDemo(t.db, deriveCprKeys(Buffer.alloc(32, 7)), now);
+		t = await openSeeded(dialect);
 	});
 	afterAll(async () => {
 		await t?.close();

@@ -4,7 +4,7 @@
 // transaction with its audit row (actor_type 'system', the key's department, purpose "api:<key
 // prefix>"); entries and meeting changes are recorded through recordEvent (events/record.ts), so a
 // citizen-visible one notifies the citizen (a letter when analog) exactly as one by staff.
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { encryptCpr, hashCpr, type CprKeys } from '../crypto/cpr';
 import {
 	citizenExists,
@@ -48,9 +48,11 @@ import type {
 	MeetingOutput
 } from './schemas';
 import * as clock from '../clock';
+import type { Executor } from '../db/executor';
+import { isCitizenVisible } from '../policy/access';
 
 type Trx = Transaction<Database>;
-type Db = Kysely<Database> | Trx;
+type Db = Executor;
 
 /** The department system behind a key. */
 export interface ApiClient {
@@ -385,7 +387,7 @@ export async function postEntry(
 			},
 			object: { action: 'create', type: 'timeline_entry' },
 			// Only a citizen-visible entry needs its signature.
-			sender: input.visibility === 'citizen' ? await senderFor(trx, client, found) : null
+			sender: isCitizenVisible(input) ? await senderFor(trx, client, found) : null
 		},
 		now
 	);

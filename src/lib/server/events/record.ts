@@ -28,6 +28,7 @@ import {
 import type { StaffActor } from '../staff/context';
 import { auditRow, purposeFor, type EventActor, type StaffPurpose } from './actor';
 import * as clock from '../clock';
+import { isCitizenVisible } from '../policy/access';
 
 type Trx = Transaction<Database>;
 export type NewTimelineEntry = Stamped<TimelineEntriesTable, 'occurred_at' | 'created_at'>;
@@ -109,7 +110,7 @@ export async function recordEvent(
 	await audit(event.object.action, event.object.type, objectId);
 
 	// The one place that decides who is told: an entry that only staff see notifies nobody.
-	if (entries.some((entry) => entry.visibility !== 'citizen')) {
+	if (!entries.every(isCitizenVisible)) {
 		return { entry: first, entries, letter: null, channels: [] };
 	}
 	const [citizen, sender] = await Promise.all([

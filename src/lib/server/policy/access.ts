@@ -162,9 +162,7 @@ function citizenMay(
 			return action === 'read';
 		case 'timelineEntry':
 			// Citizens write through answers, tasks and messages, never directly on the timeline.
-			return (
-				action === 'read' && resource.visibility === 'citizen' && inScope(resource.departmentId)
-			);
+			return action === 'read' && isCitizenVisible(resource) && inScope(resource.departmentId);
 		case 'meeting':
 			// Writing is answering the invitation.
 			return true;
@@ -174,9 +172,7 @@ function citizenMay(
 		case 'messages':
 			return true;
 		case 'document':
-			return (
-				action === 'read' && resource.visibility === 'citizen' && inScope(resource.departmentId)
-			);
+			return action === 'read' && isCitizenVisible(resource) && inScope(resource.departmentId);
 		case 'consent':
 		case 'analogFlag':
 			// Giving and withdrawing consent; choosing letters by post.
@@ -327,6 +323,11 @@ export interface TimelineFilter {
 	departmentIds: 'all' | readonly string[];
 	/** True when entries of other departments exist for others but not for this reader. */
 	hidesOtherDepartments: boolean;
+}
+
+/** Rule 1 for one entry or document: the citizen's side sees it only when it is citizen-visible. */
+export function isCitizenVisible(item: { visibility: Visibility }): boolean {
+	return item.visibility === 'citizen';
 }
 
 /**

@@ -20,6 +20,7 @@ import { isUuid } from '$lib/uuid';
 import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
+import { isCitizenVisible } from '$lib/server/policy/access';
 
 /** The guard of the page and its actions: someone who may write entries on this journey. */
 async function writer(event: RequestEvent<{ journeyId: string }>) {
@@ -145,7 +146,7 @@ export const actions: Actions = {
 				correctedByLink: null,
 				mayCorrect: false
 			},
-			lix: entry.visibility === 'citizen' ? lix(`${entry.title}. ${entry.body}`).lix : null
+			lix: isCitizenVisible(entry) ? lix(`${entry.title}. ${entry.body}`).lix : null
 		};
 	},
 	gem: async (event) => {
