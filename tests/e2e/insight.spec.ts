@@ -18,9 +18,9 @@ const staffNames = Object.keys(DEMO_STAFF);
 const jobcenter = demoIds.department('jobcenter');
 const health = demoIds.department('sundhed-og-omsorg');
 
-// The seed's look-ups (demo.ts: b.read and b.search), on the server's calendar: its clock began at
-// this run's pinned instant (10.00), so it is the same day here. DemoClock.past moves a weekend
-// back to Friday, so which look-up is the newest depends on the weekday.
+// The seed's look-ups (seed/stories: b.read and b.search), on the server's calendar: its clock
+// began at this run's pinned instant (10.00), so it is the same day here. DemoClock.past moves a
+// weekend back to Friday, so which look-up is the newest depends on the weekday.
 const demo = new DemoClock(clock.now());
 const newest = (...instants: Date[]) => new Date(Math.max(...instants.map((i) => i.getTime())));
 const majaNewest = newest(

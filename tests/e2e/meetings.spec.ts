@@ -30,7 +30,7 @@ const SOFIE_NEXT = '5a1e0000-0000-4000-8000-00000000c003';
 
 // The same calendar as the seed's: the servers' clocks go on from this process's (pinned at 10.00).
 const demo = new DemoClock(clock.now());
-// The seed's meetings these tests show (demo.ts: maja-next, ahmed-mentor-meeting).
+// The seed's meetings these tests show (seed/stories: maja-next, ahmed-mentor-meeting).
 const majaNextStart = demo.nextWeek();
 const majaNextEnd = demo.later(majaNextStart, 90);
 const ahmedVideoStart = demo.workdayAt(4, 14);

@@ -81,7 +81,7 @@ describe('caseload at /staff', () => {
 		expect(html).toMatch(/<title>Mine borgere – /);
 		const rows = caseloadRows(html);
 		expect(rows).toHaveLength(5);
-		// The next steps' due dates as the demo seeds them today (demo.ts), soonest first, then by
+		// The next steps' due dates as the demo seeds them today (seed/stories), soonest first, then by
 		// name (as the caseload orders a tie: weekend dates move to the same Monday).
 		const c = new DemoClock(clock.now());
 		const dated = [

@@ -132,7 +132,7 @@ describe('tasks without JavaScript', () => {
 		const page = await html(maja, taskUrl(PAYSLIPS));
 		const text = mainText(page);
 		expect(text).toContain('Send dine lønsedler for de sidste tre måneder');
-		// The seed's due date for the payslips (demo.ts: maja-payslips).
+		// The seed's due date for the payslips (seed/stories/maja.ts: maja-payslips).
 		expect(text).toContain(`Senest ${formatDate(demo.dueDate(5), 'da')}`);
 		expect(text).toContain('Du kan tage dem med til mødet eller aflevere dem i Borgerservice.');
 		expect(text).toContain('Opgaven er fra Jobcenter. Den hører til sagen »Din vej til job«.');
@@ -140,7 +140,7 @@ describe('tasks without JavaScript', () => {
 		expect(text).toContain('Jeg har gjort det');
 
 		const done = mainText(await html(maja, taskUrl(MAJA_DONE)));
-		// When the seed marked the CV done (demo.ts: maja-cv).
+		// When the seed marked the CV done (seed/stories/maja.ts: maja-cv).
 		expect(done).toContain(
 			`Du markerede den som gjort ${formatDate(demo.past(216, 20, 14), 'da')}.`
 		);
@@ -263,7 +263,7 @@ describe('tasks for representatives, without a journey and in English', () => {
 		expect(list).toContain('Send a copy of your diploma');
 		expect(list).not.toContain('Dine opgaver');
 		const text = mainText(await html(ahmed, taskUrl(AHMED_DIPLOMA)));
-		// The seed's due date for the diploma (demo.ts: ahmed-diploma).
+		// The seed's due date for the diploma (seed/stories/ahmed.ts: ahmed-diploma).
 		expect(text).toContain(`By ${formatDate(demo.dueDate(10), 'en')}`);
 		expect(text).toContain('Have you done it?');
 		expect(text).toContain('I have done it');

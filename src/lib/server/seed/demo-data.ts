@@ -1,5 +1,6 @@
 // Reference data of the demo municipality, Sammen Kommune: KLE subjects, departments, staff and
-// citizens. Everything here is fictitious. The story (cases, timelines, meetings) is in demo.ts.
+// citizens. Everything here is fictitious. The citizens' stories (cases, timelines, meetings) are
+// in stories/.
 import type { Language, StaffRole } from '../../domain';
 
 /**

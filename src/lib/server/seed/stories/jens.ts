@@ -1,0 +1,23 @@
+import type { DemoBuilder } from '../builder';
+
+/** Jens Poulsen: one case in one department, no journey. */
+export function jens(b: DemoBuilder): void {
+	const c = b.clock;
+	b.case({
+		key: 'jens-rehab',
+		citizen: 'Jens Poulsen',
+		department: 'sundhed-og-omsorg',
+		kle: '27.36.16',
+		title: 'Din genoptræning',
+		titleEn: 'Your rehabilitation',
+		status: 'in_progress',
+		waitingOn: 'municipality',
+		nextStep: 'Vi ringer og aftaler din første træningstid',
+		nextStepEn: 'We will call you to book your first training session',
+		nextStepDue: c.dueDate(3),
+		caseworker: 'Hanne Vestergaard',
+		externalRef: 'SUO-119450',
+		openedAt: c.past(9, 11),
+		updatedAt: c.past(9, 11)
+	});
+}
