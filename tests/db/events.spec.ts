@@ -18,16 +18,16 @@ import { QUEUES } from '../../src/lib/server/jobs/queue';
 import type { EventType } from '../../src/lib/server/notifications/route';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { addGoal } from '../../src/lib/server/staff-meetings/coordination';
-import type { MeetingInput } from '../../src/lib/server/staff-meetings/form';
+import { addGoal } from '../../src/lib/server/journeys/coordination';
+import type { MeetingInput } from '../../src/lib/server/meetings/form';
 import {
 	addMinutes,
 	cancelMeeting,
 	moveMeeting,
 	planMeeting
-} from '../../src/lib/server/staff-meetings/service';
-import { writeEntry, type ParsedEntry } from '../../src/lib/server/staff-journey/entry';
-import { sendStaffMessage } from '../../src/lib/server/staff-journey/message';
+} from '../../src/lib/server/meetings/service';
+import { writeEntry, type ParsedEntry } from '../../src/lib/server/journeys/entry';
+import { sendStaffMessage } from '../../src/lib/server/messages/staff';
 import type { StaffActor, StaffJourneyContext } from '../../src/lib/server/staff/context';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 

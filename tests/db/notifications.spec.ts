@@ -22,8 +22,8 @@ import { notificationSettings } from '../../src/lib/server/notifications/setting
 import { startNotificationWorker } from '../../src/lib/server/notifications/worker';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';
-import { planMeeting } from '../../src/lib/server/staff-meetings/service';
+import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/meetings/form';
+import { planMeeting } from '../../src/lib/server/meetings/service';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { flatText, readPdf } from '../pdf-reader';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';

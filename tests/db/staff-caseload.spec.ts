@@ -13,14 +13,14 @@ import {
 	changeAnalogFlag,
 	parseAnalogClear,
 	parseAnalogSet
-} from '../../src/lib/server/staff-caseload/analog';
-import { loadCaseload, parseCaseloadFilters } from '../../src/lib/server/staff-caseload/caseload';
-import { loadCitizenView } from '../../src/lib/server/staff-caseload/citizen';
+} from '../../src/lib/server/analog/service';
+import { loadCaseload, parseCaseloadFilters } from '../../src/lib/server/caseload/service';
+import { loadCitizenView } from '../../src/lib/server/citizens/staff-view';
 import {
 	parseSearch,
 	searchCitizens,
 	type SearchQuery
-} from '../../src/lib/server/staff-caseload/search';
+} from '../../src/lib/server/citizens/search';
 import type { StaffActor, StaffCitizenContext } from '../../src/lib/server/staff/context';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';

@@ -24,12 +24,12 @@ import {
 } from '../../src/lib/server/db/representatives';
 import { can, hasConsent, timelineFilter } from '../../src/lib/server/policy/access';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { parseConsentForm } from '../../src/lib/server/staff-audit/consent';
+import { parseConsentForm } from '../../src/lib/server/consent/staff-form';
 import {
 	endRepresentation,
 	parseRepresentationForm,
 	registerRepresentation
-} from '../../src/lib/server/staff-audit/representation';
+} from '../../src/lib/server/representation/service';
 import {
 	criterionText,
 	csvField,
@@ -37,7 +37,7 @@ import {
 	filterQuery,
 	parseTrailFilter,
 	toCsv
-} from '../../src/lib/server/staff-audit/trail';
+} from '../../src/lib/server/audit/trail';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { todayInDenmark } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';

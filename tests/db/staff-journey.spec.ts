@@ -25,8 +25,8 @@ import type { PortalContext } from '../../src/lib/server/portal/context';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { StaffJourneyContext } from '../../src/lib/server/staff/context';
-import { parseEntry, writeEntry, type EntryValues } from '../../src/lib/server/staff-journey/entry';
-import { sendStaffMessage } from '../../src/lib/server/staff-journey/message';
+import { parseEntry, writeEntry, type EntryValues } from '../../src/lib/server/journeys/entry';
+import { sendStaffMessage } from '../../src/lib/server/messages/staff';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();

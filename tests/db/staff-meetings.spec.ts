@@ -11,20 +11,20 @@ import { listCitizenCasesForJourney, listJourneyGoals } from '../../src/lib/serv
 import type { StaffRole } from '../../src/lib/domain';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock, formatDanish } from '../../src/lib/server/seed/demo-time';
-import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/staff-meetings/form';
+import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/meetings/form';
 import {
 	addGoal,
 	changeCoordinator,
 	changeJourneyCase,
 	checkGoalForm,
 	editGoal
-} from '../../src/lib/server/staff-meetings/coordination';
+} from '../../src/lib/server/journeys/coordination';
 import {
 	addMinutes,
 	cancelMeeting,
 	moveMeeting,
 	planMeeting
-} from '../../src/lib/server/staff-meetings/service';
+} from '../../src/lib/server/meetings/service';
 import type { StaffActor } from '../../src/lib/server/staff/context';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { letterReference } from '../../src/lib/server/letters/pdf';
-import { csvTime } from '../../src/lib/server/staff-audit/trail';
+import { csvTime } from '../../src/lib/server/audit/trail';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { readPdf } from '../pdf-reader';
 import { insertWaitingLetter, type WaitingLetter } from '../print-letters';

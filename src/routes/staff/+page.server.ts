@@ -1,7 +1,7 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { departmentName } from '$lib/server/db/departments';
-import { loadCaseload, parseCaseloadFilters } from '$lib/server/staff-caseload/caseload';
+import { loadCaseload, parseCaseloadFilters } from '$lib/server/caseload/service';
 import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
 import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';

@@ -35,7 +35,7 @@ import { auditRow, type ApiActor } from '../events/actor';
 import { recordEvent } from '../events/record';
 import { recordMeetingChange, type MeetingChangeKind } from '../meetings/change';
 import type { LetterSender } from '../notifications/route';
-import { isChangeable } from '../staff-meetings/service';
+import { isChangeable } from '../meetings/service';
 import { ApiProblem, problems } from './problem';
 import type {
 	CaseInput,

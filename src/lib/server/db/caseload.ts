@@ -1,6 +1,6 @@
 // The caseworker's caseload (/staff): the open cases they work on, the cases of the journeys they
 // coordinate, or every open case of their department. These queries only gather candidates; the
-// service (staff-caseload/caseload.ts) keeps the rows the access policy lets the reader see.
+// service (caseload/service.ts) keeps the rows the access policy lets the reader see.
 import type { CaseStatus, JourneyStatus, WaitingOn } from '../../domain';
 import type { Executor } from './executor';
 

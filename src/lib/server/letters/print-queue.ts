@@ -14,7 +14,7 @@ import {
 	type ReferencedLetter
 } from '../db/print-queue';
 import type { Database } from '../db/schema';
-import { csvTime, toCsv } from '../staff-audit/trail';
+import { csvTime, toCsv } from '../audit/trail';
 import { auditStaff, type StaffActor } from '../staff/context';
 import { letterReference } from './pdf';
 import * as clock from '../clock';

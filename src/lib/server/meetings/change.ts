@@ -9,7 +9,7 @@ import type { Database } from '../db/schema';
 import type { ApiActor } from '../events/actor';
 import { recordEvent, type RecordedEvent } from '../events/record';
 import type { LetterSender } from '../notifications/route';
-import type { MeetingTimePlace } from '../staff-meetings/form';
+import type { MeetingTimePlace } from './form';
 import type { StaffActor } from '../staff/context';
 
 export type MeetingChangeKind = 'invite' | 'moved' | 'cancelled';

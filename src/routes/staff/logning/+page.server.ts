@@ -7,8 +7,8 @@ import {
 	listAuditTrailStaff,
 	listDepartmentsForFilter
 } from '$lib/server/db/audit';
-import { auditReview, requireAuditor } from '$lib/server/staff-audit/review';
-import { filterQuery, redactCriterion } from '$lib/server/staff-audit/trail';
+import { auditReview, requireAuditor } from '$lib/server/audit/review';
+import { filterQuery, redactCriterion } from '$lib/server/audit/trail';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;

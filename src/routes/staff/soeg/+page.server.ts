@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getCprKeys, getDb } from '$lib/server/db';
-import { parseSearch, searchCitizens } from '$lib/server/staff-caseload/search';
+import { parseSearch, searchCitizens } from '$lib/server/citizens/search';
 import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { loadCitizenView } from '$lib/server/staff-caseload/citizen';
+import { loadCitizenView } from '$lib/server/citizens/staff-view';
 import { auditStaffRead, staffCitizen } from '$lib/server/staff/context';
 import type { PageServerLoad } from './$types';
 

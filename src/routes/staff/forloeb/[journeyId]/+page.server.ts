@@ -11,7 +11,7 @@ import { isOneOf, TIMELINE_KINDS } from '$lib/domain';
 import { decodeCursor, encodeCursor } from '$lib/server/db/timeline';
 import { can } from '$lib/server/policy/access';
 import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/staff/context';
-import { mayCorrect, mayWriteEntries, readerFilter } from '$lib/server/staff-journey/view';
+import { mayCorrect, mayWriteEntries, readerFilter } from '$lib/server/journeys/staff-view';
 import { isUuid } from '$lib/uuid';
 import { journeyArchivedAt } from '$lib/server/retention/archived';
 import type { PageServerLoad } from './$types';

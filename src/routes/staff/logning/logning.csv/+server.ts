@@ -5,8 +5,8 @@ import { EXPORT_MAX } from '$lib/components/staff-audit/limits';
 import { todayInDenmark } from '$lib/format';
 import { localized, t } from '$lib/i18n/messages';
 import { exportAuditTrail } from '$lib/server/db/audit';
-import { auditReview, requireAuditor } from '$lib/server/staff-audit/review';
-import { criterionText, csvTime, toCsv } from '$lib/server/staff-audit/trail';
+import { auditReview, requireAuditor } from '$lib/server/audit/review';
+import { criterionText, csvTime, toCsv } from '$lib/server/audit/trail';
 import type { RequestHandler } from './$types';
 import * as clock from '$lib/server/clock';
 

@@ -6,14 +6,14 @@ import { findStaffMeeting, listMeetingEntries } from '$lib/server/db/staff-meeti
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { safeWebUrl } from '$lib/server/meetings/calendar';
-import { checkTimePlace, readMeetingForm, TEXT_MAX } from '$lib/server/staff-meetings/form';
+import { checkTimePlace, readMeetingForm, TEXT_MAX } from '$lib/server/meetings/form';
 import {
 	addMinutes,
 	cancelMeeting,
 	isChangeable,
 	mayWriteMinutes,
 	moveMeeting
-} from '$lib/server/staff-meetings/service';
+} from '$lib/server/meetings/service';
 import { allowOr404, auditStaffRead, CASE_ROLES, staffJourney } from '$lib/server/staff/context';
 import { can, type Resource } from '$lib/server/policy/access';
 import { refuseArchived } from '$lib/server/retention/archived';

@@ -1,11 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText } from '$lib/forms';
 import { listAnalogFlagHistory } from '$lib/server/db/analog';
-import {
-	changeAnalogFlag,
-	parseAnalogClear,
-	parseAnalogSet
-} from '$lib/server/staff-caseload/analog';
+import { changeAnalogFlag, parseAnalogClear, parseAnalogSet } from '$lib/server/analog/service';
 import { allowOr404, auditStaffRead, staffCitizen } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -9,7 +9,7 @@ import {
 	endRepresentation,
 	parseRepresentationForm,
 	registerRepresentation
-} from '$lib/server/staff-audit/representation';
+} from '$lib/server/representation/service';
 import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';

@@ -5,7 +5,7 @@ import {
 	latestConsents,
 	listConsentHistoryForStaff
 } from '$lib/server/db/consents';
-import { parseConsentForm } from '$lib/server/staff-audit/consent';
+import { parseConsentForm } from '$lib/server/consent/staff-form';
 import { can } from '$lib/server/policy/access';
 import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
 import type { Actions, PageServerLoad } from './$types';

@@ -15,7 +15,7 @@ import {
 	checkGoalForm,
 	readGoalForm,
 	type CoordinationTarget
-} from '$lib/server/staff-meetings/coordination';
+} from '$lib/server/journeys/coordination';
 import {
 	allowOr404,
 	auditStaffRead,
@@ -23,7 +23,7 @@ import {
 	staffJourney,
 	type StaffJourneyContext
 } from '$lib/server/staff/context';
-import { editGoal } from '$lib/server/staff-meetings/coordination';
+import { editGoal } from '$lib/server/journeys/coordination';
 import { isUuid } from '$lib/uuid';
 import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';

@@ -5,9 +5,9 @@ import {
 	listJourneyMeetings,
 	listJourneyStaff
 } from '$lib/server/db/staff-meetings';
-import { checkMeetingForm, readMeetingForm } from '$lib/server/staff-meetings/form';
+import { checkMeetingForm, readMeetingForm } from '$lib/server/meetings/form';
 import { postalAddress } from '$lib/server/notifications/route';
-import { planMeeting } from '$lib/server/staff-meetings/service';
+import { planMeeting } from '$lib/server/meetings/service';
 import {
 	allowOr404,
 	auditStaffRead,

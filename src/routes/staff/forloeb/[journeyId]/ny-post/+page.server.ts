@@ -14,8 +14,8 @@ import {
 	staffJourney,
 	type StaffJourneyContext
 } from '$lib/server/staff/context';
-import { FIELDS, parseEntry, writeEntry, type EntryValues } from '$lib/server/staff-journey/entry';
-import { mayCorrect, mayWriteEntries, ownOpenCases } from '$lib/server/staff-journey/view';
+import { FIELDS, parseEntry, writeEntry, type EntryValues } from '$lib/server/journeys/entry';
+import { mayCorrect, mayWriteEntries, ownOpenCases } from '$lib/server/journeys/staff-view';
 import { isUuid } from '$lib/uuid';
 import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';

@@ -20,7 +20,7 @@ import {
 	type StaffMeeting
 } from '../db/staff-meetings';
 import { recordEvent } from '../events/record';
-import { recordMeetingChange } from '../meetings/change';
+import { recordMeetingChange } from './change';
 import type { StaffActor } from '../staff/context';
 import type { MeetingInput, MeetingTimePlace } from './form';
 import * as clock from '../clock';

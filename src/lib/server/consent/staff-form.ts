@@ -4,7 +4,7 @@
 import { NOTE_MAX, WITNESS_MAX } from '../../components/staff-audit/limits';
 import { formText, tooLong, type FieldErrors } from '../../forms';
 import { CONSENT_ACTIONS } from '../../domain';
-import type { StaffConsentRecord } from '../consent/service';
+import type { StaffConsentRecord } from './service';
 
 const CHANNELS: readonly StaffConsentRecord['channel'][] = ['paper', 'meeting', 'phone'];
 
