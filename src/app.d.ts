@@ -1,7 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Locale } from '$lib/i18n/locale';
 import type { SessionInfo, ValidatedSession } from '$lib/server/auth/session';
-import type { CitizenScope } from '$lib/server/policy/access';
+import type { CitizenScope } from '$lib/server/access/policy';
 
 declare global {
 	namespace App {

@@ -12,7 +12,7 @@ import { startAppWorker } from '$lib/server/notifications/app';
 import { errorFields, log, withRequestContext } from '$lib/server/log';
 import { metricsAccess, observeRequest } from '$lib/server/metrics';
 import { clockPinnedAt } from '$lib/server/clock';
-import { citizenScope } from '$lib/server/policy/access';
+import { citizenScope } from '$lib/server/access/policy';
 
 export const init: ServerInit = async () => {
 	// Reads SAMMEN_NOW before anything else reads the time: a bad value (or one in production)

@@ -1,7 +1,7 @@
 import { getMunicipality } from '$lib/server/admin/municipality';
 import { isDemo } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { allows } from '$lib/server/portal/context';
+import { allows } from '$lib/server/access/portal';
 import type { LayoutServerLoad } from './$types';
 
 /** Which of the portal's pages the logged-in citizen's navigation offers (null: no navigation). */

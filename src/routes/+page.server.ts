@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { citizenOverview } from '$lib/server/db/overview';
-import { auditRepresentativeRead } from '$lib/server/portal/context';
+import { auditRepresentativeRead } from '$lib/server/access/portal';
 import type { PageServerLoad } from './$types';
 
 // The front page explains Sammen to visitors; a logged-in citizen sees their overview here.

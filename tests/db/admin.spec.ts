@@ -25,7 +25,7 @@ import { findDepartment, findStaffUser } from '../../src/lib/server/db/admin';
 import { findActiveApiKey, listApiKeys } from '../../src/lib/server/db/api-keys';
 import { readMunicipalityLogo } from '../../src/lib/server/db/municipality-settings';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import type { StaffActor } from '../../src/lib/server/staff/context';
+import type { StaffActor } from '../../src/lib/server/access/staff';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const anders: StaffActor = {

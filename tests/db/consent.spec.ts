@@ -11,8 +11,8 @@ import {
 	findCitizenConsent,
 	listConsentHistory
 } from '../../src/lib/server/db/consents';
-import { citizenScope } from '../../src/lib/server/policy/access';
-import type { PortalContext } from '../../src/lib/server/portal/context';
+import { citizenScope } from '../../src/lib/server/access/policy';
+import type { PortalContext } from '../../src/lib/server/access/portal';
 import { DemoClock, demoId } from '../../src/lib/server/seed/demo-time';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';

@@ -28,7 +28,7 @@ import {
 } from '../../src/lib/server/meetings/service';
 import { writeEntry, type ParsedEntry } from '../../src/lib/server/journeys/entry';
 import { sendStaffMessage } from '../../src/lib/server/messages/staff';
-import type { StaffActor, StaffJourneyContext } from '../../src/lib/server/staff/context';
+import type { StaffActor, StaffJourneyContext } from '../../src/lib/server/access/staff';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();

@@ -11,8 +11,8 @@ import {
 import { findCitizenTask, listCitizenTasks } from '../../src/lib/server/db/tasks';
 import { listTimeline } from '../../src/lib/server/db/timeline';
 import { answerMeeting, isAnswerable } from '../../src/lib/server/meetings/answer';
-import { citizenScope, type CitizenScope } from '../../src/lib/server/policy/access';
-import type { PortalContext } from '../../src/lib/server/portal/context';
+import { citizenScope, type CitizenScope } from '../../src/lib/server/access/policy';
+import type { PortalContext } from '../../src/lib/server/access/portal';
 import { completeTask } from '../../src/lib/server/tasks/complete';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';

@@ -24,7 +24,7 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { checkMeetingForm, readMeetingForm } from '../../src/lib/server/meetings/form';
 import { planMeeting } from '../../src/lib/server/meetings/service';
-import type { StaffActor } from '../../src/lib/server/staff/context';
+import type { StaffActor } from '../../src/lib/server/access/staff';
 import { flatText, readPdf } from '../pdf-reader';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';

@@ -20,7 +20,7 @@ import {
 import { loadDemoOutbox } from '../../src/lib/server/operations/demo-outbox';
 import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import type { StaffActor } from '../../src/lib/server/staff/context';
+import type { StaffActor } from '../../src/lib/server/access/staff';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenOverview } from '../../src/lib/server/db/overview';
-import { citizenScope } from '../../src/lib/server/policy/access';
+import { citizenScope } from '../../src/lib/server/access/policy';
 import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';

@@ -21,10 +21,10 @@ import {
 import { listTimeline } from '../../src/lib/server/db/timeline';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import type { StaffActor } from '../../src/lib/server/staff/context';
+import type { StaffActor } from '../../src/lib/server/access/staff';
 import { insertWaitingLetter } from '../print-letters';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
-import { citizenTimelineFilter } from '../../src/lib/server/policy/access';
+import { citizenTimelineFilter } from '../../src/lib/server/access/policy';
 
 const anders: StaffActor = {
 	kind: 'staff',

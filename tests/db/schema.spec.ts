@@ -7,7 +7,7 @@ import { migrateToLatest, migrateToNone, migrationNames } from '../../src/lib/se
 import { isDatabaseUp } from '../../src/lib/server/db';
 import { appendTimelineEntry, listTimeline } from '../../src/lib/server/db/timeline';
 import { openTestDatabase, testDialects, type TestDatabase } from './helpers';
-import { citizenTimelineFilter } from '../../src/lib/server/policy/access';
+import { citizenTimelineFilter } from '../../src/lib/server/access/policy';
 
 const DAY = 86_400_000;
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentAnalogFlag, isAnalog } from '../../src/lib/server/db/analog';
 import { citizenSettings } from '../../src/lib/server/db/citizen-settings';
-import { citizenScope } from '../../src/lib/server/policy/access';
-import type { PortalContext } from '../../src/lib/server/portal/context';
+import { citizenScope } from '../../src/lib/server/access/policy';
+import type { PortalContext } from '../../src/lib/server/access/portal';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import {
 	saveContactSettings,

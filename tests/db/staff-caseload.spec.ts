@@ -21,7 +21,7 @@ import {
 	searchCitizens,
 	type SearchQuery
 } from '../../src/lib/server/citizens/search';
-import type { StaffActor, StaffCitizenContext } from '../../src/lib/server/staff/context';
+import type { StaffActor, StaffCitizenContext } from '../../src/lib/server/access/staff';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { demoKeys, openSeeded, testDialects, type TestDatabase } from './helpers';

@@ -22,7 +22,7 @@ import {
 	activeRepresentations,
 	listRepresentationsOfCitizen
 } from '../../src/lib/server/db/representatives';
-import { can, hasConsent, timelineFilter } from '../../src/lib/server/policy/access';
+import { can, hasConsent, timelineFilter } from '../../src/lib/server/access/policy';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { parseConsentForm } from '../../src/lib/server/consent/staff-form';
 import {
@@ -38,7 +38,7 @@ import {
 	parseTrailFilter,
 	toCsv
 } from '../../src/lib/server/audit/trail';
-import type { StaffActor } from '../../src/lib/server/staff/context';
+import type { StaffActor } from '../../src/lib/server/access/staff';
 import { todayInDenmark } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { demoKeys, openSeeded, testDialects, type TestDatabase } from './helpers';

@@ -20,11 +20,11 @@ import {
 	listStaffTimeline
 } from '../../src/lib/server/db/staff-timeline';
 import { listCitizenTasks } from '../../src/lib/server/db/tasks';
-import { can, citizenScope, timelineFilter } from '../../src/lib/server/policy/access';
-import type { PortalContext } from '../../src/lib/server/portal/context';
+import { can, citizenScope, timelineFilter } from '../../src/lib/server/access/policy';
+import type { PortalContext } from '../../src/lib/server/access/portal';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import type { StaffJourneyContext } from '../../src/lib/server/staff/context';
+import type { StaffJourneyContext } from '../../src/lib/server/access/staff';
 import { parseEntry, writeEntry, type EntryValues } from '../../src/lib/server/journeys/entry';
 import { sendStaffMessage } from '../../src/lib/server/messages/staff';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';

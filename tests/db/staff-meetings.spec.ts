@@ -25,7 +25,7 @@ import {
 	moveMeeting,
 	planMeeting
 } from '../../src/lib/server/meetings/service';
-import type { StaffActor } from '../../src/lib/server/staff/context';
+import type { StaffActor } from '../../src/lib/server/access/staff';
 import { openSeeded, testDialects, type TestDatabase } from './helpers';
 
 const now = clock.now();

@@ -2,8 +2,8 @@
 // the citizen and for representatives of the whole person, not for a representation limited to
 // some departments (the seed has none, so the rule is checked here).
 import { describe, expect, it } from 'vitest';
-import { allows } from '../../src/lib/server/portal/context';
-import { citizenScope } from '../../src/lib/server/policy/access';
+import { allows } from '../../src/lib/server/access/portal';
+import { citizenScope } from '../../src/lib/server/access/policy';
 
 const self = '11111111-1111-4111-8111-111111111111';
 const other = '22222222-2222-4222-8222-222222222222';

@@ -1,5 +1,5 @@
 import { unreadCountsForCitizen } from '$lib/server/db/messages';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import type { PageServerLoad } from './$types';
 
 // Every journey's conversation: how many new messages, and when the latest came.

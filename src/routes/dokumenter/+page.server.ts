@@ -1,5 +1,5 @@
 import { listCitizenDocuments } from '$lib/server/db/documents';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import type { PageServerLoad } from './$types';
 
 // The citizen's letters and decisions, newest first, each to open or download as PDF.

@@ -1,11 +1,11 @@
-import { auditShowsStaffNames } from '$lib/server/audit-settings';
+import { auditShowsStaffNames } from '$lib/server/audit/settings';
 import {
 	decodeAuditCursor,
 	encodeAuditCursor,
 	listAuditForCitizen,
 	listDepartmentsForFilter
 } from '$lib/server/db/audit';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import { isUuid } from '$lib/uuid';
 import type { PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { currentAnalogFlag } from '$lib/server/db/analog';
 import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { citizenSettings } from '$lib/server/db/citizen-settings';
-import { auditPortal, portal, requireMayAct } from '$lib/server/portal/context';
+import { auditPortal, portal, requireMayAct } from '$lib/server/access/portal';
 import { saveContactSettings, saveLanguage, setLettersByPost } from '$lib/server/settings/service';
 import { parseContact, parseLanguage, parsePostChoice } from '$lib/server/settings/validate';
 import type { Actions, PageServerLoad } from './$types';

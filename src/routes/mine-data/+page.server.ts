@@ -1,4 +1,4 @@
-import { portal } from '$lib/server/portal/context';
+import { portal } from '$lib/server/access/portal';
 import type { PageServerLoad } from './$types';
 
 // "My data": what the citizen can download and how. The page shows no data itself, so looking at

@@ -1,5 +1,5 @@
 import { listCitizenMeetings } from '$lib/server/db/meetings';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import type { PageServerLoad } from './$types';
 
 // The citizen's meetings: those still to come first, with the answer given, then earlier ones.

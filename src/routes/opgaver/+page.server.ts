@@ -1,5 +1,5 @@
 import { listCitizenTasks } from '$lib/server/db/tasks';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import * as clock from '$lib/server/clock';
 import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';

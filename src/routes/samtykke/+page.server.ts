@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText } from '$lib/forms';
 import { changeConsent } from '$lib/server/consent/service';
 import { consentDepartments, latestConsents, listConsentHistory } from '$lib/server/db/consents';
-import { auditPortal, portal, requireMayAct } from '$lib/server/portal/context';
+import { auditPortal, portal, requireMayAct } from '$lib/server/access/portal';
 import type { ConsentAction } from '$lib/domain';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';

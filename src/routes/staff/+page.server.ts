@@ -2,7 +2,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { departmentName } from '$lib/server/db/departments';
 import { loadCaseload, parseCaseloadFilters } from '$lib/server/caseload/service';
-import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
+import { CASE_ROLES, staffActor } from '$lib/server/access/staff';
 import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';

@@ -5,7 +5,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { isUuid } from '../../uuid';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
-import { staffActor } from '../staff/context';
+import { staffActor } from '../access/staff';
 
 export function adminPage(event: RequestEvent) {
 	const { staff } = requireStaff(event, ['admin']);

@@ -24,7 +24,7 @@ import {
 	type MunicipalityTextSettings
 } from '../db/municipality-settings';
 import type { Database } from '../db/schema';
-import { auditStaff, type StaffActor } from '../staff/context';
+import { auditStaff, type StaffActor } from '../access/staff';
 import { clearMunicipalityCache } from './municipality';
 
 type Db = Kysely<Database>;

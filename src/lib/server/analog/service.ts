@@ -10,7 +10,7 @@ import {
 	type AnalogFlagChange
 } from '../db/analog';
 import { ANALOG_REASONS, type AnalogReason } from '../../domain';
-import { auditStaff, purposeFor, type StaffCitizenContext } from '../staff/context';
+import { auditStaff, purposeFor, type StaffCitizenContext } from '../access/staff';
 
 export const ANALOG_NOTE_MAX = 500;
 

@@ -49,7 +49,7 @@ import type {
 } from './schemas';
 import * as clock from '../clock';
 import type { Executor } from '../db/executor';
-import { isCitizenVisible } from '../policy/access';
+import { isCitizenVisible } from '../access/policy';
 
 type Trx = Transaction<Database>;
 type Db = Executor;

@@ -5,8 +5,8 @@ import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
 import type { AuditCursor, AuditTrailFilter } from '../db/audit';
 import type { AuditAction } from '../../domain';
-import { can } from '../policy/access';
-import { auditStaff, staffActor, type StaffActor } from '../staff/context';
+import { can } from '../access/policy';
+import { auditStaff, staffActor, type StaffActor } from '../access/staff';
 import { filterCriterion, parseTrailFilter } from './trail';
 
 export function requireAuditor(event: RequestEvent) {

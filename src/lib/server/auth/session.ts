@@ -9,7 +9,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Cookies } from '@sveltejs/kit';
 import { todayInDenmark } from '../../format';
 import { activeRepresentations } from '../db/representatives';
-import type { RepresentationFacts } from '../policy/access';
+import type { RepresentationFacts } from '../access/policy';
 import {
 	deleteSession,
 	deleteSessionsExpiredAt,

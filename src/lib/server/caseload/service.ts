@@ -21,8 +21,8 @@ import {
 	staffSeesCitizen,
 	type CitizenFacts,
 	type JourneyFacts
-} from '../policy/access';
-import type { StaffActor } from '../staff/context';
+} from '../access/policy';
+import type { StaffActor } from '../access/staff';
 
 /** "Due soon": overdue, or due within this many days. */
 export const DUE_SOON_DAYS = 14;

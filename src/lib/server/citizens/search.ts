@@ -16,8 +16,8 @@ import {
 	type CitizenSearchRow
 } from '../db/citizens';
 import type { Database } from '../db/schema';
-import { hasConsent, staffSeesCitizen } from '../policy/access';
-import { auditStaff, purposeFor, type StaffActor } from '../staff/context';
+import { hasConsent, staffSeesCitizen } from '../access/policy';
+import { auditStaff, purposeFor, type StaffActor } from '../access/staff';
 
 export const SEARCH_MIN_NAME = 2;
 export const SEARCH_MAX = 100;

@@ -3,8 +3,8 @@
 // reader may open. The caller has passed the guard (staffCitizen) and audits the read.
 import { loadJourneyFacts } from '../db/access-facts';
 import { listCitizenCasesForStaff, listCitizenJourneysForStaff } from '../db/citizens';
-import { can } from '../policy/access';
-import type { StaffCitizenContext } from '../staff/context';
+import { can } from '../access/policy';
+import type { StaffCitizenContext } from '../access/staff';
 
 export async function loadCitizenView(context: StaffCitizenContext) {
 	const { db, actor, citizen } = context;

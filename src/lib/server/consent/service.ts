@@ -17,8 +17,8 @@ import type { EventActor, StaffPurpose } from '../events/actor';
 import { recordEvent } from '../events/record';
 import { entryLetter } from '../notifications/route';
 import type { Kysely, Transaction } from 'kysely';
-import { portalActor, type PortalContext } from '../portal/context';
-import type { StaffActor } from '../staff/context';
+import { portalActor, type PortalContext } from '../access/portal';
+import type { StaffActor } from '../access/staff';
 
 export type ConsentChange =
 	| { changed: true; consent: Consent; journeyIds: string[] }

@@ -1,8 +1,8 @@
-// The facts the access policy (policy/access.ts) decides on, read fresh for every request: no
+// The facts the access policy (access/policy.ts) decides on, read fresh for every request: no
 // cache, so a withdrawn consent, a closed case or a new coordinator counts from the next request.
 import { sql, type Expression } from 'kysely';
 import { isUuid } from '../../uuid';
-import type { CitizenFacts, JourneyFacts } from '../policy/access';
+import type { CitizenFacts, JourneyFacts } from '../access/policy';
 import { consentedDepartmentsNow } from './consents';
 import type { Executor } from './executor';
 

@@ -1,7 +1,7 @@
 // The citizen's documents: letters sent to them (table letters) and the decisions on their
 // journeys' timelines (entries of kind 'decision' that the citizen may see).
 import { sql } from 'kysely';
-import { citizenTimelineFilter } from '../policy/access';
+import { citizenTimelineFilter } from '../access/policy';
 import type { Language, LetterStatus } from '../../domain';
 import { visibleTo } from './timeline';
 import type { Executor } from './executor';

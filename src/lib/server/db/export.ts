@@ -26,7 +26,7 @@ import type {
 	WaitingOn
 } from '../../domain';
 import * as clock from '../clock';
-import { citizenTimelineFilter } from '../policy/access';
+import { citizenTimelineFilter } from '../access/policy';
 import { visibleTo } from './timeline';
 import type { Executor } from './executor';
 

@@ -1,7 +1,7 @@
 // The citizen's overview ("Mit overblik"): cases across departments, open tasks, the next meeting,
-// unread messages and whom to talk to, within a CitizenScope (policy/access.ts).
+// unread messages and whom to talk to, within a CitizenScope (access/policy.ts).
 import { sql, type Kysely } from 'kysely';
-import type { CitizenScope } from '../policy/access';
+import type { CitizenScope } from '../access/policy';
 import type { Database } from './schema';
 import type { CaseStatus, MeetingResponse, WaitingOn } from '../../domain';
 import * as clock from '../clock';

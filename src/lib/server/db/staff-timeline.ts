@@ -2,7 +2,7 @@
 // TimelineFilter allows (filtered and paged in SQL, never afterwards), the count of entries hidden
 // for lack of consent, and the rows a staff write touches (case status, tasks).
 import { sql, type Insertable } from 'kysely';
-import type { TimelineFilter } from '../policy/access';
+import type { TimelineFilter } from '../access/policy';
 import type { TasksTable } from './schema';
 import type { CaseStatus, TimelineKind, Visibility, WaitingOn } from '../../domain';
 import { visibleTo, type TimelineCursor } from './timeline';

@@ -2,7 +2,7 @@
 // to do (tasks on staff are never shown), and with a representation limited to some departments,
 // only tasks of cases in those departments.
 import { sql } from 'kysely';
-import type { CitizenScope } from '../policy/access';
+import type { CitizenScope } from '../access/policy';
 import type { Executor } from './executor';
 
 type TaskScope = Pick<CitizenScope, 'citizenId' | 'departmentIds'>;

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { TimelineFilter } from '../policy/access';
+import type { TimelineFilter } from '../access/policy';
 import { isUuid } from '../../uuid';
 import * as clock from '../clock';
 import type { Stamped, TimelineEntriesTable } from './schema';
@@ -42,7 +42,7 @@ export async function appendTimelineEntry(
 }
 
 /**
- * The access policy's timeline filter (policy/access.ts, timelineFilter) as a SQL condition on the
+ * The access policy's timeline filter (access/policy.ts, timelineFilter) as a SQL condition on the
  * entries aliased `alias`: the one translation of who sees which entries into SQL, so a list is
  * filtered and paged in the database, never afterwards.
  */

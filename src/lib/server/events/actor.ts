@@ -4,8 +4,8 @@
 // cannot be recorded differently. No web framework here: services of every layer use it.
 import type { AuditAction } from '../../domain';
 import type { NewAuditEvent } from '../db/schema';
-import type { CitizenFacts } from '../policy/access';
-import type { StaffActor } from '../staff/context';
+import type { CitizenFacts } from '../access/policy';
+import type { StaffActor } from '../access/staff';
 
 /** A department system behind an API key: it acts for the key's department. */
 export interface ApiActor {

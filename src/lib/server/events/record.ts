@@ -25,10 +25,10 @@ import {
 	type LetterContent,
 	type LetterSender
 } from '../notifications/route';
-import type { StaffActor } from '../staff/context';
+import type { StaffActor } from '../access/staff';
 import { auditRow, purposeFor, type EventActor, type StaffPurpose } from './actor';
 import * as clock from '../clock';
-import { isCitizenVisible } from '../policy/access';
+import { isCitizenVisible } from '../access/policy';
 
 type Trx = Transaction<Database>;
 export type NewTimelineEntry = Stamped<TimelineEntriesTable, 'occurred_at' | 'created_at'>;

@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { GOAL_STATUSES, type GoalStatus, type TimelineKind } from '../../domain';
 import type { StaffPurpose } from '../events/actor';
 import { recordEvent, staffPurpose } from '../events/record';
-import type { StaffActor } from '../staff/context';
+import type { StaffActor } from '../access/staff';
 import * as clock from '../clock';
 
 export interface CoordinationTarget {

@@ -24,7 +24,7 @@ import {
 	type JourneyCase
 } from '../db/staff-timeline';
 import { recordEvent } from '../events/record';
-import { auditStaff, purposeFor, type StaffJourneyContext } from '../staff/context';
+import { auditStaff, purposeFor, type StaffJourneyContext } from '../access/staff';
 import type { Transaction } from 'kysely';
 import * as clock from '../clock';
 

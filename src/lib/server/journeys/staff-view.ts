@@ -1,8 +1,8 @@
 // What the staff journey page and the new-entry page share: the timeline's filter from the policy,
 // the writer's own cases, the colleagues a task can go to, and the entries the writer may correct.
 import type { JourneyCase } from '../db/staff-timeline';
-import { can, timelineFilter, type TimelineFilter } from '../policy/access';
-import type { StaffJourneyContext } from '../staff/context';
+import { can, timelineFilter, type TimelineFilter } from '../access/policy';
+import type { StaffJourneyContext } from '../access/staff';
 import type { Visibility } from '../../domain';
 
 /** The policy's filter for this reader; the guard has let them read the journey, so never null. */

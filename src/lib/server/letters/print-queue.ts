@@ -15,7 +15,7 @@ import {
 } from '../db/print-queue';
 import type { Database } from '../db/schema';
 import { csvTime, toCsv } from '../audit/trail';
-import { auditStaff, type StaffActor } from '../staff/context';
+import { auditStaff, type StaffActor } from '../access/staff';
 import { letterReference } from './pdf';
 import * as clock from '../clock';
 

@@ -7,7 +7,7 @@ import type { CitizenMeeting } from '../db/meetings';
 import { setMeetingResponse } from '../db/meetings';
 import type { MeetingResponse } from '../../domain';
 import { appendTimelineEntry } from '../db/timeline';
-import { auditActor, auditPortal, type PortalContext } from '../portal/context';
+import { auditActor, auditPortal, type PortalContext } from '../access/portal';
 import * as clock from '../clock';
 
 export type MeetingAnswer = Exclude<MeetingResponse, 'pending'>;

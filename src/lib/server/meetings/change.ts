@@ -10,7 +10,7 @@ import type { ApiActor } from '../events/actor';
 import { recordEvent, type RecordedEvent } from '../events/record';
 import type { LetterSender } from '../notifications/route';
 import type { MeetingTimePlace } from './form';
-import type { StaffActor } from '../staff/context';
+import type { StaffActor } from '../access/staff';
 
 export type MeetingChangeKind = 'invite' | 'moved' | 'cancelled';
 type Kind = MeetingChangeKind;

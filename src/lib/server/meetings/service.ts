@@ -21,7 +21,7 @@ import {
 } from '../db/staff-meetings';
 import { recordEvent } from '../events/record';
 import { recordMeetingChange } from './change';
-import type { StaffActor } from '../staff/context';
+import type { StaffActor } from '../access/staff';
 import type { MeetingInput, MeetingTimePlace } from './form';
 import * as clock from '../clock';
 

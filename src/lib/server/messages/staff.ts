@@ -6,7 +6,7 @@ import { catalogues, format } from '../../i18n/messages';
 import { insertStaffMessage } from '../db/messages';
 import { recordEvent } from '../events/record';
 import { entryLetter } from '../notifications/route';
-import { purposeFor, type StaffJourneyContext } from '../staff/context';
+import { purposeFor, type StaffJourneyContext } from '../access/staff';
 import * as clock from '../clock';
 
 function isUniqueViolation(error: unknown): boolean {

@@ -21,7 +21,7 @@ import type { NotificationChannel } from '../../domain';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { letterReference } from '../letters/pdf';
 import { notificationSettings } from '../notifications/settings';
-import { auditStaff, type StaffActor } from '../staff/context';
+import { auditStaff, type StaffActor } from '../access/staff';
 import { maskContactDetails } from './mask';
 import * as clock from '../clock';
 

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { listDemoOutbox, type Cursor } from '../db/operations';
 import type { Database } from '../db/schema';
-import { auditStaff, type StaffActor } from '../staff/context';
+import { auditStaff, type StaffActor } from '../access/staff';
 import { maskRecipient } from './mask';
 import type { DigitalChannel } from '../../domain';
 

@@ -23,7 +23,7 @@ import {
 	type RepresentationBasis,
 	type RepresentationScope
 } from '../../domain';
-import type { StaffActor, StaffPurpose } from '../staff/context';
+import type { StaffActor, StaffPurpose } from '../access/staff';
 import * as clock from '../clock';
 
 /** What the form sends back after an error. The CPR number is never sent back to the browser. */

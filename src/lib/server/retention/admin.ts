@@ -10,7 +10,7 @@ import {
 } from '../db/retention-settings';
 import type { Database } from '../db/schema';
 import { enqueue, QUEUES } from '../jobs/queue';
-import { auditStaff, type StaffActor } from '../staff/context';
+import { auditStaff, type StaffActor } from '../access/staff';
 
 /** The form's fields in the order shown, with the error that names what to write. */
 export const RETENTION_FIELDS: readonly (keyof RetentionPeriods)[] = [

@@ -14,7 +14,7 @@ import {
 	type CitizenSettings
 } from '../db/citizen-settings';
 import type { Language } from '../../domain';
-import { auditActor, type PortalContext } from '../portal/context';
+import { auditActor, type PortalContext } from '../access/portal';
 
 function assertMayAct(context: PortalContext): void {
 	if (!context.scope.mayAct) throw new Error('A read-only representation cannot change settings');

@@ -5,7 +5,7 @@ import { catalogues, format } from '../../i18n/messages';
 import type { CitizenTask } from '../db/tasks';
 import { markTaskDone } from '../db/tasks';
 import { appendTimelineEntry } from '../db/timeline';
-import { auditActor, auditPortal, type PortalContext } from '../portal/context';
+import { auditActor, auditPortal, type PortalContext } from '../access/portal';
 import * as clock from '../clock';
 
 export const TASK_COMMENT_MAX = 1000;

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { departmentNames, findCitizenJourney, listPlanGoals } from '$lib/server/db/journeys';
 import { loadJourneyAccess } from '$lib/server/db/access-facts';
 import { decodeCursor, encodeCursor, listTimeline } from '$lib/server/db/timeline';
-import { auditPortal, portal, portalTimelineFilter } from '$lib/server/portal/context';
+import { auditPortal, portal, portalTimelineFilter } from '$lib/server/access/portal';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 15;

@@ -1,9 +1,9 @@
 import { getMunicipality, municipalityContact } from '$lib/server/admin/municipality';
 import { getDb } from '$lib/server/db';
-import { auditShowsStaffNames } from '$lib/server/audit-settings';
+import { auditShowsStaffNames } from '$lib/server/audit/settings';
 import { recordAuditEvent } from '$lib/server/db/audit';
 import { exportCitizenData } from '$lib/server/db/export';
-import { auditActor, portal } from '$lib/server/portal/context';
+import { auditActor, portal } from '$lib/server/access/portal';
 import { todayInDenmark } from '$lib/format';
 import type { RequestHandler } from './$types';
 import * as clock from '$lib/server/clock';

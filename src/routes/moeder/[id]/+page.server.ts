@@ -8,7 +8,7 @@ import {
 	MEETING_REASON_MAX
 } from '$lib/server/meetings/answer';
 import { safeWebUrl } from '$lib/server/meetings/calendar';
-import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/portal/context';
+import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/access/portal';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';

@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
 import { findCitizenTask } from '$lib/server/db/tasks';
-import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/portal/context';
+import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/access/portal';
 import { completeTask, TASK_COMMENT_MAX } from '$lib/server/tasks/complete';
 import { isUuid } from '$lib/uuid';
 import * as clock from '$lib/server/clock';

@@ -10,7 +10,7 @@ import {
 	retryDeadLetter,
 	waitingLetters
 } from '$lib/server/operations/dead-letters';
-import { staffActor } from '$lib/server/staff/context';
+import { staffActor } from '$lib/server/access/staff';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -5,7 +5,7 @@ import { listRecentBatches, listWaitingLetters } from '$lib/server/db/print-queu
 import { letterReference } from '$lib/server/letters/pdf';
 import { exportBatch, splitAddress } from '$lib/server/letters/print-queue';
 import { notificationSettings } from '$lib/server/notifications/settings';
-import { auditStaff, staffActor } from '$lib/server/staff/context';
+import { auditStaff, staffActor } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 

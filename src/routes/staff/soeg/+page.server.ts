@@ -3,7 +3,7 @@ import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getCprKeys, getDb } from '$lib/server/db';
 import { parseSearch, searchCitizens } from '$lib/server/citizens/search';
-import { CASE_ROLES, staffActor } from '$lib/server/staff/context';
+import { CASE_ROLES, staffActor } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 // Find a citizen by CPR number or name. The form is POST, so neither a CPR number nor a name ever

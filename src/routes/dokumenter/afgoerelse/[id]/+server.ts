@@ -3,7 +3,7 @@ import { getMunicipality } from '$lib/server/admin/municipality';
 import { getDb } from '$lib/server/db';
 import { findCitizenDecision } from '$lib/server/db/documents';
 import { decisionPdf, pdfResponse } from '$lib/server/documents';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import { isUuid } from '$lib/uuid';
 import type { RequestHandler } from './$types';
 

@@ -9,7 +9,7 @@ import {
 	portal,
 	requireMayAct,
 	type PortalContext
-} from '$lib/server/portal/context';
+} from '$lib/server/access/portal';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 

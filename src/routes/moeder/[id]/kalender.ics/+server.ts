@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findCitizenMeeting } from '$lib/server/db/meetings';
 import { meetingCalendar } from '$lib/server/meetings/calendar';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import { isUuid } from '$lib/uuid';
 import type { RequestHandler } from './$types';
 

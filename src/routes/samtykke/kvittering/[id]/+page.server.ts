@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findCitizenConsent, latestConsent } from '$lib/server/db/consents';
-import { auditPortal, portal } from '$lib/server/portal/context';
+import { auditPortal, portal } from '$lib/server/access/portal';
 import { isUuid } from '$lib/uuid';
 import type { PageServerLoad } from './$types';
 

@@ -15,7 +15,7 @@ import {
 	saveRetention,
 	type RetentionFormValues
 } from '$lib/server/retention/admin';
-import { staffActor } from '$lib/server/staff/context';
+import { staffActor } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 // Retention periods and the retention job's last runs, for administrators only (404 for everyone

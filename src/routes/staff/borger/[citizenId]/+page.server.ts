@@ -1,5 +1,5 @@
 import { loadCitizenView } from '$lib/server/citizens/staff-view';
-import { auditStaffRead, staffCitizen } from '$lib/server/staff/context';
+import { auditStaffRead, staffCitizen } from '$lib/server/access/staff';
 import type { PageServerLoad } from './$types';
 
 // The staff view of one citizen: the guard answers 404 unless the policy lets the reader see the

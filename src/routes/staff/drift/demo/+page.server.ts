@@ -4,7 +4,7 @@ import { isDemo } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { decodeCursor, encodeCursor } from '$lib/server/db/operations';
 import { loadDemoOutbox } from '$lib/server/operations/demo-outbox';
-import { staffActor } from '$lib/server/staff/context';
+import { staffActor } from '$lib/server/access/staff';
 import type { PageServerLoad } from './$types';
 
 // The demo outbox: what would have been sent by e-mail and SMS without a provider. Administrators

@@ -9,8 +9,8 @@ import {
 } from '$lib/server/db/staff-timeline';
 import { isOneOf, TIMELINE_KINDS } from '$lib/domain';
 import { decodeCursor, encodeCursor } from '$lib/server/db/timeline';
-import { can } from '$lib/server/policy/access';
-import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/staff/context';
+import { can } from '$lib/server/access/policy';
+import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/access/staff';
 import { mayCorrect, mayWriteEntries, readerFilter } from '$lib/server/journeys/staff-view';
 import { isUuid } from '$lib/uuid';
 import { journeyArchivedAt } from '$lib/server/retention/archived';

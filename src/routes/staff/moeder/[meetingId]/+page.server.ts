@@ -14,8 +14,8 @@ import {
 	mayWriteMinutes,
 	moveMeeting
 } from '$lib/server/meetings/service';
-import { allowOr404, auditStaffRead, CASE_ROLES, staffJourney } from '$lib/server/staff/context';
-import { can, type Resource } from '$lib/server/policy/access';
+import { allowOr404, auditStaffRead, CASE_ROLES, staffJourney } from '$lib/server/access/staff';
+import { can, type Resource } from '$lib/server/access/policy';
 import { refuseArchived } from '$lib/server/retention/archived';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';

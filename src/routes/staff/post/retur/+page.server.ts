@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { findLettersByReference, type ReferencedLetter } from '$lib/server/db/print-queue';
 import { letterReference } from '$lib/server/letters/pdf';
 import { parseReference, returnLetter } from '$lib/server/letters/print-queue';
-import { auditStaff, staffActor } from '$lib/server/staff/context';
+import { auditStaff, staffActor } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 // A letter the post sent back: the administrator types the reference printed on it, sees which

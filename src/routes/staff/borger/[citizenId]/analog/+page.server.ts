@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText } from '$lib/forms';
 import { listAnalogFlagHistory } from '$lib/server/db/analog';
 import { changeAnalogFlag, parseAnalogClear, parseAnalogSet } from '$lib/server/analog/service';
-import { allowOr404, auditStaffRead, staffCitizen } from '$lib/server/staff/context';
+import { allowOr404, auditStaffRead, staffCitizen } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 // The analog flag of one citizen: set it with a reason, change the reason, or clear it, each with

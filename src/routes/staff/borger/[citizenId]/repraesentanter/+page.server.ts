@@ -4,13 +4,13 @@ import { formText } from '$lib/forms';
 import { getCprKeys } from '$lib/server/db';
 import { listDepartmentsForFilter } from '$lib/server/db/audit';
 import { listRepresentationsOfCitizen } from '$lib/server/db/representatives';
-import { can } from '$lib/server/policy/access';
+import { can } from '$lib/server/access/policy';
 import {
 	endRepresentation,
 	parseRepresentationForm,
 	registerRepresentation
 } from '$lib/server/representation/service';
-import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
+import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
 

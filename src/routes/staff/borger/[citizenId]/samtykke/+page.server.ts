@@ -6,8 +6,8 @@ import {
 	listConsentHistoryForStaff
 } from '$lib/server/db/consents';
 import { parseConsentForm } from '$lib/server/consent/staff-form';
-import { can } from '$lib/server/policy/access';
-import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/staff/context';
+import { can } from '$lib/server/access/policy';
+import { allowOr404, auditStaffRead, purposeFor, staffCitizen } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 const SAVED = ['ja', 'uaendret'] as const;

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
 import { listThread, markThreadReadByStaff, MESSAGE_MAX_LENGTH } from '$lib/server/db/messages';
 import { findJourneyHeader } from '$lib/server/db/staff-timeline';
-import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/staff/context';
+import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/access/staff';
 import { sendStaffMessage } from '$lib/server/messages/staff';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';

@@ -7,7 +7,7 @@ import {
 	listJourneyGoals
 } from '$lib/server/db/coordination';
 import { listJourneyStaff } from '$lib/server/db/staff-meetings';
-import { can } from '$lib/server/policy/access';
+import { can } from '$lib/server/access/policy';
 import {
 	addGoal,
 	changeCoordinator,
@@ -22,7 +22,7 @@ import {
 	purposeFor,
 	staffJourney,
 	type StaffJourneyContext
-} from '$lib/server/staff/context';
+} from '$lib/server/access/staff';
 import { editGoal } from '$lib/server/journeys/coordination';
 import { isUuid } from '$lib/uuid';
 import { refuseArchived } from '$lib/server/retention/archived';

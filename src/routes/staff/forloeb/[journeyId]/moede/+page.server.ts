@@ -13,7 +13,7 @@ import {
 	auditStaffRead,
 	staffJourney,
 	type StaffJourneyContext
-} from '$lib/server/staff/context';
+} from '$lib/server/access/staff';
 import { refuseArchived } from '$lib/server/retention/archived';
 import * as clock from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';

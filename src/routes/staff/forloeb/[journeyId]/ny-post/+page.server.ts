@@ -13,14 +13,14 @@ import {
 	auditStaffRead,
 	staffJourney,
 	type StaffJourneyContext
-} from '$lib/server/staff/context';
+} from '$lib/server/access/staff';
 import { FIELDS, parseEntry, writeEntry, type EntryValues } from '$lib/server/journeys/entry';
 import { mayCorrect, mayWriteEntries, ownOpenCases } from '$lib/server/journeys/staff-view';
 import { isUuid } from '$lib/uuid';
 import { refuseArchived } from '$lib/server/retention/archived';
 import type { Actions, PageServerLoad } from './$types';
 import * as clock from '$lib/server/clock';
-import { isCitizenVisible } from '$lib/server/policy/access';
+import { isCitizenVisible } from '$lib/server/access/policy';
 
 /** The guard of the page and its actions: someone who may write entries on this journey. */
 async function writer(event: RequestEvent<{ journeyId: string }>) {

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { findBatch, listBatchLetters } from '$lib/server/db/print-queue';
 import { letterReference } from '$lib/server/letters/pdf';
 import { handOver, splitAddress } from '$lib/server/letters/print-queue';
-import { auditStaff, staffActor } from '$lib/server/staff/context';
+import { auditStaff, staffActor } from '$lib/server/access/staff';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -5,7 +5,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { findBatch, listBatchLetterFiles } from '$lib/server/db/print-queue';
 import { batchZip } from '$lib/server/letters/print-queue';
-import { auditStaff, staffActor } from '$lib/server/staff/context';
+import { auditStaff, staffActor } from '$lib/server/access/staff';
 import { isUuid } from '$lib/uuid';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditShowsStaffNames } from './audit-settings';
+import { auditShowsStaffNames } from './settings';
 
 describe('AUDIT_SHOW_STAFF_NAMES', () => {
 	it('is off unless the municipality turns it on', () => {

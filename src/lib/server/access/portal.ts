@@ -19,7 +19,7 @@ import {
 	type TimelineFilter,
 	type Resource,
 	type ResourceKind
-} from '../policy/access';
+} from './policy';
 import type { Executor } from '../db/executor';
 
 /**

@@ -1,7 +1,7 @@
 // The access rules of docs/RULES.md as pure functions over facts: who may read or write which object.
 // Every page, action and download of both the citizen portal and the staff workspace asks `can()`
 // (or the filters derived from the same rules below) after loading the facts for the request; the
-// matrix test in access.spec.ts runs every role against every kind of object.
+// matrix test in policy.spec.ts runs every role against every kind of object.
 //
 // Facts are gathered per request and never cached, so a withdrawn consent or a closed case counts
 // from the next request on. Unauthorised access must look exactly like a missing object: callers

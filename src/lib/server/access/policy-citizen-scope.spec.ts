@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citizenScope } from './access';
+import { citizenScope } from './policy';
 
 describe('whose data a citizen sees', () => {
 	it('sees their own data, all of it', () => {

@@ -21,7 +21,7 @@ import {
 	type CitizenFacts,
 	type JourneyFacts,
 	type Resource
-} from '../policy/access';
+} from './policy';
 import type { Executor } from '../db/executor';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;

@@ -10,7 +10,7 @@ import {
 	type CitizenFacts,
 	type JourneyFacts,
 	type Resource
-} from './access';
+} from './policy';
 
 // Departments: Jobcenter, Socialforvaltningen, Børn og Familie, Sundhed og omsorg.
 const J = 'dep-job';
