@@ -63,6 +63,63 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 	content: { 'application/json': { schema } }
 });
 
+/** What every operation says about itself. */
+interface Operation {
+	operationId: string;
+	summary: string;
+	description?: string;
+	tags: string[];
+	path: string;
+}
+
+type Response = ReturnType<typeof json>;
+
+/** A GET of one object by the path's parameters. */
+function readPath(
+	registry: Registry,
+	op: Operation & { params: z.ZodObject; ok: Response; notFound: string }
+): void {
+	const { params, ok, notFound, ...operation } = op;
+	registry.registerPath({
+		...operation,
+		method: 'get',
+		request: { params },
+		responses: { 200: ok, 404: problem(notFound), ...readErrors }
+	});
+}
+
+/** A change with an Idempotency-Key and a JSON body: 200 when it existed, 201 when it is new. */
+function writePath(
+	registry: Registry,
+	op: Operation & {
+		method: 'post' | 'put';
+		params?: z.ZodObject;
+		body: z.ZodType;
+		existed: Response;
+		created: Response;
+		notFound?: string;
+	}
+): void {
+	const { method, params, body, existed, created, notFound, ...operation } = op;
+	registry.registerPath({
+		...operation,
+		method,
+		request: {
+			...(params ? { params } : {}),
+			headers: IdempotencyHeaders,
+			body: { required: true, content: { 'application/json': { schema: body } } }
+		},
+		responses: {
+			200: existed,
+			201: created,
+			...(notFound ? { 404: problem(notFound) } : {}),
+			...writeErrors
+		}
+	});
+}
+
+const NO_CASE = 'No case of your department has this reference.';
+
 function register(registry: Registry): void {
 	registry.registerComponent('securitySchemes', 'apiKey', {
 		type: 'http',
@@ -70,7 +127,7 @@ function register(registry: Registry): void {
 		description: 'A department API key, made by an administrator and shown once.'
 	});
 
-	registry.registerPath({
+	writePath(registry, {
 		operationId: 'upsertCitizen',
 		summary: 'Create or update a citizen by CPR number',
 		description:
@@ -78,60 +135,40 @@ function register(registry: Registry): void {
 		tags: ['Citizens'],
 		method: 'post',
 		path: '/citizens',
-		request: {
-			headers: IdempotencyHeaders,
-			body: { required: true, content: { 'application/json': { schema: CitizenInput } } }
-		},
-		responses: {
-			200: json(CitizenRef, 'The citizen existed and was updated.'),
-			201: json(CitizenRef, 'The citizen was created.'),
-			...writeErrors
-		}
+		body: CitizenInput,
+		existed: json(CitizenRef, 'The citizen existed and was updated.'),
+		created: json(CitizenRef, 'The citizen was created.')
 	});
-	registry.registerPath({
+	readPath(registry, {
 		operationId: 'getCitizen',
 		summary: "Read a citizen of one of your department's cases",
 		tags: ['Citizens'],
-		method: 'get',
 		path: '/citizens/{citizenId}',
-		request: { params: CitizenParams },
-		responses: {
-			200: json(Citizen, 'The citizen, without the CPR number.'),
-			404: problem('Unknown, or your department has no case for the citizen.'),
-			...readErrors
-		}
+		params: CitizenParams,
+		ok: json(Citizen, 'The citizen, without the CPR number.'),
+		notFound: 'Unknown, or your department has no case for the citizen.'
 	});
-	registry.registerPath({
+	writePath(registry, {
 		operationId: 'upsertCase',
 		summary: 'Create or update a case by your reference',
 		tags: ['Cases'],
 		method: 'put',
 		path: '/cases/{externalRef}',
-		request: {
-			params: CaseParams,
-			headers: IdempotencyHeaders,
-			body: { required: true, content: { 'application/json': { schema: CaseInput } } }
-		},
-		responses: {
-			200: json(Case, 'The case was updated (or already as sent).'),
-			201: json(Case, 'The case was created.'),
-			...writeErrors
-		}
+		params: CaseParams,
+		body: CaseInput,
+		existed: json(Case, 'The case was updated (or already as sent).'),
+		created: json(Case, 'The case was created.')
 	});
-	registry.registerPath({
+	readPath(registry, {
 		operationId: 'getCase',
 		summary: 'Read a case by your reference',
 		tags: ['Cases'],
-		method: 'get',
 		path: '/cases/{externalRef}',
-		request: { params: CaseParams },
-		responses: {
-			200: json(Case, 'The case.'),
-			404: problem('No case of your department has this reference.'),
-			...readErrors
-		}
+		params: CaseParams,
+		ok: json(Case, 'The case.'),
+		notFound: NO_CASE
 	});
-	registry.registerPath({
+	writePath(registry, {
 		operationId: 'appendTimelineEntry',
 		summary: 'Append an entry to the timeline of the journey that holds the case',
 		description:
@@ -139,32 +176,22 @@ function register(registry: Registry): void {
 		tags: ['Timeline'],
 		method: 'post',
 		path: '/cases/{externalRef}/timeline',
-		request: {
-			params: CaseParams,
-			headers: IdempotencyHeaders,
-			body: { required: true, content: { 'application/json': { schema: EntryInput } } }
-		},
-		responses: {
-			200: json(Entry, 'The same entry had been sent before.'),
-			201: json(Entry, 'The entry was added.'),
-			404: problem('No case of your department has this reference.'),
-			...writeErrors
-		}
+		params: CaseParams,
+		body: EntryInput,
+		existed: json(Entry, 'The same entry had been sent before.'),
+		created: json(Entry, 'The entry was added.'),
+		notFound: NO_CASE
 	});
-	registry.registerPath({
+	readPath(registry, {
 		operationId: 'listTimelineEntries',
 		summary: 'The timeline entries your department sent for the case',
 		tags: ['Timeline'],
-		method: 'get',
 		path: '/cases/{externalRef}/timeline',
-		request: { params: CaseParams },
-		responses: {
-			200: json(EntryList, 'The entries, oldest first.'),
-			404: problem('No case of your department has this reference.'),
-			...readErrors
-		}
+		params: CaseParams,
+		ok: json(EntryList, 'The entries, oldest first.'),
+		notFound: NO_CASE
 	});
-	registry.registerPath({
+	writePath(registry, {
 		operationId: 'upsertMeeting',
 		summary: 'Plan, change or cancel a meeting on the journey that holds the case',
 		description:
@@ -172,30 +199,20 @@ function register(registry: Registry): void {
 		tags: ['Meetings'],
 		method: 'put',
 		path: '/cases/{externalRef}/meetings/{meetingRef}',
-		request: {
-			params: MeetingParams,
-			headers: IdempotencyHeaders,
-			body: { required: true, content: { 'application/json': { schema: MeetingInput } } }
-		},
-		responses: {
-			200: json(Meeting, 'The meeting was changed (or already as sent).'),
-			201: json(Meeting, 'The meeting was planned.'),
-			404: problem('No case of your department has this reference.'),
-			...writeErrors
-		}
+		params: MeetingParams,
+		body: MeetingInput,
+		existed: json(Meeting, 'The meeting was changed (or already as sent).'),
+		created: json(Meeting, 'The meeting was planned.'),
+		notFound: NO_CASE
 	});
-	registry.registerPath({
+	readPath(registry, {
 		operationId: 'getMeeting',
 		summary: 'Read a meeting by your reference',
 		tags: ['Meetings'],
-		method: 'get',
 		path: '/cases/{externalRef}/meetings/{meetingRef}',
-		request: { params: MeetingParams },
-		responses: {
-			200: json(Meeting, "The meeting, with the citizen's answer."),
-			404: problem('No such case or meeting of your department.'),
-			...readErrors
-		}
+		params: MeetingParams,
+		ok: json(Meeting, "The meeting, with the citizen's answer."),
+		notFound: 'No such case or meeting of your department.'
 	});
 }
 
