@@ -47,6 +47,51 @@ export async function listThread(db: Executor, journeyId: string): Promise<Threa
 		.execute();
 }
 
+/** The side of a thread: the citizen (or a representative acting for them), or the municipality. */
+type Side = 'citizen' | 'staff';
+const AUTHOR = { citizen: 'author_citizen_id', staff: 'author_staff_id' } as const;
+const READ_BY = { citizen: 'read_by_citizen_at', staff: 'read_by_staff_at' } as const;
+const other = (side: Side): Side => (side === 'citizen' ? 'staff' : 'citizen');
+
+/** Marks the other side's messages in a thread as read by `reader`; returns how many were unread. */
+async function markThreadRead(db: Executor, journeyId: string, reader: Side, now: Date) {
+	const result = await db
+		.updateTable('messages')
+		.set({ [READ_BY[reader]]: now })
+		.where('journey_id', '=', journeyId)
+		.where(AUTHOR[other(reader)], 'is not', null)
+		.where(READ_BY[reader], 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
+/**
+ * A message by one side (the caller opens the transaction and writes the audit row). The author
+ * has read what they wrote; the other side has not yet.
+ */
+async function insertMessage(
+	db: Executor,
+	message: { journeyId: string; side: Side; authorId: string; body: string },
+	now: Date
+): Promise<{ id: string; sentAt: Date }> {
+	const { side } = message;
+	const row = await db
+		.insertInto('messages')
+		.values({
+			journey_id: message.journeyId,
+			author_citizen_id: null,
+			author_staff_id: null,
+			[AUTHOR[side]]: message.authorId,
+			body: message.body,
+			sent_at: now,
+			[READ_BY[side]]: now,
+			[READ_BY[other(side)]]: null
+		})
+		.returning(['id', 'sent_at'])
+		.executeTakeFirstOrThrow();
+	return { id: row.id, sentAt: row.sent_at };
+}
+
 /**
  * Marks the staff's messages in a thread as read by the citizen's side; returns how many were
  * unread. Messages the citizen's side wrote were read by their author when written.
@@ -56,14 +101,7 @@ export async function markThreadReadByCitizen(
 	journeyId: string,
 	now: Date = clock.now()
 ): Promise<number> {
-	const result = await db
-		.updateTable('messages')
-		.set({ read_by_citizen_at: now })
-		.where('journey_id', '=', journeyId)
-		.where('author_staff_id', 'is not', null)
-		.where('read_by_citizen_at', 'is', null)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows);
+	return markThreadRead(db, journeyId, 'citizen', now);
 }
 
 /**
@@ -75,21 +113,8 @@ export async function insertCitizenMessage(
 	message: { journeyId: string; authorCitizenId: string; body: string },
 	now: Date = clock.now()
 ): Promise<{ id: string; sentAt: Date }> {
-	const row = await db
-		.insertInto('messages')
-		.values({
-			journey_id: message.journeyId,
-			author_citizen_id: message.authorCitizenId,
-			author_staff_id: null,
-			body: message.body,
-			sent_at: now,
-			// The author has read what they wrote; the municipality has not yet.
-			read_by_citizen_at: now,
-			read_by_staff_at: null
-		})
-		.returning(['id', 'sent_at'])
-		.executeTakeFirstOrThrow();
-	return { id: row.id, sentAt: row.sent_at };
+	const { journeyId, authorCitizenId, body } = message;
+	return insertMessage(db, { journeyId, side: 'citizen', authorId: authorCitizenId, body }, now);
 }
 
 export interface ThreadSummary {
@@ -154,14 +179,7 @@ export async function markThreadReadByStaff(
 	journeyId: string,
 	now: Date = clock.now()
 ): Promise<number> {
-	const result = await db
-		.updateTable('messages')
-		.set({ read_by_staff_at: now })
-		.where('journey_id', '=', journeyId)
-		.where('author_citizen_id', 'is not', null)
-		.where('read_by_staff_at', 'is', null)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows);
+	return markThreadRead(db, journeyId, 'staff', now);
 }
 
 /** A message from a member of staff (the caller opens the transaction and writes the audit row). */
@@ -170,19 +188,6 @@ export async function insertStaffMessage(
 	message: { journeyId: string; authorStaffId: string; body: string },
 	now: Date = clock.now()
 ): Promise<{ id: string; sentAt: Date }> {
-	const row = await db
-		.insertInto('messages')
-		.values({
-			journey_id: message.journeyId,
-			author_citizen_id: null,
-			author_staff_id: message.authorStaffId,
-			body: message.body,
-			sent_at: now,
-			// Staff have read what they wrote; the citizen's side has not yet.
-			read_by_staff_at: now,
-			read_by_citizen_at: null
-		})
-		.returning(['id', 'sent_at'])
-		.executeTakeFirstOrThrow();
-	return { id: row.id, sentAt: row.sent_at };
+	const { journeyId, authorStaffId, body } = message;
+	return insertMessage(db, { journeyId, side: 'staff', authorId: authorStaffId, body }, now);
 }
