@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 import * as clock from '$lib/server/clock';
 
 // Everything Sammen holds about the citizen as one JSON file (GDPR art. 15 and 20). The shape is
-// documented in $lib/server/db/export.ts. Every download is recorded, by the citizen too.
+// documented in $lib/server/db/export/. Every download is recorded, by the citizen too.
 export const GET: RequestHandler = async (event) => {
 	const context = await portal(event, 'everything');
 	const { db, scope } = context;
