@@ -36,6 +36,7 @@ import { recordEvent } from '../events/record';
 import { recordMeetingChange, type MeetingChangeKind } from '../meetings/change';
 import type { LetterSender } from '../notifications/route';
 import { isChangeable } from '../meetings/service';
+import { caseOutput, entryOutput, meetingOutput } from './output';
 import { ApiProblem, problems } from './problem';
 import type {
 	CaseInput,
@@ -132,30 +133,6 @@ export async function getCitizen(
 
 // ---------------------------------------------------------------------------------------------
 // Cases
-
-function iso(date: Date): string {
-	return date.toISOString();
-}
-
-export function caseOutput(row: ApiCase): CaseOutput {
-	return {
-		externalRef: row.external_ref ?? '',
-		caseId: row.id,
-		citizenId: row.citizen_id,
-		kleNumber: row.kle_number,
-		title: row.title,
-		titleEn: row.title_en,
-		status: row.status,
-		caseworkerEmail: row.caseworker_email,
-		nextStep: row.next_step,
-		nextStepEn: row.next_step_en,
-		nextStepDue: row.next_step_due,
-		waitingOn: row.waiting_on,
-		journeyIds: row.journey_ids,
-		openedAt: iso(row.opened_at),
-		updatedAt: iso(row.updated_at)
-	};
-}
 
 function fieldProblem(pointer: string, detail: string): ApiProblem {
 	return problems.validation([{ pointer, detail }]);
@@ -303,21 +280,6 @@ async function senderFor(
 // ---------------------------------------------------------------------------------------------
 // Timeline entries
 
-export function entryOutput(row: ApiEntry): EntryOutput {
-	return {
-		externalRef: row.external_ref ?? '',
-		entryId: row.id,
-		journeyId: row.journey_id,
-		kind: row.kind as EntryOutput['kind'],
-		visibility: row.visibility,
-		title: row.title,
-		titleEn: row.title_en,
-		body: row.body,
-		bodyEn: row.body_en,
-		occurredAt: iso(row.occurred_at)
-	};
-}
-
 function sameEntry(row: ApiEntry, input: EntryInput): boolean {
 	return (
 		row.kind === input.kind &&
@@ -412,24 +374,6 @@ export async function listEntries(
 
 // ---------------------------------------------------------------------------------------------
 // Meetings
-
-export function meetingOutput(row: ApiMeeting): MeetingOutput {
-	return {
-		externalRef: row.external_ref ?? '',
-		meetingId: row.id,
-		journeyId: row.journey_id,
-		title: row.title,
-		titleEn: row.title_en,
-		startsAt: iso(row.starts_at),
-		endsAt: iso(row.ends_at),
-		location: row.location,
-		videoUrl: row.video_url,
-		agenda: row.agenda,
-		whatToBring: row.what_to_bring,
-		cancelled: row.cancelled_at !== null,
-		citizenResponse: row.citizen_response
-	};
-}
 
 /** Records the meeting's change as its caseworker would: the letter is signed and authored by them. */
 async function recordApiMeetingChange(
