@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { deriveCprKeys } from '../src/lib/server/crypto/cpr';
 import { connect, type DatabaseHandle } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { citizenTimelineFilter } from '../src/lib/server/access/policy';
+import { loadJourneyAccess } from '../src/lib/server/db/access-facts';
 import { listTimeline } from '../src/lib/server/db/timeline';
 import { demoIds, isDatabaseEmpty, seedDemo } from '../src/lib/server/seed/demo';
 
@@ -55,7 +57,11 @@ async function bench(label: string, open: () => Promise<DatabaseHandle>) {
 		const journeyId = demoIds.journey('maja');
 		const first = await listTimeline(handle.db, journeyId, { limit: 20 });
 		await median(`${label}: timeline, first page (median of 50)`, 20, 50, () =>
-			listTimeline(handle.db, journeyId, { visibility: 'citizen', limit: 20 })
+			listTimeline(handle.db, journeyId, { filter: citizenTimelineFilter(null), limit: 20 })
+		);
+		// What every staff page about a journey asks the policy with: one round trip.
+		await median(`${label}: a journey's access facts (median of 50)`, 10, 50, () =>
+			loadJourneyAccess(handle.db, journeyId)
 		);
 		await median(`${label}: timeline, second page by cursor (median of 50)`, 20, 50, () =>
 			listTimeline(handle.db, journeyId, { after: first.next, limit: 20 })
