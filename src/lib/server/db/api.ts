@@ -6,6 +6,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import type { CasesTable, Database, MeetingsTable, Stamped, TimelineEntriesTable } from './schema';
 import type { CaseStatus, Language, WaitingOn } from '../../domain';
 import { analogNow } from './analog';
+import { journeyWritable } from './retention';
 import * as clock from '../clock';
 import type { Executor } from './executor';
 
@@ -353,7 +354,7 @@ export async function openJourneyOfCase(
 		.select(['j.id', 'j.citizen_id'])
 		.where('jc.case_id', '=', caseId)
 		.where('j.status', '!=', 'closed')
-		.where('j.archived_at', 'is', null)
+		.where(journeyWritable('j'))
 		.orderBy('j.started_at', 'desc')
 		.orderBy('j.id')
 		.limit(1)

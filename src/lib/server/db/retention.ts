@@ -175,6 +175,26 @@ export async function listRetentionRuns(db: Executor, limit = 10): Promise<Reten
 	}));
 }
 
+/**
+ * The rule "an archived journey is read-only" as SQL, on the journeys table under `alias`: true
+ * while the journey takes writes. The staff guard (retention/archived.ts) and the API's choice of
+ * the journey that takes a department's entries (db/api.ts) both ask this.
+ */
+export function journeyWritable(alias: string) {
+	return sql<boolean>`${sql.ref(`${alias}.archived_at`)} is null`;
+}
+
+/** Whether the journey exists and takes writes (it is not archived). */
+export async function isJourneyWritable(db: Executor, journeyId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('journeys as j')
+		.select('j.id')
+		.where('j.id', '=', journeyId)
+		.where(journeyWritable('j'))
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** When the journey was archived, or null (also for a journey that does not exist). */
 export async function journeyArchivedAt(db: Executor, journeyId: string): Promise<Date | null> {
 	const row = await db
