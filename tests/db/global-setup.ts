@@ -14,10 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createClock, pinnedInstant } from '../../src/lib/server/clock';
 import { connect } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { seedDemo } from '../../src/lib/server/seed/demo';
+import { projectNow } from '../project-clock';
 import { demoKeys } from './demo-keys';
 
 declare module 'vitest' {
@@ -29,14 +29,6 @@ declare module 'vitest' {
 		/** The instant the seeded templates were seeded at (ISO 8601). */
 		demoSeededAt: string;
 	}
-}
-
-/** The instant the project's test processes start their clock at: their SAMMEN_NOW. */
-function projectNow(project: TestProject): Date {
-	const pinned = project.config.env?.SAMMEN_NOW ?? process.env.SAMMEN_NOW;
-	return createClock(
-		pinnedInstant(typeof pinned === 'string' ? pinned : undefined, { production: false })
-	).now();
 }
 
 async function adminQuery(url: string, query: string): Promise<void> {

@@ -66,6 +66,19 @@ interface AxeViolation {
 
 /** Runs axe-core in the page and fails with a readable list if anything is violated. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+	// Axe judges a page that has finished loading; a navigation still under way (a redirect chain
+	// ending after the first load event) replaces the document it would run in, so it runs again.
+	for (let attempt = 1; ; attempt++) {
+		await page.waitForLoadState('load');
+		try {
+			return await runAxe(page, label);
+		} catch (error) {
+			if (attempt >= 3 || !/Execution context was destroyed/.test(String(error))) throw error;
+		}
+	}
+}
+
+async function runAxe(page: Page, label: string): Promise<void> {
 	// page.evaluate runs through the DevTools protocol, so the page's CSP does not block axe.
 	await page.evaluate(axeSource);
 	const violations = await page.evaluate(async (tags) => {

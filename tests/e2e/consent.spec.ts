@@ -375,7 +375,7 @@ describe('the audit trail of consent changes', () => {
 	it('records Maja as citizen and Henrik as representative for Sofie', async () => {
 		// The embedded database serves one process: stop the server to read it.
 		await server.stop();
-		const handle = await connect({ dataDir });
+		const handle = await connect(server.database);
 		try {
 			const rows = await handle.db
 				.selectFrom('audit_events')

@@ -347,7 +347,7 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 describe('the audit trail', () => {
 	it('records the messages as written by whom, and only representatives reading', async () => {
 		await server.stop();
-		const handle = await connect({ dataDir });
+		const handle = await connect(server.database);
 		try {
 			const rows = await handle.db
 				.selectFrom('audit_events')

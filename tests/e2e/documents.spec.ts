@@ -316,7 +316,7 @@ describe.skipIf(!chromium)('documents in the browser', () => {
 describe('the audit trail', () => {
 	it("records representatives' downloads as reads, and no citizen's own", async () => {
 		await server.stop();
-		const handle = await connect({ dataDir });
+		const handle = await connect(server.database);
 		try {
 			const rows = await handle.db
 				.selectFrom('audit_events')

@@ -1,15 +1,20 @@
-// Builds the app if needed and starts one demo server (embedded database, seeded) for the browser
-// tests. Its address and the Chromium to use reach the tests through `inject`.
+// Builds the app if needed, seeds the project's template databases (databases.ts) and starts one
+// demo server for the browser tests. Its address, the templates and the Chromium to use reach the
+// tests through `inject`.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { ensureBuild } from '../../scripts/build-if-needed.js';
+import { projectNow } from '../project-clock';
 import { chromiumPath } from './browser';
+import { createTemplates, type E2eTemplates } from './databases';
 import { startServer, type RunningServer } from './server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		chromium: string | null;
+		e2eTemplates: E2eTemplates;
 	}
 }
 
@@ -27,13 +32,27 @@ export async function setup(project: TestProject) {
 	}
 	project.provide('chromium', fs.existsSync(chromium) ? chromium : null);
 
+	const id = createHash('sha256').update(project.name).digest('hex').slice(0, 8);
+	const { templates, teardown } = await createTemplates(projectNow(project), id);
+	project.provide('e2eTemplates', templates);
+
 	// A project pinned to one of the hard dates (vite.config.ts) starts its server on that date.
+	// The main project's demo server runs on the embedded database, as `npm start` does.
 	const pinned = project.config.env?.SAMMEN_NOW;
-	const server: RunningServer = await startServer(
-		typeof pinned === 'string' ? { env: { SAMMEN_NOW: pinned } } : {}
-	);
+	let server: RunningServer;
+	try {
+		server = await startServer({
+			templates,
+			embedded: typeof pinned !== 'string',
+			now: projectNow(project).toISOString()
+		});
+	} catch (error) {
+		await teardown();
+		throw error;
+	}
 	project.provide('baseUrl', server.url);
 	return async () => {
 		await server.stop();
+		await teardown();
 	};
 }

@@ -295,7 +295,7 @@ describe.each(['idura', 'signicat', 'nemlogin'] as const)('what the %s login che
 
 		// Look in the app's database itself once it has stopped.
 		await setup.app.stop();
-		const handle = await connect({ dataDir: setup.dataDir });
+		const handle = await connect(setup.app.database);
 		try {
 			const strangers = await handle.db
 				.selectFrom('staff_users')

@@ -279,7 +279,7 @@ describe('my data', () => {
 	// Last: stops the server to read its database.
 	it('recorded every download as an export, by the citizen or by the representative', async () => {
 		await server.stop();
-		const handle = await connect({ dataDir });
+		const handle = await connect(server.database);
 		try {
 			const rows = await handle.db
 				.selectFrom('audit_events')

@@ -1,14 +1,14 @@
 // A server of its own for tests that change data, on the demo plus a few rows the demo lacks
-// (a cancelled meeting, a task for Karl …): seeded here, before the server opens the database.
+// (a cancelled meeting, a task for Karl …): added here to a copy of the seeded demo
+// (databases.ts), before the server opens it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { loadCprKeys } from '../../src/lib/server/crypto/cpr';
+import { inject } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/seed/demo';
+import { copyDemoDatabase } from './databases';
 import { startServer, type RunningServer } from './server';
 
 export interface SeededServer extends RunningServer {
@@ -21,17 +21,14 @@ export async function startSeededServer(
 ): Promise<SeededServer> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
 	try {
-		// The same key file the server will read (DATA_DIR/cpr.key), so its CPR lookups work.
-		const keys = loadCprKeys({ envKey: process.env.CPR_KEY, dataDir, allowGenerated: true });
-		const handle = await connect({ dataDir });
+		const database = await copyDemoDatabase(inject('e2eTemplates'), dataDir);
+		const handle = await connect(database);
 		try {
-			await migrateToLatest(handle.db);
-			await seedDemo(handle.db, keys);
 			await extra(handle.db);
 		} finally {
 			await handle.close();
 		}
-		const server = await startServer({ dataDir });
+		const server = await startServer({ database });
 		return {
 			...server,
 			async stop() {
@@ -41,7 +38,7 @@ export async function startSeededServer(
 			},
 			async stopAndInspect(inspect) {
 				await server.stop();
-				const after = await connect({ dataDir });
+				const after = await connect(database);
 				try {
 					return await inspect(after.db);
 				} finally {

@@ -48,7 +48,7 @@ describe('operating the server', () => {
 	});
 
 	it('exits promptly on SIGTERM, closing the embedded database', async () => {
-		const server = await startServer();
+		const server = await startServer({ embedded: true });
 		started.push(server);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 		const begun = performance.now();
@@ -110,7 +110,7 @@ describe('operating the server', () => {
 	});
 
 	it('keeps a second process out of an embedded database that is in use', async () => {
-		const first = await startServer();
+		const first = await startServer({ embedded: true });
 		started.push(first);
 		const second = await startServer({ dataDir: first.dataDir, waitForHealthy: false });
 		started.push(second);

@@ -4,11 +4,20 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
+import {
+	copyDemoDatabase,
+	DEMO_CPR_KEY,
+	type E2eTemplates,
+	type ServerDatabase
+} from './databases';
 
 export interface RunningServer {
 	url: string;
 	dataDir: string;
+	/** Where the server keeps its data: `connect(server.database)` opens it from a test. */
+	database: ServerDatabase;
 	process: ChildProcess;
 	output(): string;
 	/** Sends SIGTERM and resolves with the exit code once the process has ended. */
@@ -36,11 +45,48 @@ export interface StartOptions {
 	port?: number;
 	/** The build to run (default: build/). */
 	buildDir?: string;
+	/**
+	 * Run on PGlite in dataDir even when the run has PostgreSQL (databases.ts): for the demo as
+	 * `npm start` runs it, and for tests of the embedded database itself.
+	 */
+	embedded?: boolean;
+	/**
+	 * The instant the server's clock starts at (default: this process's clock now). For the global
+	 * setup, which runs outside the project's pinned clock; the templates are seeded at it.
+	 */
+	now?: string;
+	/** The seeded templates to copy (default: the project's, from its global setup). */
+	templates?: E2eTemplates;
+	/** Run on this database, prepared by the test or used by a server before (a restart). */
+	database?: ServerDatabase;
+}
+
+// A server that the test configures itself (its own database, key, clock or mode) starts as the
+// options say, on a database it creates and seeds itself. Any other starts on a copy of the seeded
+// demo (databases.ts), which saves migrating and seeding it again.
+const OWN_SETUP = ['DATABASE_URL', 'CPR_KEY', 'SAMMEN_NOW', 'NODE_ENV', 'DEMO'];
+
+async function demoCopy(options: StartOptions, dataDir: string): Promise<ServerDatabase | null> {
+	if (options.database) return options.database;
+	if (OWN_SETUP.some((name) => options.env && name in options.env)) return null;
+	// A data directory a server has used before (a restart) keeps its database.
+	if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return null;
+	if (fs.readdirSync(dataDir).length > 0) return null;
+	const templates = options.templates ?? inject('e2eTemplates');
+	return copyDemoDatabase(templates, dataDir, { embedded: options.embedded });
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	const port = options.port ?? (await freePort());
-	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
+	const dataDir =
+		options.database?.dataDir ??
+		options.dataDir ??
+		fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
+	const copy = await demoCopy(options, dataDir);
+	const database: ServerDatabase = copy ?? {
+		dataDir,
+		databaseUrl: options.env?.DATABASE_URL || undefined
+	};
 	const env: Record<string, string | undefined> = {
 		...process.env,
 		HOST: '127.0.0.1',
@@ -50,7 +96,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		ORIGIN: `http://127.0.0.1:${port}`,
 		// The server's clock goes on from this process's (docs/TIME.md): what the test seeded a moment
 		// ago is a moment ago for the server too, also after a restart.
-		SAMMEN_NOW: clock.now().toISOString(),
+		SAMMEN_NOW: options.now ?? clock.now().toISOString(),
+		...(copy ? { DATABASE_URL: copy.databaseUrl ?? '', CPR_KEY: DEMO_CPR_KEY } : {}),
 		...options.env
 	};
 	// Production refuses a pinned clock: a production-mode server runs on the system clock.
@@ -70,6 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	const server: RunningServer = {
 		url,
 		dataDir,
+		database,
 		process: child,
 		output: () => output,
 		async stop() {
@@ -77,7 +125,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 			const code = await exited;
 			clearTimeout(timer);
-			if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+			if (!options.dataDir && !options.database)
+				fs.rmSync(dataDir, { recursive: true, force: true });
 			return code;
 		}
 	};

@@ -411,7 +411,7 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 describe('the audit trail of settings changes', () => {
 	it('records each change, Maja as citizen and Henrik as representative for Sofie', async () => {
 		await server.stop();
-		const handle = await connect({ dataDir });
+		const handle = await connect(server.database);
 		try {
 			const rows = await handle.db
 				.selectFrom('audit_events')

@@ -63,7 +63,7 @@ describe.skipIf(!chromium)('a new version of the app', () => {
 			fs.appendFileSync(worker, '\n// next version\n');
 			fs.rmSync(`${worker}.br`, { force: true });
 			fs.rmSync(`${worker}.gz`, { force: true });
-			const second = await startServer({ port, buildDir: buildCopy, dataDir });
+			const second = await startServer({ port, buildDir: buildCopy, database: first.database });
 			servers.push(second);
 
 			await page.reload();
