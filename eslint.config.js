@@ -19,6 +19,44 @@ const DATABASE_DRIVERS = ['kysely', 'pg', '@electric-sql/pglite', 'kysely-pglite
 	})
 );
 
+const DATABASE_SCHEMA = {
+	group: ['$lib/server/db/schema', '**/server/db/schema'],
+	message:
+		'Import domain codes and their types from $lib/domain, not the database schema (docs/ARCHITECTURE.md).'
+};
+
+/** An i18n area (src/lib/i18n/<area>/) that some client code must not import. */
+const i18nArea = (area, message, allowTypeImports = false) => ({
+	group: [`$lib/i18n/${area}`, `$lib/i18n/${area}/*`, `**/i18n/${area}`, `**/i18n/${area}/*`],
+	message: `${message} (docs/ARCHITECTURE.md, "Texts by area").`,
+	allowTypeImports
+});
+const ALL_TEXTS = i18nArea(
+	'all',
+	'Client code imports t() from its own area; $lib/i18n/all (every text) is for server code and tests',
+	true
+);
+const STAFF_TEXTS = i18nArea(
+	'staff',
+	"A citizen page or shared component never loads the staff workspace's texts"
+);
+const ADMIN_TEXTS = i18nArea(
+	'admin',
+	'Only administration and operations pages load the admin texts'
+);
+const PORTAL_TEXTS = i18nArea(
+	'portal',
+	"The layout, the error page, the form kit and the staff pages never load the citizen pages' texts: use $lib/i18n/common, or take the text as a prop"
+);
+
+/** The components every page shows (the root layout's) and those both sides use: common only. */
+const SHARED_COMPONENTS = [
+	'src/routes/+layout.svelte',
+	'src/routes/+error.svelte',
+	'src/lib/components/{ContactDetails,Footer,Header,Icon,LanguageSwitch,Notice,PortalNav,SessionBar,UpdateNotice}.svelte',
+	'src/lib/components/{form,settings}/**'
+];
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'static/', '.e2e-build-*/'] },
 	js.configs.recommended,
@@ -71,20 +109,70 @@ export default ts.config(
 		}
 	},
 	{
-		// The UI speaks in domain codes (src/lib/domain), not in the database's table types.
-		files: ['**/*.svelte', 'src/lib/components/**'],
+		// The UI speaks in domain codes (src/lib/domain), not in the database's table types, and
+		// loads only its area's texts, never every text at once.
+		files: [
+			'**/*.svelte',
+			'src/lib/components/**',
+			'src/routes/**/+page.ts',
+			'src/routes/**/+layout.ts'
+		],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ paths: DATABASE_DRIVERS, patterns: [DATABASE_SCHEMA, ALL_TEXTS] }
+			]
+		}
+	},
+	{
+		// Texts by area: the citizen's pages and their components load the portal and common texts,
+		// never the staff or admin ones. (For the same files a later block's options replace an
+		// earlier one's, so each block repeats the restrictions before it.)
+		files: [
+			'src/routes/**/*.svelte',
+			'src/routes/**/+page.ts',
+			'src/routes/**/+layout.ts',
+			'src/lib/components/*.svelte',
+			'src/lib/components/{consent,form,mydata,settings}/**'
+		],
+		ignores: ['src/routes/staff/**'],
 		rules: {
 			'@typescript-eslint/no-restricted-imports': [
 				'error',
 				{
 					paths: DATABASE_DRIVERS,
-					patterns: [
-						{
-							group: ['$lib/server/db/schema', '**/server/db/schema'],
-							message:
-								'Import domain codes and their types from $lib/domain, not the database schema (docs/ARCHITECTURE.md).'
-						}
-					]
+					patterns: [DATABASE_SCHEMA, ALL_TEXTS, STAFF_TEXTS, ADMIN_TEXTS]
+				}
+			]
+		}
+	},
+	{
+		// The staff workspace's pages and components load the staff texts (with the common ones);
+		// administration and operations pages add the admin texts.
+		files: [
+			'src/routes/staff/**/*.svelte',
+			'src/lib/components/{print,staff,staff-audit,staff-caseload,staff-journey}/**'
+		],
+		ignores: ['src/routes/staff/admin/**', 'src/routes/staff/drift/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: DATABASE_DRIVERS,
+					patterns: [DATABASE_SCHEMA, ALL_TEXTS, ADMIN_TEXTS, PORTAL_TEXTS]
+				}
+			]
+		}
+	},
+	{
+		// What every page shows, citizen or staff, uses the common texts only.
+		files: SHARED_COMPONENTS,
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: DATABASE_DRIVERS,
+					patterns: [DATABASE_SCHEMA, ALL_TEXTS, STAFF_TEXTS, ADMIN_TEXTS, PORTAL_TEXTS]
 				}
 			]
 		}

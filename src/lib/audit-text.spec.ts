@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditSentence, auditWhat, auditWho, auditWhy, type AuditRowForText } from './audit-text';
-import { t } from './i18n/messages';
+import { t } from './i18n/portal';
 
 const da = t('da');
 const en = t('en');

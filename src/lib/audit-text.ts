@@ -2,7 +2,8 @@
 // itself), what ("læste dit forløb") and why (the purpose staff gave). Used by /indsigt and by the
 // printable "my data" page. The trail stores codes (action, object_type); a code this module does
 // not know becomes a general text, never the code itself.
-import { format, localized, type MessageKey, type Messages } from './i18n/messages';
+import { format, localized } from './i18n/format';
+import type { PortalKey, PortalMessages } from './i18n/portal';
 import type { Locale } from './i18n/locale';
 import type { AuditAction, AuditActorType, StaffRole } from './domain';
 
@@ -18,7 +19,7 @@ export interface AuditRowForText {
 }
 
 /** The object types the portal and the staff side write, with their synonyms. */
-const OBJECTS = new Map<string, MessageKey>(
+const OBJECTS = new Map<string, PortalKey>(
 	Object.entries({
 		journey: 'insightObjectJourney',
 		case: 'insightObjectCase',
@@ -59,10 +60,10 @@ const OBJECTS = new Map<string, MessageKey>(
 		citizen_data: 'insightObjectCitizenData',
 		audit: 'insightObjectAuditTrail',
 		audit_trail: 'insightObjectAuditTrail'
-	} satisfies Record<string, MessageKey>)
+	} satisfies Record<string, PortalKey>)
 );
 
-const VERBS = new Map<string, MessageKey>([
+const VERBS = new Map<string, PortalKey>([
 	['read', 'insightVerbRead'],
 	['search', 'insightVerbSearch'],
 	['create', 'insightVerbCreate'],
@@ -72,14 +73,14 @@ const VERBS = new Map<string, MessageKey>([
 ]);
 
 /** Whole phrases where "verb + object" would read wrongly. */
-const PHRASES = new Map<string, MessageKey>([
+const PHRASES = new Map<string, PortalKey>([
 	['search:citizen', 'insightSearchedYou'],
 	['update:acting_for', 'insightStartedActing'],
 	['login:citizen_login_refused', 'insightLoginRefused']
 ]);
 
 /** Purposes written by the system as codes, in words; other codes are not shown. */
-const PURPOSES = new Map<string, MessageKey>([
+const PURPOSES = new Map<string, PortalKey>([
 	['loa_too_low', 'insightPurposeLoaTooLow'],
 	['casework', 'insightPurposeCasework'],
 	['coordination', 'insightPurposeCoordination'],
@@ -90,7 +91,7 @@ const PURPOSES = new Map<string, MessageKey>([
 const CODE = /^[a-z0-9_.:-]+$/;
 
 /** What was done, e.g. "læste dit forløb". */
-export function auditWhat(m: Messages, action: AuditAction, objectType: string): string {
+export function auditWhat(m: PortalMessages, action: AuditAction, objectType: string): string {
 	const phrase = PHRASES.get(`${action}:${objectType}`);
 	if (phrase) return m[phrase];
 	const verb = VERBS.get(action);
@@ -99,7 +100,7 @@ export function auditWhat(m: Messages, action: AuditAction, objectType: string):
 }
 
 /** Who did it: a department (and a name where the municipality shows names), a representative. */
-export function auditWho(m: Messages, locale: Locale, row: AuditRowForText): string {
+export function auditWho(m: PortalMessages, locale: Locale, row: AuditRowForText): string {
 	if (row.actorType === 'representative') {
 		return row.representativeName
 			? format(m.insightActorRepresentative, { name: row.representativeName })
@@ -121,7 +122,7 @@ export function auditWho(m: Messages, locale: Locale, row: AuditRowForText): str
 }
 
 /** Why, when it was recorded: the purpose staff gave, or a known system reason in words. */
-export function auditWhy(m: Messages, row: Pick<AuditRowForText, 'purpose'>): string | null {
+export function auditWhy(m: PortalMessages, row: Pick<AuditRowForText, 'purpose'>): string | null {
 	const purpose = row.purpose?.trim();
 	if (!purpose) return null;
 	if (CODE.test(purpose)) {
@@ -132,7 +133,7 @@ export function auditWhy(m: Messages, row: Pick<AuditRowForText, 'purpose'>): st
 }
 
 /** The row as one sentence: "En medarbejder i Jobcenter læste dit forløb." */
-export function auditSentence(m: Messages, locale: Locale, row: AuditRowForText): string {
+export function auditSentence(m: PortalMessages, locale: Locale, row: AuditRowForText): string {
 	return format(m.insightSentence, {
 		who: auditWho(m, locale, row),
 		what: auditWhat(m, row.action, row.objectType)

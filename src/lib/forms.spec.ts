@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorText, formText, tooLong } from './forms';
-import { t } from './i18n/messages';
+import { t } from './i18n/common';
 
 describe('formText', () => {
 	it('trims, normalises line breaks and reads a missing field as empty', () => {

@@ -1,6 +1,6 @@
 // The audit trail's codes: who acted and what they did. What they did it to (object_type) is an
 // open list of codes, written where the access happens; audit-text.ts knows the ones it can word.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const AUDIT_ACTOR_TYPES = ['staff', 'citizen', 'representative', 'system'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];

@@ -1,5 +1,5 @@
 // A case's status and whom it is waiting for.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const CASE_STATUSES = ['received', 'in_progress', 'decided', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

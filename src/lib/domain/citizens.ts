@@ -1,5 +1,5 @@
 // Why a citizen gets letters on paper instead of digital post.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const ANALOG_REASONS = [
 	'digital_post_exempt',

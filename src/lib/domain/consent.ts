@@ -1,5 +1,5 @@
 // Consent to share between departments: given or withdrawn, and how it reached the municipality.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const CONSENT_ACTIONS = ['granted', 'withdrawn'] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../i18n/messages';
+import { catalogues } from '../i18n/all';
 import { LOCALES } from '../i18n/locale';
 import * as domain from './index';
 

@@ -1,5 +1,5 @@
 // A journey's status and the status of a goal in its plan.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const JOURNEY_STATUSES = ['active', 'paused', 'closed'] as const;
 export type JourneyStatus = (typeof JOURNEY_STATUSES)[number];

@@ -1,5 +1,5 @@
 // A letter on paper, from the queue to the post (or back again).
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const LETTER_STATUSES = [
 	'queued',

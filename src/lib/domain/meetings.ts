@@ -1,5 +1,5 @@
 // The citizen's answer to a meeting invitation.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const MEETING_RESPONSES = [
 	'pending',

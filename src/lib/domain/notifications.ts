@@ -1,5 +1,5 @@
 // Telling a citizen about something new: by e-mail, SMS or a letter on paper, and how far it got.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'letter'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];

@@ -1,5 +1,5 @@
 // A representative acting for a citizen: how much they may do, and on what legal basis.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const REPRESENTATION_SCOPES = ['full', 'read_only'] as const;
 export type RepresentationScope = (typeof REPRESENTATION_SCOPES)[number];

@@ -1,5 +1,5 @@
 // What a staff member may do in Sammen.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const STAFF_ROLES = ['caseworker', 'coordinator', 'admin', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -1,5 +1,5 @@
 // The shared timeline of a journey: what an entry records, who may see it, and whom a task is for.
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/all';
 
 export const TIMELINE_KINDS = [
 	'note',

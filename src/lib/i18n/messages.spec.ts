@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-	catalogues,
-	coreCatalogue,
-	documentTitle,
-	featureCatalogues,
-	format,
-	localized,
-	t
-} from './messages';
+import { adminTexts, t as adminT } from './admin';
+import { areas, catalogues, documentTitle, format, localized, t } from './all';
+import { commonTexts, t as commonT } from './common';
 import { LOCALES, otherLocale } from './locale';
+import { portalTexts, t as portalT } from './portal';
+import { staffTexts, t as staffT } from './staff';
 
 const placeholders = (message: string) =>
 	[...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -21,13 +17,17 @@ describe('message catalogues', () => {
 
 	it('keep each key in one catalogue only, so no feature overrides another', () => {
 		const seen = new Map<string, string>();
-		const parts = { core: coreCatalogue, ...featureCatalogues };
-		for (const [name, catalogue] of Object.entries(parts)) {
-			for (const key of Object.keys(catalogue.da)) {
-				expect(seen.get(key), `${key} in ${name}`).toBeUndefined();
-				seen.set(key, name);
+		for (const [area, parts] of Object.entries(areas)) {
+			for (const [feature, catalogue] of Object.entries(parts)) {
+				const name = `${area}/${feature}`;
+				for (const key of Object.keys(catalogue.da)) {
+					expect(seen.get(key), `${key} in ${name}`).toBeUndefined();
+					seen.set(key, name);
+				}
 			}
 		}
+		// Every key of the full catalogue comes from exactly one area's catalogue.
+		expect([...seen.keys()].sort()).toEqual(Object.keys(catalogues.da).sort());
 	});
 
 	it('have no empty messages', () => {
@@ -48,6 +48,49 @@ describe('message catalogues', () => {
 	it('t() returns the catalogue of the language asked for', () => {
 		expect(t('da').skipLink).toBe('Gå til sideindhold');
 		expect(t('en').skipLink).toBe('Skip to content');
+	});
+});
+
+describe('areas', () => {
+	const keysOf = (...parts: Record<string, { da: object }>[]) =>
+		parts.flatMap((part) => Object.values(part).flatMap((c) => Object.keys(c.da))).sort();
+
+	// What each area's t() holds: its own catalogues and those of the areas it builds on.
+	const expected = {
+		common: { texts: commonTexts, keys: keysOf(areas.common) },
+		portal: { texts: portalTexts, keys: keysOf(areas.common, areas.portal) },
+		staff: { texts: staffTexts, keys: keysOf(areas.common, areas.staff) },
+		admin: { texts: adminTexts, keys: keysOf(areas.common, areas.staff, areas.admin) }
+	};
+
+	for (const [area, { texts, keys }] of Object.entries(expected)) {
+		it(`${area}: holds exactly its catalogues' keys, complete in every language`, () => {
+			for (const locale of LOCALES) {
+				expect(Object.keys(texts[locale]).sort(), `${area} ${locale}`).toEqual(keys);
+				for (const [key, message] of Object.entries(texts[locale])) {
+					expect(message, `${area} ${locale}.${key}`).toBe(
+						catalogues[locale][key as keyof typeof catalogues.da]
+					);
+				}
+			}
+		});
+	}
+
+	it('portal holds no staff or admin text, and staff no admin text', () => {
+		const portal = new Set(Object.keys(portalTexts.da));
+		for (const key of keysOf(areas.staff, areas.admin)) expect(portal.has(key), key).toBe(false);
+		const staff = new Set(Object.keys(staffTexts.da));
+		for (const key of keysOf(areas.admin)) expect(staff.has(key), key).toBe(false);
+	});
+
+	it("each area's t() returns the language asked for, with the common texts", () => {
+		for (const area of [commonT, portalT, staffT, adminT]) {
+			expect(area('da').skipLink).toBe('Gå til sideindhold');
+			expect(area('en').skipLink).toBe('Skip to content');
+		}
+		expect(portalT('da').navOverview).toBe('Mit overblik');
+		expect(staffT('da').staffNavCaseload).toBe('Mine borgere');
+		expect(adminT('da').staffNavCaseload).toBe('Mine borgere');
 	});
 });
 

@@ -1,7 +1,7 @@
 // The citizen's letters and decisions as PDF files: what goes into each document, a file name
 // that says what it is, and the HTTP response that delivers it.
 import type { Locale } from '../i18n/locale';
-import { format, localized, t } from '../i18n/messages';
+import { format, localized, t } from '../i18n/all';
 import { formatDateWithYear, todayInDenmark } from '../format';
 import type { MunicipalityConfig as BaseConfig } from './config';
 import { letterheadLines } from './letters/pdf';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '$lib/i18n/messages';
+import { t } from '$lib/i18n/portal';
 import { channelText, receiptNumber, recordedByText, stateText, type RecordedBy } from './describe';
 
 const maja = {

@@ -2,7 +2,8 @@
 // "you", their representative, or a staff member's department), how, and the state it leaves.
 import { formatDateWithYear } from '$lib/format';
 import type { Locale } from '$lib/i18n/locale';
-import { format, localized, type Messages } from '$lib/i18n/messages';
+import { format, localized } from '$lib/i18n/format';
+import type { PortalMessages } from '$lib/i18n/portal';
 import { CONSENT_CHANNEL_LABELS, type ConsentAction, type ConsentChannel } from '../../domain';
 
 /** Who is looking: the logged-in person (actor) and whose consent it is (subject). */
@@ -23,7 +24,7 @@ export interface RecordedBy {
 
 const channels = CONSENT_CHANNEL_LABELS.screen;
 
-export function channelText(m: Messages, channel: ConsentChannel): string {
+export function channelText(m: PortalMessages, channel: ConsentChannel): string {
 	return m[channels[channel]];
 }
 
@@ -32,7 +33,7 @@ export function channelText(m: Messages, channel: ConsentChannel): string {
  * printed and shown to others, names people (`names`).
  */
 export function recordedByText(
-	m: Messages,
+	m: PortalMessages,
 	locale: Locale,
 	event: RecordedBy,
 	viewer: ConsentViewer,
@@ -64,7 +65,7 @@ export function recordedByText(
 
 /** The consent in force for a department, as one sentence ("Du har givet samtykke 3. april 2026."). */
 export function stateText(
-	m: Messages,
+	m: PortalMessages,
 	locale: Locale,
 	latest: { action: ConsentAction; occurredAt: Date } | null,
 	viewer: ConsentViewer
@@ -82,7 +83,7 @@ export function stateText(
 }
 
 /** "Samtykke givet til Jobcenter" / "Samtykke trukket tilbage fra Jobcenter". */
-export function changeText(m: Messages, action: ConsentAction, department: string): string {
+export function changeText(m: PortalMessages, action: ConsentAction, department: string): string {
 	return format(action === 'granted' ? m.consentHistoryGranted : m.consentHistoryWithdrawn, {
 		department
 	});

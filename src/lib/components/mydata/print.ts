@@ -2,7 +2,8 @@
 // the sections agree with each other.
 import { formatDateTimeWithYear, formatWeekdayDateWithYear } from '$lib/format';
 import type { Locale } from '$lib/i18n/locale';
-import { localized, type MessageKey } from '$lib/i18n/messages';
+import { localized } from '$lib/i18n/format';
+import type { PortalKey } from '$lib/i18n/portal';
 import type { DepartmentRef, RecordedBy } from '$lib/server/db/export';
 
 export function printFormat(locale: Locale) {
@@ -15,7 +16,7 @@ export function printFormat(locale: Locale) {
 	};
 }
 
-export const RECORDERS: Record<RecordedBy, MessageKey> = {
+export const RECORDERS: Record<RecordedBy, PortalKey> = {
 	you: 'dataPrintByYou',
 	representative: 'dataPrintByRepresentative',
 	municipality: 'dataPrintByMunicipality'

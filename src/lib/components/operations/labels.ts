@@ -1,20 +1,20 @@
 // Codes of the operations pages in words: delivery states and the kinds of event (the channels'
 // words are in $lib/domain).
-import type { MessageKey, Messages } from '$lib/i18n/messages';
+import type { AdminKey, AdminMessages } from '$lib/i18n/admin';
 
-export const STATE_KEYS: Record<string, MessageKey> = {
+export const STATE_KEYS: Record<string, AdminKey> = {
 	configured: 'opStateConfigured',
 	demo: 'opStateDemo',
 	missing: 'opStateMissing',
 	'not-connected': 'opStateNotConnected'
 };
 
-export const STATUS_KEYS: Record<string, MessageKey> = {
+export const STATUS_KEYS: Record<string, AdminKey> = {
 	failed: 'opStatusFailed',
 	uncertain: 'opStatusUncertain'
 };
 
-export const EVENT_KEYS: Record<string, MessageKey> = {
+export const EVENT_KEYS: Record<string, AdminKey> = {
 	note: 'opEventNote',
 	decision: 'opEventDecision',
 	status: 'opEventStatus',
@@ -30,10 +30,10 @@ export const EVENT_KEYS: Record<string, MessageKey> = {
 
 /** A code in words; a code not known here becomes `fallback`, never the code itself. */
 export function opLabel(
-	m: Messages,
-	keys: Record<string, MessageKey>,
+	m: AdminMessages,
+	keys: Record<string, AdminKey>,
 	code: string,
-	fallback: MessageKey
+	fallback: AdminKey
 ): string {
 	const key = Object.hasOwn(keys, code) ? keys[code] : undefined;
 	return m[key ?? fallback];

@@ -1,7 +1,8 @@
-import { format, type MessageKey, type Messages } from '$lib/i18n/messages';
+import { format } from '$lib/i18n/format';
+import type { StaffKey, StaffMessages } from '$lib/i18n/staff';
 import { lixLevel, type LixLevel } from '$lib/lix';
 
-const LEVELS: Record<LixLevel, MessageKey> = {
+const LEVELS: Record<LixLevel, StaffKey> = {
 	veryEasy: 'sjLixVeryEasy',
 	easy: 'sjLixEasy',
 	medium: 'sjLixMedium',
@@ -10,6 +11,6 @@ const LEVELS: Record<LixLevel, MessageKey> = {
 };
 
 /** A LIX value in words, the same in the writing hint and in the preview. */
-export function lixText(m: Messages, lix: number): string {
+export function lixText(m: StaffMessages, lix: number): string {
 	return format(m.sjLixValue, { lix, level: m[LEVELS[lixLevel(lix)]] });
 }

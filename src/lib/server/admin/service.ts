@@ -2,6 +2,7 @@
 // change is never without its record and a failed audit write undoes the change.
 import type { Kysely } from 'kysely';
 import type { FieldErrors } from '../../forms';
+import type { AdminKey } from '../../i18n/admin';
 import { invalidateAllSessionsForStaff } from '../auth/session';
 import { createApiKey, revokeApiKey } from '../db/api-keys';
 import {
@@ -28,7 +29,8 @@ import { auditStaff, type StaffActor } from '../access/staff';
 import { clearMunicipalityCache } from './municipality';
 
 type Db = Kysely<Database>;
-type Outcome<T = string> = { ok: true; id: T } | { ok: false; errors: FieldErrors } | null;
+type Outcome<T = string> =
+	{ ok: true; id: T } | { ok: false; errors: FieldErrors<AdminKey> } | null;
 
 /** Audit object types written here (audit-text.ts words them). */
 export const AUDIT = {

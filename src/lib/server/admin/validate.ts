@@ -1,6 +1,7 @@
 // Parsing of the administration forms: explicit, errors as message keys by field id, so bad input
 // is explained in the field and in the error summary and changes nothing.
 import { formText, tooLong, type FieldErrors } from '../../forms';
+import type { AdminKey } from '../../i18n/admin';
 import { isUuid } from '../../uuid';
 import type { DepartmentInput, StaffUserInput } from '../db/admin';
 import type { LogoContentType, MunicipalityTextSettings } from '../db/municipality-settings';
@@ -13,13 +14,18 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ROLES_WITH_DEPARTMENT: readonly StaffRole[] = ['caseworker', 'coordinator'];
 export const LOGO_MAX_BYTES = 200 * 1024;
 
-type Parsed<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors };
+type Parsed<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors<AdminKey> };
 
 function optional(value: string): string | null {
 	return value === '' ? null : value;
 }
 
-function checkLength(errors: FieldErrors, field: string, value: string, max: number): void {
+function checkLength(
+	errors: FieldErrors<AdminKey>,
+	field: string,
+	value: string,
+	max: number
+): void {
 	const long = tooLong(value, max);
 	if (long && !errors[field]) errors[field] = long;
 }
@@ -40,7 +46,7 @@ export function departmentValues(data: FormData) {
 export function parseDepartment(
 	values: ReturnType<typeof departmentValues>
 ): Parsed<DepartmentInput> {
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<AdminKey> = {};
 	if (values.slug === '') errors.slug = 'adErrSlugMissing';
 	else if (!SLUG_PATTERN.test(values.slug)) errors.slug = 'adErrSlugPattern';
 	checkLength(errors, 'slug', values.slug, 60);
@@ -86,7 +92,7 @@ export function parseStaffUser(
 	departmentIds: ReadonlySet<string>,
 	withEmail = true
 ): Parsed<StaffUserInput> {
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<AdminKey> = {};
 	if (values.name === '') errors.name = 'adErrStaffNameMissing';
 	checkLength(errors, 'name', values.name, 200);
 	if (withEmail) {
@@ -144,7 +150,7 @@ function isHttpsUrl(value: string): boolean {
 export function parseSettings(
 	values: ReturnType<typeof settingsValues>
 ): Parsed<MunicipalityTextSettings> {
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<AdminKey> = {};
 	checkLength(errors, 'name', values.name, 200);
 	checkLength(errors, 'phone', values.phone, 40);
 	if (values.email !== '' && !isPlausibleEmail(values.email)) errors.email = 'adErrEmail';
@@ -195,7 +201,7 @@ export async function parseLogo(
 	data: FormData
 ): Promise<
 	| { ok: true; logo: { bytes: Uint8Array; contentType: LogoContentType } | undefined }
-	| { ok: false; errors: FieldErrors }
+	| { ok: false; errors: FieldErrors<AdminKey> }
 > {
 	const file = data.getAll('logo').find((v): v is File => typeof v !== 'string');
 	if (!file || file.size === 0) return { ok: true, logo: undefined };

@@ -3,6 +3,7 @@
 // row. While the flag is set, every staff page about the citizen shows it (CitizenBanner) and the
 // citizen's /indstillinger explains that the municipality set it.
 import type { FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { tooLong } from '../../forms';
 import {
 	insertAnalogFlagChange,
@@ -21,8 +22,8 @@ export type AnalogChange =
 export function parseAnalogSet(input: {
 	reason: string;
 	note: string;
-}): { change: AnalogChange } | { errors: FieldErrors } {
-	const errors: FieldErrors = {};
+}): { change: AnalogChange } | { errors: FieldErrors<StaffKey> } {
+	const errors: FieldErrors<StaffKey> = {};
 	const reason = ANALOG_REASONS.find((r) => r === input.reason);
 	if (!reason) errors['reason'] = 'caseloadAnalogErrorReason';
 	const long = tooLong(input.note, ANALOG_NOTE_MAX);
@@ -34,7 +35,7 @@ export function parseAnalogSet(input: {
 
 export function parseAnalogClear(input: {
 	note: string;
-}): { change: AnalogChange } | { errors: FieldErrors } {
+}): { change: AnalogChange } | { errors: FieldErrors<StaffKey> } {
 	const long = tooLong(input.note, ANALOG_NOTE_MAX);
 	if (long) return { errors: { clearNote: long } };
 	if (input.note === '') return { errors: { clearNote: 'caseloadAnalogErrorNoteClear' } };

@@ -3,6 +3,7 @@
 // at, and the CSV export for Danish Excel.
 import { parseIsoDate } from '../../dates';
 import type { FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { isUuid } from '../../uuid';
 import type { AuditCursor, AuditTrailFilter, AuditTrailRow } from '../db/audit';
 import { AUDIT_ACTIONS } from '../../domain';
@@ -26,7 +27,7 @@ const OBJECT_TYPE = /^[a-z][a-z0-9_]{0,62}$/;
 export function parseTrailFilter(params: URLSearchParams): {
 	filter: AuditTrailFilter;
 	values: FilterValues;
-	errors: FieldErrors;
+	errors: FieldErrors<StaffKey>;
 } {
 	const read = (key: keyof AuditTrailFilter) => (params.get(FILTER_PARAMS[key]) ?? '').trim();
 	const values: FilterValues = {
@@ -38,7 +39,7 @@ export function parseTrailFilter(params: URLSearchParams): {
 		objectType: read('objectType'),
 		citizenId: read('citizenId')
 	};
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<StaffKey> = {};
 	const from = values.from ? parseIsoDate(values.from) : null;
 	if (values.from && !from) errors['filter-from'] = 'saTrailErrorFrom';
 	const to = values.to ? parseIsoDate(values.to) : null;

@@ -6,6 +6,7 @@
 // A CPR number is never stored in clear: the criterion holds its keyed hash.
 import type { Kysely } from 'kysely';
 import type { FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { tooLong } from '../../forms';
 import { hashCpr, normalizeCpr, type CprKeys } from '../crypto/cpr';
 import { loadCitizenFacts } from '../db/access-facts';
@@ -31,8 +32,8 @@ export type SearchQuery =
 export function parseSearch(
 	keys: CprKeys,
 	input: { query: string; purpose: string }
-): { query: SearchQuery } | { errors: FieldErrors } {
-	const errors: FieldErrors = {};
+): { query: SearchQuery } | { errors: FieldErrors<StaffKey> } {
+	const errors: FieldErrors<StaffKey> = {};
 	const purposeError = tooLong(input.purpose, PURPOSE_MAX);
 	if (purposeError) errors['purpose'] = purposeError;
 	const text = input.query.replace(/\s+/g, ' ').trim();

@@ -3,7 +3,7 @@
 // consent row, then through recordEvent (events/record.ts) a timeline entry on every open journey
 // the department takes part in (so the staff see it where they work), the audit row and the
 // citizen's receipt. Withdrawal and giving are the same one step.
-import { catalogues, format } from '../../i18n/messages';
+import { catalogues, format } from '../../i18n/all';
 import {
 	insertConsent,
 	latestConsent,

@@ -3,6 +3,7 @@
 // entries and the audit row are the same whoever records it.
 import { NOTE_MAX, WITNESS_MAX } from '../../components/staff-audit/limits';
 import { formText, tooLong, type FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { CONSENT_ACTIONS } from '../../domain';
 import type { StaffConsentRecord } from './service';
 
@@ -18,7 +19,7 @@ export interface ConsentFormValues {
 
 export type ParsedConsentForm =
 	| { ok: true; departmentId: string; record: StaffConsentRecord }
-	| { ok: false; values: ConsentFormValues; errors: FieldErrors };
+	| { ok: false; values: ConsentFormValues; errors: FieldErrors<StaffKey> };
 
 /**
  * Reads the form. `departmentIds` are the departments the citizen can decide about; a department
@@ -35,7 +36,7 @@ export function parseConsentForm(
 		witness: formText(data, 'witness'),
 		note: formText(data, 'note')
 	};
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<StaffKey> = {};
 	if (!departmentIds.includes(values.department)) errors.department = 'saConsentErrorDepartment';
 	const action = CONSENT_ACTIONS.find((a) => a === values.action);
 	if (!action) errors.action = 'saConsentErrorAction';

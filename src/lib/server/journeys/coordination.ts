@@ -4,7 +4,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { parseIsoDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
-import { catalogues, format } from '../../i18n/messages';
+import type { StaffKey } from '../../i18n/staff';
+import { catalogues, format } from '../../i18n/all';
 import {
 	addJourneyCase,
 	insertGoal,
@@ -190,8 +191,8 @@ export function readGoalForm(data: FormData): GoalFormValues {
 export function checkGoalForm(
 	values: GoalFormValues,
 	departmentIds: ReadonlySet<string>
-): { errors: FieldErrors; input: GoalInput | null } {
-	const errors: FieldErrors = {};
+): { errors: FieldErrors<StaffKey>; input: GoalInput | null } {
+	const errors: FieldErrors<StaffKey> = {};
 	if (values.title === '') errors.title = 'smErrorGoalTitle';
 	else {
 		const long = tooLong(values.title, GOAL_TITLE_MAX);

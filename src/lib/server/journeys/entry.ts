@@ -6,6 +6,7 @@
 // stored as the entry's idempotency key, and answered as if it had succeeded once.
 import { parseIsoDate } from '../../dates';
 import { tooLong, type FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { isUuid } from '../../uuid';
 import type { Database } from '../db/schema';
 import {
@@ -100,7 +101,7 @@ export interface ParsedEntry {
 
 export type ParseResult =
 	| { ok: true; entry: ParsedEntry }
-	| { ok: false; errors: FieldErrors }
+	| { ok: false; errors: FieldErrors<StaffKey> }
 	/** An id in the form that is malformed or not one the writer may use: answered as 404. */
 	| { ok: false; notFound: true };
 
@@ -117,7 +118,7 @@ export function parseEntry(
 		today: string;
 	}
 ): ParseResult {
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<StaffKey> = {};
 	const correcting = values.retter !== '';
 	if (correcting && (!isUuid(values.retter) || !allowed.correctable(values.retter))) {
 		return { ok: false, notFound: true };

@@ -1,7 +1,7 @@
 // A letter to an analog citizen as a printable PDF, for the print queue.
 import type { Locale } from '../../i18n/locale';
 import type { MunicipalityConfig } from '../config';
-import { format, t } from '../../i18n/messages';
+import { format, t } from '../../i18n/all';
 import { renderPdf, type RenderOptions } from '../pdf/document';
 
 export interface PrintLetter {

@@ -4,7 +4,7 @@
 // audit row.
 import { strToU8, zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
-import { format, t, type Messages } from '../../i18n/messages';
+import { format, t, type Messages } from '../../i18n/all';
 import { todayInDenmark } from '../../format';
 import {
 	claimWaitingLetters,

@@ -2,7 +2,7 @@
 // that staff see at once (one per answer, so changes of mind stay visible) and an audit row, in
 // one transaction.
 import { formatDateTime } from '../../format';
-import { catalogues, format } from '../../i18n/messages';
+import { catalogues, format } from '../../i18n/all';
 import type { CitizenMeeting } from '../db/meetings';
 import { setMeetingResponse } from '../db/meetings';
 import type { MeetingResponse } from '../../domain';

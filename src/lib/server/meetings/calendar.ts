@@ -3,7 +3,7 @@
 import { createEvent, type EventAttributes } from 'ics';
 import { todayInDenmark } from '../../format';
 import type { Locale } from '../../i18n/locale';
-import { catalogues, format, localized } from '../../i18n/messages';
+import { catalogues, format, localized } from '../../i18n/all';
 import type { CitizenMeeting } from '../db/meetings';
 import * as clock from '../clock';
 

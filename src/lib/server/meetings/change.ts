@@ -2,7 +2,7 @@
 // same citizen-visible meeting entry, the same letter for an analog citizen and the same audit rows
 // whoever changes it, recorded through recordEvent.
 import type { Transaction } from 'kysely';
-import { catalogues, format, localized } from '../../i18n/messages';
+import { catalogues, format, localized } from '../../i18n/all';
 import type { Locale } from '../../i18n/locale';
 import { formatMeetingTime } from '../../meeting-time';
 import type { Database } from '../db/schema';

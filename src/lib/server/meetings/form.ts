@@ -3,6 +3,7 @@
 // Pure, so the rules are tested without a server.
 import { parseCalendarDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { copenhagenInstant } from '../seed/demo-time';
 import * as clock from '../clock';
 
@@ -85,7 +86,7 @@ export function parseVideoUrl(value: string): string | null {
 /** Time and place, shared by planning and moving a meeting. */
 export function checkTimePlace(
 	values: Pick<MeetingFormValues, 'date' | 'start' | 'end' | 'location' | 'videoUrl'>,
-	errors: FieldErrors,
+	errors: FieldErrors<StaffKey>,
 	now: Date
 ): MeetingTimePlace | null {
 	const date = parseCalendarDate(values.date);
@@ -122,8 +123,8 @@ export function checkMeetingForm(
 	values: MeetingFormValues,
 	inviteable: ReadonlySet<string>,
 	now: Date = clock.now()
-): { errors: FieldErrors; input: MeetingInput | null } {
-	const errors: FieldErrors = {};
+): { errors: FieldErrors<StaffKey>; input: MeetingInput | null } {
+	const errors: FieldErrors<StaffKey> = {};
 	if (values.title === '') errors.title = 'smErrorTitle';
 	else {
 		const long = tooLong(values.title, TITLE_MAX);

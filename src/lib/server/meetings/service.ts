@@ -5,7 +5,7 @@
 // also goes out as a queued letter in the citizen's own language, with a timeline entry pointing at
 // the letter (docs/RULES.md, the analog flag).
 import type { Kysely, Transaction } from 'kysely';
-import { catalogues, format } from '../../i18n/messages';
+import { catalogues, format } from '../../i18n/all';
 import type { Database } from '../db/schema';
 import type { StaffRole } from '../../domain';
 import {

@@ -2,7 +2,7 @@
 // the message, a citizen-visible 'message' entry on the timeline that tells the citizen there is
 // a message (as the demo's staff messages are recorded), and the audit row, in one transaction,
 // recorded through recordEvent (events/record.ts).
-import { catalogues, format } from '../../i18n/messages';
+import { catalogues, format } from '../../i18n/all';
 import { insertStaffMessage } from '../db/messages';
 import { recordEvent } from '../events/record';
 import { entryLetter } from '../notifications/route';

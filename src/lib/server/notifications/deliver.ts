@@ -7,7 +7,7 @@
 // - letters: the PDF is rendered outside any transaction, then stored with the notification in one
 //   transaction that changes only a letter still 'queued', so rendering twice stores one letter.
 import type { Kysely } from 'kysely';
-import { catalogues, format, localized } from '../../i18n/messages';
+import { catalogues, format, localized } from '../../i18n/all';
 import { getMunicipality } from '../admin/municipality';
 import type { DigitalChannel } from '../../domain';
 import {

@@ -10,7 +10,7 @@
 //   shows "sent by post on <date>".
 // - Each (event, source, channel) has an idempotency key, so routing an event twice writes once.
 import type { Transaction } from 'kysely';
-import { catalogues, format, localized } from '../../i18n/messages';
+import { catalogues, format, localized } from '../../i18n/all';
 import { knownMunicipalityName } from '../admin/municipality';
 import type { Locale } from '../../i18n/locale';
 import type { DigitalChannel } from '../../domain';

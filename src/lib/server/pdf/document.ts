@@ -12,7 +12,7 @@
 // server bundle: no file paths to resolve at run time, the same in vitest and in the built server.
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../../i18n/locale';
-import { format, t } from '../../i18n/messages';
+import { format, t } from '../../i18n/all';
 import { formatDateWithYear } from '../../format';
 import regularFontUrl from './fonts/IBMPlexSans-Regular.ttf?inline';
 import semiBoldFontUrl from './fonts/IBMPlexSans-SemiBold.ttf?inline';

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { NAME_MAX, REFERENCE_MAX } from '../../components/staff-audit/limits';
 import { parseIsoDate } from '../../dates';
 import { formText, tooLong, type FieldErrors } from '../../forms';
+import type { StaffKey } from '../../i18n/staff';
 import { todayInDenmark } from '../../format';
 import { isUuid } from '../../uuid';
 import { encryptCpr, hashCpr, normalizeCpr, type CprKeys } from '../crypto/cpr';
@@ -52,7 +53,7 @@ export interface RepresentationInput {
 
 export type ParsedRepresentationForm =
 	| { ok: true; input: RepresentationInput }
-	| { ok: false; values: RepresentationFormValues; errors: FieldErrors };
+	| { ok: false; values: RepresentationFormValues; errors: FieldErrors<StaffKey> };
 
 export function parseRepresentationForm(
 	data: FormData,
@@ -69,7 +70,7 @@ export function parseRepresentationForm(
 		validFrom: formText(data, 'validFrom'),
 		validTo: formText(data, 'validTo')
 	};
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<StaffKey> = {};
 	const cpr = normalizeCpr(cprText);
 	if (!cprText) errors.cpr = 'saRepErrorCprMissing';
 	else if (!cpr) errors.cpr = 'saRepErrorCprFormat';
@@ -133,7 +134,7 @@ function staffAudit(
 
 export type RegisterResult =
 	| { ok: true; representationId: string; representativeId: string; createdCitizen: boolean }
-	| { ok: false; errors: FieldErrors };
+	| { ok: false; errors: FieldErrors<StaffKey> };
 
 /**
  * Registers the representation in one transaction with its audit rows ('create' of

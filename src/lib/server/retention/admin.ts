@@ -2,7 +2,7 @@
 // ask for a run now. Each change is audited in the same transaction as the change.
 import type { Kysely } from 'kysely';
 import type { FieldErrors } from '$lib/forms';
-import type { MessageKey } from '$lib/i18n/messages';
+import type { AdminKey } from '$lib/i18n/admin';
 import {
 	RETENTION_LIMITS,
 	saveRetentionPeriods,
@@ -21,7 +21,7 @@ export const RETENTION_FIELDS: readonly (keyof RetentionPeriods)[] = [
 	'journeyArchiveDays'
 ];
 
-const ERROR_KEYS: Record<keyof RetentionPeriods, MessageKey> = {
+const ERROR_KEYS: Record<keyof RetentionPeriods, AdminKey> = {
 	auditMonths: 'rtErrorAuditMonths',
 	sessionDays: 'rtErrorSessionDays',
 	notificationDays: 'rtErrorNotificationDays',
@@ -34,8 +34,8 @@ export type RetentionFormValues = Record<keyof RetentionPeriods, string>;
 /** The periods from the form, or an error per field that is not a whole number within its limits. */
 export function parseRetentionForm(
 	values: RetentionFormValues
-): { periods: RetentionPeriods } | { errors: FieldErrors } {
-	const errors: FieldErrors = {};
+): { periods: RetentionPeriods } | { errors: FieldErrors<AdminKey> } {
+	const errors: FieldErrors<AdminKey> = {};
 	const periods = {} as RetentionPeriods;
 	for (const field of RETENTION_FIELDS) {
 		const { min, max } = RETENTION_LIMITS[field];

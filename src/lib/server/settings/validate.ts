@@ -1,6 +1,7 @@
 // Parsing of the settings forms: explicit, with errors as message keys by field id, so bad input
 // is explained in the field and in the error summary and changes nothing.
 import { formText, tooLong, type FieldErrors } from '../../forms';
+import type { PortalKey } from '../../i18n/portal';
 import { isLocale } from '../../i18n/locale';
 import type { Language } from '../../domain';
 
@@ -24,7 +25,7 @@ export function normalizeDanishPhone(value: string): string | null {
 
 export function parseLanguage(
 	data: FormData
-): { ok: true; language: Language } | { ok: false; errors: FieldErrors } {
+): { ok: true; language: Language } | { ok: false; errors: FieldErrors<PortalKey> } {
 	const value = formText(data, 'language');
 	return isLocale(value)
 		? { ok: true, language: value }
@@ -49,7 +50,7 @@ export type ContactParse =
 				notifyBySms: boolean;
 			};
 	  }
-	| { ok: false; values: ContactValues; errors: FieldErrors };
+	| { ok: false; values: ContactValues; errors: FieldErrors<PortalKey> };
 
 export function parseContact(data: FormData): ContactParse {
 	const values: ContactValues = {
@@ -58,7 +59,7 @@ export function parseContact(data: FormData): ContactParse {
 		notifyByEmail: formText(data, 'notifyEmail') === 'ja',
 		notifyBySms: formText(data, 'notifySms') === 'ja'
 	};
-	const errors: FieldErrors = {};
+	const errors: FieldErrors<PortalKey> = {};
 
 	const emailTooLong = tooLong(values.email, EMAIL_MAX);
 	if (emailTooLong) errors.email = emailTooLong;

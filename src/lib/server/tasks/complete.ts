@@ -1,7 +1,7 @@
 // "I have done it": marks the citizen's task done with an optional comment, tells staff on the
 // journey's timeline (when the task belongs to a journey) and writes an audit row, in one
 // transaction.
-import { catalogues, format } from '../../i18n/messages';
+import { catalogues, format } from '../../i18n/all';
 import type { CitizenTask } from '../db/tasks';
 import { markTaskDone } from '../db/tasks';
 import { appendTimelineEntry } from '../db/timeline';

@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
+import type { PortalKey } from '$lib/i18n/portal';
 import { findCitizenMeeting, listMeetingParticipants } from '$lib/server/db/meetings';
 import {
 	answerMeeting,
@@ -49,7 +50,7 @@ export const actions: Actions = {
 
 		const data = await event.request.formData();
 		const values = { response: formText(data, 'response'), reason: formText(data, 'reason') };
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<PortalKey> = {};
 		if (!isAnswerable(meeting)) return fail(400, { values, errors, closed: true });
 
 		const response = MEETING_ANSWERS.find((answer) => answer === values.response);

@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
+import type { PortalKey } from '$lib/i18n/portal';
 import { findCitizenTask } from '$lib/server/db/tasks';
 import { auditPortal, portal, requireMayAct, type PortalContext } from '$lib/server/access/portal';
 import { completeTask, TASK_COMMENT_MAX } from '$lib/server/tasks/complete';
@@ -42,7 +43,7 @@ export const actions: Actions = {
 
 		const data = await event.request.formData();
 		const values = { comment: formText(data, 'comment') };
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<PortalKey> = {};
 		if (task.doneAt) return fail(400, { values, errors, alreadyDone: true });
 
 		const commentTooLong = tooLong(values.comment, TASK_COMMENT_MAX);

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
+import type { PortalKey } from '$lib/i18n/portal';
 import { findCitizenJourney } from '$lib/server/db/journeys';
 import { listThread, markThreadReadByCitizen, MESSAGE_MAX_LENGTH } from '$lib/server/db/messages';
 import { sendCitizenMessage } from '$lib/server/messages/service';
@@ -66,7 +67,7 @@ export const actions: Actions = {
 
 		const data = await event.request.formData();
 		const body = formText(data, 'besked');
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<PortalKey> = {};
 		if (body === '') errors.besked = 'conversationBodyMissing';
 		else {
 			const long = tooLong(body, MESSAGE_MAX_LENGTH);

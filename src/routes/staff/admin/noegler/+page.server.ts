@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
+import type { AdminKey } from '$lib/i18n/admin';
 import { adminForm, adminPage, idParam } from '$lib/server/admin/route';
 import { issueApiKey, withdrawApiKey } from '$lib/server/admin/service';
 import { listDepartments } from '$lib/server/db/admin';
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		const values = { name: formText(data, 'name'), departmentId: formText(data, 'departmentId') };
 		const departments = await listDepartments(db);
 		const department = departments.find((d) => d.id === values.departmentId);
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<AdminKey> = {};
 		if (!department) errors.departmentId = 'adErrDepartmentUnknown';
 		if (values.name === '') errors.name = 'adErrKeyName';
 		const long = tooLong(values.name, 200);

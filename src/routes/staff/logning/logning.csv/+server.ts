@@ -3,7 +3,7 @@ import { AUDIT_ACTION_LABELS, STAFF_ROLE_LABELS } from '$lib/domain';
 import { label, trailPurpose, trailWho } from '$lib/components/staff-audit/labels';
 import { EXPORT_MAX } from '$lib/components/staff-audit/limits';
 import { todayInDenmark } from '$lib/format';
-import { localized, t } from '$lib/i18n/messages';
+import { localized, t } from '$lib/i18n/all';
 import { exportAuditTrail } from '$lib/server/db/audit';
 import { auditReview, requireAuditor } from '$lib/server/audit/review';
 import { criterionText, csvTime, toCsv } from '$lib/server/audit/trail';

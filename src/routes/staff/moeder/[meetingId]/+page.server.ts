@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
+import type { StaffKey } from '$lib/i18n/staff';
 import { meetingDepartmentIds } from '$lib/server/db/access-facts';
 import { listMeetingParticipants } from '$lib/server/db/meetings';
 import { findStaffMeeting, listMeetingEntries } from '$lib/server/db/staff-meetings';
@@ -147,7 +148,7 @@ export const actions: Actions = {
 	referat: async (event) => {
 		const { context, meeting } = await writer(event);
 		const minutes = formText(await event.request.formData(), 'minutes');
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<StaffKey> = {};
 		if (minutes === '') errors.minutes = 'smErrorMinutes';
 		const long = tooLong(minutes, TEXT_MAX);
 		if (long) errors.minutes = long;
@@ -163,7 +164,7 @@ export const actions: Actions = {
 		const values = readMeetingForm(await event.request.formData());
 		if (!isChangeable(meeting))
 			return fail(400, { form: 'move', errors: {}, closed: true, values });
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<StaffKey> = {};
 		const change = checkTimePlace(values, errors, clock.now());
 		if (!change) return fail(400, { form: 'move', errors, values });
 		const result = await moveMeeting(context.db, context.actor, meeting, change);
@@ -177,7 +178,7 @@ export const actions: Actions = {
 		if (!confirmed) {
 			return fail(400, {
 				form: 'cancel',
-				errors: { confirm: 'smErrorCancelConfirm' } as FieldErrors
+				errors: { confirm: 'smErrorCancelConfirm' } as FieldErrors<StaffKey>
 			});
 		}
 		const result = await cancelMeeting(context.db, context.actor, meeting);

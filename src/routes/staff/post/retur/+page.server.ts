@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, type FieldErrors } from '$lib/forms';
+import type { StaffKey } from '$lib/i18n/staff';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { findLettersByReference, type ReferencedLetter } from '$lib/server/db/print-queue';
@@ -39,7 +40,7 @@ async function guarded(event: RequestEvent) {
 	return { db: getDb(), actor: staffActor(staff), data };
 }
 
-type Lookup = { letter: ReferencedLetter } | { errors: FieldErrors };
+type Lookup = { letter: ReferencedLetter } | { errors: FieldErrors<StaffKey> };
 
 /** The letter a typed reference points to, if it is one that can be marked as returned. */
 async function lookUp(db: ReturnType<typeof getDb>, reference: string): Promise<Lookup> {
@@ -87,7 +88,7 @@ export const actions: Actions = {
 		if (!result) {
 			return fail(400, {
 				values,
-				errors: { reference: 'pqErrorAlreadyReturned' } as FieldErrors,
+				errors: { reference: 'pqErrorAlreadyReturned' } as FieldErrors<StaffKey>,
 				found: null
 			});
 		}

@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, tooLong, type FieldErrors } from '$lib/forms';
+import type { StaffKey } from '$lib/i18n/staff';
 import { listThread, markThreadReadByStaff, MESSAGE_MAX_LENGTH } from '$lib/server/db/messages';
 import { findJourneyHeader } from '$lib/server/db/staff-timeline';
 import { allowOr404, auditStaffRead, staffJourney } from '$lib/server/access/staff';
@@ -65,7 +66,7 @@ export const actions: Actions = {
 		}
 		const body = formText(data, 'besked');
 		const token = formText(data, 'token');
-		const errors: FieldErrors = {};
+		const errors: FieldErrors<StaffKey> = {};
 		if (body === '') errors.besked = 'sjReplyBodyMissing';
 		else {
 			const long = tooLong(body, MESSAGE_MAX_LENGTH);

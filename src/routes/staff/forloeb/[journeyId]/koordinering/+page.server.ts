@@ -1,5 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formText, type FieldErrors } from '$lib/forms';
+import type { StaffKey } from '$lib/i18n/staff';
 import {
 	departmentsByIds,
 	findJourney,
@@ -108,7 +109,7 @@ export const actions: Actions = {
 		if (!chosen) {
 			return fail(400, {
 				form: 'coordinator',
-				errors: { coordinator: 'smErrorCoordinator' } as FieldErrors
+				errors: { coordinator: 'smErrorCoordinator' } as FieldErrors<StaffKey>
 			});
 		}
 		const changed = await changeCoordinator(target(context), {
@@ -124,7 +125,8 @@ export const actions: Actions = {
 		const caseId = formText(await event.request.formData(), 'case');
 		const { addable } = await options(context);
 		const chosen = addable.find((c) => c.id === caseId);
-		if (!chosen) return fail(400, { form: 'add', errors: { case: 'smErrorCase' } as FieldErrors });
+		if (!chosen)
+			return fail(400, { form: 'add', errors: { case: 'smErrorCase' } as FieldErrors<StaffKey> });
 		const changed = await changeJourneyCase(target(context), 'add', chosen);
 		back(context, changed ? 'tilfoejet' : 'uaendret');
 	},
@@ -136,7 +138,10 @@ export const actions: Actions = {
 		const chosen = onJourney.find((c) => c.id === caseId && c.readable);
 		if (!chosen) error(404, 'Not Found');
 		if (onJourney.length <= 1) {
-			return fail(400, { form: 'remove', errors: { cases: 'smErrorLastCase' } as FieldErrors });
+			return fail(400, {
+				form: 'remove',
+				errors: { cases: 'smErrorLastCase' } as FieldErrors<StaffKey>
+			});
 		}
 		const changed = await changeJourneyCase(target(context), 'remove', chosen);
 		back(context, changed ? 'fjernet' : 'uaendret');
@@ -153,7 +158,7 @@ export const actions: Actions = {
 		// Field ids carry the form's prefix, so the error summary links to the right form.
 		const prefix = goal ? `g${goal.id.slice(0, 8)}-` : 'new-';
 		if (!input) {
-			const prefixed: FieldErrors = {};
+			const prefixed: FieldErrors<StaffKey> = {};
 			for (const [field, message] of Object.entries(errors)) prefixed[prefix + field] = message;
 			return fail(400, { form: 'goal', goalId: goal?.id ?? null, errors: prefixed, values });
 		}

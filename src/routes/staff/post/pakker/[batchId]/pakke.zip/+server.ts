@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { todayInDenmark } from '$lib/format';
-import { t } from '$lib/i18n/messages';
+import { t } from '$lib/i18n/all';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { findBatch, listBatchLetterFiles } from '$lib/server/db/print-queue';

@@ -1,4 +1,4 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // Settings (/indstillinger): language, notifications, letters by post, how to reach us.
 export default defineCatalogue(

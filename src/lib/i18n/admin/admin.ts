@@ -1,9 +1,8 @@
 // Texts of Administration (departments, staff users, API keys, municipality settings). Keys start with 'ad'.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{
-		adNavAdmin: 'Administration',
 		adLead:
 			'Her styrer du afdelinger, medarbejdere, adgang for fagsystemer og kommunens oplysninger. Alle ændringer bliver logget.',
 		adBack: 'Tilbage til administration',
@@ -163,7 +162,6 @@ export default defineCatalogue(
 		adErrLogoSize: 'Logoet er for stort. Det må højst fylde 200 KB.'
 	},
 	{
-		adNavAdmin: 'Administration',
 		adLead:
 			'Here you manage departments, staff, access for department systems and the municipality’s details. Every change is logged.',
 		adBack: 'Back to administration',

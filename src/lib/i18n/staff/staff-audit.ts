@@ -1,6 +1,6 @@
 // Texts of the staff workspace: staff-audit (consent on the citizen's behalf, representatives and
 // the auditor's view of the audit trail). Staff are addressed as "du"; citizens are named.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{

@@ -1,11 +1,8 @@
 // Texts of operations for administrators (failed deliveries, demo outbox, channel status). Keys start with 'op'.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{
-		opNavPrint: 'Breve til print',
-		opNavOperations: 'Drift og udsendelser',
-
 		opTitle: 'Drift og udsendelser',
 		opLead:
 			'Her kan du se, om beskederne til borgerne kommer frem, og sende dem igen, hvis de ikke gjorde. Du kan ikke se, hvad sagerne handler om.',
@@ -89,9 +86,6 @@ export default defineCatalogue(
 		opDemoBack: 'Tilbage til drift og udsendelser'
 	},
 	{
-		opNavPrint: 'Letters to print',
-		opNavOperations: 'Operations and deliveries',
-
 		opTitle: 'Operations and deliveries',
 		opLead:
 			'Here you can see whether messages reach citizens, and send them again if they did not. You cannot see what the cases are about.',

@@ -1,4 +1,4 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // "My data" (/mine-data): what the citizen can download, and the printable page of the same
 // content (/mine-data/udskriv, keys dataPrint…).

@@ -1,4 +1,4 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // Consent (/samtykke) and its receipts. The texts explain before they ask (docs/RULES.md), and giving and
 // withdrawing are worded as the same one step.
@@ -55,10 +55,6 @@ export default defineCatalogue(
 		consentWhenLabel: 'Hvornår',
 		consentChannelLabel: 'Hvordan',
 		consentRecordedByLabel: 'Registreret af',
-		consentChannelPortal: 'Her i Sammen',
-		consentChannelPaper: 'På papir',
-		consentChannelMeeting: 'På et møde',
-		consentChannelPhone: 'I telefonen',
 		consentByYou: 'Dig',
 		consentByYouFor: 'Dig, på vegne af {name}',
 		consentByRepresentative: '{name}, som handler på dine vegne',
@@ -148,10 +144,6 @@ export default defineCatalogue(
 		consentWhenLabel: 'When',
 		consentChannelLabel: 'How',
 		consentRecordedByLabel: 'Recorded by',
-		consentChannelPortal: 'Here in Sammen',
-		consentChannelPaper: 'On paper',
-		consentChannelMeeting: 'At a meeting',
-		consentChannelPhone: 'By phone',
 		consentByYou: 'You',
 		consentByYouFor: 'You, on behalf of {name}',
 		consentByRepresentative: '{name}, acting on your behalf',

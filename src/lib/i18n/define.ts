@@ -1,5 +1,6 @@
 // One feature's texts: Danish as the source, English typed by the Danish keys, so a key missing
-// from (or added only to) one language is a compile error. messages.ts merges the features.
+// from (or added only to) one language is a compile error. Each area's index.ts merges its
+// features with the common area's; all.ts merges every area for server code and tests.
 export interface Catalogue<K extends string> {
 	da: Record<K, string>;
 	en: Record<K, string>;

@@ -1,9 +1,8 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // Messages with the coordinator: the list of threads on /beskeder and one journey's thread.
 export default defineCatalogue(
 	{
-		conversationListTitle: 'Beskeder',
 		conversationListLead:
 			'Her kan du skrive med den sagsbehandler, der holder sammen på dine sager. Du har én samtale for hvert forløb.',
 		conversationListNone: 'Du har ingen beskeder.',
@@ -52,7 +51,6 @@ export default defineCatalogue(
 		conversationToAllThreads: 'Se alle dine beskeder'
 	},
 	{
-		conversationListTitle: 'Messages',
 		conversationListLead:
 			'Here you can write to the caseworker who holds your cases together. You have one conversation for each journey.',
 		conversationListNone: 'You have no messages.',

@@ -1,4 +1,4 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // Tasks for the citizen: the list, a task's page, "I have done it", and the timeline entry that
 // tells staff about it (stored in both languages).
@@ -11,7 +11,6 @@ export default defineCatalogue(
 		tasksNone: 'Du har ingen opgaver.',
 		tasksNoneOpen: 'Du har ingen opgaver, der venter på dig.',
 		tasksAllLink: 'Se alle dine opgaver',
-		tasksNavLabel: 'Opgaver',
 
 		taskOverdue: 'Fristen var {date}. Gør det så hurtigt, du kan.',
 		taskAbout: 'Opgaven er fra {department}. Den hører til sagen »{case}«.',
@@ -37,7 +36,6 @@ export default defineCatalogue(
 		tasksNone: 'You have no tasks.',
 		tasksNoneOpen: 'You have no tasks waiting for you.',
 		tasksAllLink: 'See all your tasks',
-		tasksNavLabel: 'Tasks',
 
 		taskOverdue: 'The deadline was {date}. Do it as soon as you can.',
 		taskAbout: 'The task is from {department}. It belongs to the case “{case}”.',

@@ -1,6 +1,6 @@
 // Texts of the staff workspace: staff-meetings. Staff are addressed as "du"; citizens are named.
 // Entry and letter texts (smEntry…, smLetter…) are what the citizen reads.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{

@@ -1,6 +1,6 @@
 // Texts shared by every page of the staff workspace: navigation, the citizen banner with the analog
 // flag and missing consent, and the words for roles, statuses and reasons.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{
@@ -27,7 +27,18 @@ export default defineCatalogue(
 		analogReasonCitizenChoice: 'Borgeren har selv valgt post',
 		analogReasonNoDigitalAccess: 'Har ikke adgang til digitale løsninger',
 		analogReasonOther: 'Anden årsag',
-		staffNotFoundHint: 'Du kan kun se borgere, som din afdeling har en åben sag med.'
+		staffNotFoundHint: 'Du kan kun se borgere, som din afdeling har en åben sag med.',
+		opNavPrint: 'Breve til print',
+		opNavOperations: 'Drift og udsendelser',
+		adNavAdmin: 'Administration',
+		staffTitle: 'Medarbejder',
+		staffLoggedIn: 'Du er logget ind som {name}.',
+		staffRoleLine: 'Rolle: {role}',
+		staffDepartmentLine: 'Afdeling: {department}',
+		roleCaseworker: 'sagsbehandler',
+		roleCoordinator: 'koordinerende sagsbehandler',
+		roleAdmin: 'administrator',
+		roleAuditor: 'revisor'
 	},
 	{
 		staffNavLabel: 'Staff',
@@ -53,6 +64,17 @@ export default defineCatalogue(
 		analogReasonCitizenChoice: 'The citizen chose post',
 		analogReasonNoDigitalAccess: 'No access to digital services',
 		analogReasonOther: 'Other reason',
-		staffNotFoundHint: 'You can only see citizens your department has an open case with.'
+		staffNotFoundHint: 'You can only see citizens your department has an open case with.',
+		opNavPrint: 'Letters to print',
+		opNavOperations: 'Operations and deliveries',
+		adNavAdmin: 'Administration',
+		staffTitle: 'Staff',
+		staffLoggedIn: 'You are logged in as {name}.',
+		staffRoleLine: 'Role: {role}',
+		staffDepartmentLine: 'Department: {department}',
+		roleCaseworker: 'caseworker',
+		roleCoordinator: 'coordinating caseworker',
+		roleAdmin: 'administrator',
+		roleAuditor: 'auditor'
 	}
 );

@@ -1,5 +1,5 @@
 // Texts of the print queue (letters to analog citizens: batches, hand-over, returned letters). Keys start with 'pq'.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{
@@ -103,10 +103,8 @@ export default defineCatalogue(
 		pqTimelineBody:
 			'Brevet {reference} kom retur med posten. Der er lavet en opgave om at ringe til borgeren.',
 
-		// Timelines and the citizen's documents.
-		pqReturned: 'Kom retur med posten {date}',
-		pqDocWaiting: 'Brevet bliver printet og sendt med posten.',
-		pqDocReturned: 'Brevet kom retur til os {date}. Vi kontakter dig.'
+		// The staff timeline (the citizen's documents say it in portal/documents.ts).
+		pqReturned: 'Kom retur med posten {date}'
 	},
 	{
 		pqLetterReference: 'Letter reference: {reference}',
@@ -206,8 +204,6 @@ export default defineCatalogue(
 		pqTimelineBody:
 			'The letter {reference} came back from the post. A task to call the citizen has been made.',
 
-		pqReturned: 'Came back from the post on {date}',
-		pqDocWaiting: 'The letter is being printed and sent by post.',
-		pqDocReturned: 'The letter came back to us on {date}. We will contact you.'
+		pqReturned: 'Came back from the post on {date}'
 	}
 );

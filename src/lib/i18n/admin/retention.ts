@@ -1,5 +1,5 @@
 // Texts of Retention periods and the retention job. Keys start with 'rt'.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{
@@ -55,11 +55,7 @@ export default defineCatalogue(
 		rtColJourneys: 'Forløb arkiveret',
 		rtStatusOk: 'Færdig',
 		rtStatusRunning: 'Ikke færdig',
-		rtStatusFailed: 'Fejl: {error}',
-
-		rtArchivedLabel: 'Arkiveret',
-		rtArchivedNotice:
-			'Forløbet er arkiveret, fordi det har været lukket længe. Du kan læse det, men ikke ændre det.'
+		rtStatusFailed: 'Fejl: {error}'
 	},
 	{
 		rtTitle: 'Retention and clean-up',
@@ -114,10 +110,6 @@ export default defineCatalogue(
 		rtColJourneys: 'Journeys archived',
 		rtStatusOk: 'Done',
 		rtStatusRunning: 'Not finished',
-		rtStatusFailed: 'Error: {error}',
-
-		rtArchivedLabel: 'Archived',
-		rtArchivedNotice:
-			'The journey is archived because it has been closed for a long time. You can read it but not change it.'
+		rtStatusFailed: 'Error: {error}'
 	}
 );

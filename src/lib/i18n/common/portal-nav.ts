@@ -1,6 +1,7 @@
-import { defineCatalogue } from './define';
+// The citizen portal's navigation, shared by all its pages. The root layout shows it, so it is
+// common (the staff pages load it too, but never show it).
+import { defineCatalogue } from '../define';
 
-// The citizen portal's navigation, shared by all its pages.
 export default defineCatalogue(
 	{
 		portalNavLabel: 'Sammen',
@@ -10,7 +11,10 @@ export default defineCatalogue(
 		navSettings: 'Indstillinger',
 		navInsight: 'Hvem har set mine oplysninger',
 		navMyData: 'Mine data',
-		backToOverview: 'Tilbage til Mit overblik'
+		backToOverview: 'Tilbage til Mit overblik',
+		meetingsNavLabel: 'Møder',
+		tasksNavLabel: 'Opgaver',
+		conversationListTitle: 'Beskeder'
 	},
 	{
 		portalNavLabel: 'Sammen',
@@ -20,6 +24,9 @@ export default defineCatalogue(
 		navSettings: 'Settings',
 		navInsight: 'Who has seen my information',
 		navMyData: 'My data',
-		backToOverview: 'Back to My overview'
+		backToOverview: 'Back to My overview',
+		meetingsNavLabel: 'Meetings',
+		tasksNavLabel: 'Tasks',
+		conversationListTitle: 'Messages'
 	}
 );

@@ -1,6 +1,6 @@
 // Texts of the staff workspace: staff-journey (the journey view, the shared timeline, writing to it
 // and the staff side of the message thread). Staff are addressed as "du"; citizens are named.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{
@@ -169,7 +169,10 @@ export default defineCatalogue(
 		sjReplyBodyMissing: 'Skriv en besked.',
 		sjMessagesClosed: 'Forløbet er afsluttet. Du kan ikke skrive nye beskeder.',
 		sjMessageEntryTitle: 'Ny besked fra {name}',
-		sjMessageEntryBody: 'Du har fået en besked. Læs den under Beskeder.'
+		sjMessageEntryBody: 'Du har fået en besked. Læs den under Beskeder.',
+		rtArchivedNotice:
+			'Forløbet er arkiveret, fordi det har været lukket længe. Du kan læse det, men ikke ændre det.',
+		rtArchivedLabel: 'Arkiveret'
 	},
 	{
 		sjJourneyStatus: 'Status',
@@ -338,6 +341,9 @@ export default defineCatalogue(
 		sjReplyBodyMissing: 'Write a message.',
 		sjMessagesClosed: 'The journey has ended. You cannot write new messages.',
 		sjMessageEntryTitle: 'New message from {name}',
-		sjMessageEntryBody: 'You have a new message. Read it under Messages.'
+		sjMessageEntryBody: 'You have a new message. Read it under Messages.',
+		rtArchivedNotice:
+			'The journey is archived because it has been closed for a long time. You can read it but not change it.',
+		rtArchivedLabel: 'Archived'
 	}
 );

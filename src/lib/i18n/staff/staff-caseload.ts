@@ -1,6 +1,6 @@
 // Texts of the staff workspace: staff-caseload (the caseload, citizen search, the citizen view and
 // the analog flag). Staff are addressed as "du"; citizens are named.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{

@@ -1,6 +1,7 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
-// Letters and decisions: the list on /dokumenter and the texts inside the PDF files.
+// Letters and decisions: the list on /dokumenter (with a letter on its way by post, or returned)
+// and the texts inside the PDF files.
 export default defineCatalogue(
 	{
 		documentsTitle: 'Breve og afgørelser',
@@ -29,7 +30,9 @@ export default defineCatalogue(
 		documentsPdfDecisionNote:
 			'Afgørelsen er hentet fra Sammen, {municipality}s portal for dine sager, {date}.',
 		documentsPdfLetterNote: 'Kopi af brevet, som blev sendt med posten {date}.',
-		documentsPdfLetterCopy: 'Kopi af brevet fra {municipality}.'
+		documentsPdfLetterCopy: 'Kopi af brevet fra {municipality}.',
+		pqDocWaiting: 'Brevet bliver printet og sendt med posten.',
+		pqDocReturned: 'Brevet kom retur til os {date}. Vi kontakter dig.'
 	},
 	{
 		documentsTitle: 'Letters and decisions',
@@ -58,6 +61,8 @@ export default defineCatalogue(
 		documentsPdfDecisionNote:
 			'This decision was downloaded from Sammen, the case portal of {municipality}, on {date}.',
 		documentsPdfLetterNote: 'A copy of the letter that was sent by post on {date}.',
-		documentsPdfLetterCopy: 'A copy of the letter from {municipality}.'
+		documentsPdfLetterCopy: 'A copy of the letter from {municipality}.',
+		pqDocWaiting: 'The letter is being printed and sent by post.',
+		pqDocReturned: 'The letter came back to us on {date}. We will contact you.'
 	}
 );

@@ -1,7 +1,7 @@
 // Texts of notifications: the e-mail and SMS that tell a digital citizen there is news (never what
 // the news is), the letters that carry it to an analog citizen, and the letter's timeline entry.
 // Keys start with 'nt'.
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 export default defineCatalogue(
 	{

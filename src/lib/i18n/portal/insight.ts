@@ -1,4 +1,4 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // "Who has seen my information" (/indsigt): the audit rows about the citizen made by others.
 // A row reads as one sentence, "{who} {what}.", e.g. "En medarbejder i Jobcenter læste dit forløb."

@@ -1,4 +1,4 @@
-import { defineCatalogue } from './define';
+import { defineCatalogue } from '../define';
 
 // Meetings: the list, a meeting's page, the citizen's answer, the calendar file, and the timeline
 // entry that tells staff about the answer (stored in both languages).
@@ -11,7 +11,6 @@ export default defineCatalogue(
 		meetingsNone: 'Du har ingen møder med os.',
 		meetingsNoneUpcoming: 'Du har ingen møder, der skal holdes.',
 		meetingsAllLink: 'Se alle dine møder',
-		meetingsNavLabel: 'Møder',
 		meetingSeeLink: 'Se mødet',
 
 		meetingCancelledLabel: 'Aflyst',
@@ -68,7 +67,6 @@ export default defineCatalogue(
 		meetingsNone: 'You have no meetings with us.',
 		meetingsNoneUpcoming: 'You have no meetings coming up.',
 		meetingsAllLink: 'See all your meetings',
-		meetingsNavLabel: 'Meetings',
 		meetingSeeLink: 'See the meeting',
 
 		meetingCancelledLabel: 'Cancelled',

@@ -1,0 +1,56 @@
+// A journey on the citizen's side (/forloeb/[id]): the coordinator, the shared plan and its goals,
+// and the timeline with the words for its kinds of entries.
+import { defineCatalogue } from '../define';
+
+export default defineCatalogue(
+	{
+		journeyCoordinatorHeading: 'Din tovholder',
+		journeyPlanHeading: 'Jeres fælles plan',
+		journeyPlanNone: 'I har ikke lavet en plan endnu.',
+		goalNotStarted: 'Ikke startet',
+		goalInProgress: 'I gang',
+		goalAchieved: 'Nået',
+		goalProgress: 'Fremskridt: {progress} %',
+		goalTarget: 'Skal være nået {date}',
+		goalResponsible: 'Ansvarlig: {department}',
+		journeyTimelineHeading: 'Det er sket',
+		journeyTimelineNone: 'Der er ingen poster endnu.',
+		timelinePosted: 'Sendt med posten {date}',
+		timelineOlder: 'Vis ældre',
+		timelineNewest: 'Vis de nyeste',
+		kindNote: 'Notat',
+		kindMeeting: 'Møde',
+		kindDecision: 'Afgørelse',
+		kindLetter: 'Brev',
+		kindMessage: 'Besked',
+		kindStatus: 'Status',
+		kindTask: 'Opgave',
+		kindConsent: 'Samtykke',
+		kindPlan: 'Plan'
+	},
+	{
+		journeyCoordinatorHeading: 'Your coordinator',
+		journeyPlanHeading: 'Your shared plan',
+		journeyPlanNone: 'You have not made a plan yet.',
+		goalNotStarted: 'Not started',
+		goalInProgress: 'In progress',
+		goalAchieved: 'Achieved',
+		goalProgress: 'Progress: {progress} %',
+		goalTarget: 'To be reached by {date}',
+		goalResponsible: 'Responsible: {department}',
+		journeyTimelineHeading: 'What has happened',
+		journeyTimelineNone: 'There are no entries yet.',
+		timelinePosted: 'Sent by post on {date}',
+		timelineOlder: 'Show older',
+		timelineNewest: 'Show the newest',
+		kindNote: 'Note',
+		kindMeeting: 'Meeting',
+		kindDecision: 'Decision',
+		kindLetter: 'Letter',
+		kindMessage: 'Message',
+		kindStatus: 'Status',
+		kindTask: 'Task',
+		kindConsent: 'Consent',
+		kindPlan: 'Plan'
+	}
+);
