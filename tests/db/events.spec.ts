@@ -429,8 +429,9 @@ describe.each(testDialects())('recordEvent on %s', (dialect) => {
 			...(
 				[
 					['meeting_invite', 'create', days.workdayAt(20, 9), false],
-					['meeting_moved', 'update', days.workdayAt(21, 9), false],
-					['meeting_cancelled', 'update', days.workdayAt(21, 9), true]
+					// Another hour as well as another day: on some dates both days fall on one Monday.
+					['meeting_moved', 'update', days.workdayAt(21, 13), false],
+					['meeting_cancelled', 'update', days.workdayAt(21, 13), true]
 				] as const
 			).map(([type, action, starts, cancelled]): EventCase => ({
 				type,
