@@ -18,24 +18,19 @@ const e2e: ProjectTest = {
 	globalSetup: ['tests/e2e/global-setup.ts'],
 	environment: 'node',
 	testTimeout: 60_000,
-	hookTimeout: 180_000,
-	// One Chromium and one server at a time: the machine has two cores.
-	fileParallelism: false
+	hookTimeout: 180_000
 };
 
-// The date-sensitive specs again on each hard date, one project after the other: Vitest runs
-// groups by ascending sequence.groupOrder, and a group's projects must share their maxWorkers, so
-// every hard-date project has a group of its own (the db ones 1–5, the browser ones 6–10). The
-// main e2e project (one file at a time, groupOrder 0) runs after all numbered groups.
-const hardDateProjects: TestProjectInlineConfiguration[] = HARD_DATES.flatMap(({ name, now }, i) =>
+// The date-sensitive specs again on each hard date, as projects of their own (their SAMMEN_NOW
+// differs, and with it the demo they start from).
+const hardDateProjects: TestProjectInlineConfiguration[] = HARD_DATES.flatMap(({ name, now }) =>
 	(['db', 'e2e'] as const).map((kind) => ({
 		extends: true,
 		test: {
 			...(kind === 'db' ? db : e2e),
 			name: `${kind} on ${name}`,
 			include: DATE_SENSITIVE_SPECS[kind],
-			env: { SAMMEN_NOW: now },
-			sequence: { groupOrder: (kind === 'db' ? 1 : 1 + HARD_DATES.length) + i }
+			env: { SAMMEN_NOW: now }
 		}
 	}))
 );
@@ -51,6 +46,11 @@ export default defineConfig({
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1' },
 	test: {
+		// Every project in one pool of two test files at a time, as many as the machine has cores: a
+		// browser test file keeps about one core busy (its Chromium, its server and the test), and
+		// a database test file waits on its database as much as it computes. Vitest runs projects
+		// that share a sequence.groupOrder (here all) together, longest files first.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,

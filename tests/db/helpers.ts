@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { clockPinnedAt } from '../../src/lib/server/clock';
 import { connect, type DatabaseHandle, type Dialect } from '../../src/lib/server/db/connect';
+import { adminQuery, withDatabase } from '../templates';
 
 export { demoKeys } from './demo-keys';
 
@@ -23,7 +23,8 @@ export interface TestDatabase extends DatabaseHandle {
 
 /** A fresh, migrated, empty database of the given dialect, cloned from the run's template. */
 export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
-	return openCopy(dialect, inject('pgliteTemplateDir'), inject('postgresTemplate'));
+	const { pglite, postgres } = inject('templates');
+	return openCopy(dialect, pglite.migrated, postgres?.migrated ?? null);
 }
 
 /**
@@ -32,7 +33,8 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
  * first clock reading (global-setup.ts seeds it at the project's pinned instant).
  */
 export async function openSeeded(dialect: Dialect): Promise<TestDatabase> {
-	const seededAt = new Date(inject('demoSeededAt'));
+	const { pglite, postgres, seededAt: seededIso } = inject('templates');
+	const seededAt = new Date(seededIso);
 	const pinnedAt = clockPinnedAt();
 	// A project whose SAMMEN_NOW the global setup did not see would get a demo of another day.
 	if (pinnedAt && pinnedAt.getTime() !== seededAt.getTime()) {
@@ -40,7 +42,7 @@ export async function openSeeded(dialect: Dialect): Promise<TestDatabase> {
 			`The seeded template is of ${seededAt.toISOString()}, but this test's clock is pinned to ${pinnedAt.toISOString()}`
 		);
 	}
-	return openCopy(dialect, inject('pgliteSeededTemplateDir'), inject('postgresSeededTemplate'));
+	return openCopy(dialect, pglite.seeded, postgres?.seeded ?? null);
 }
 
 async function openCopy(
@@ -66,26 +68,15 @@ async function openCopy(
 	if (!base || !postgresTemplate) throw new Error('TEST_DATABASE_URL is not set');
 	const name = `sammen_test_${randomBytes(6).toString('hex')}`;
 	await adminQuery(base, `create database ${name} template ${postgresTemplate}`);
-	const url = new URL(base);
-	url.pathname = `/${name}`;
-	const handle = await connect({ databaseUrl: url.toString(), dataDir: os.tmpdir(), poolSize: 4 });
+	const url = withDatabase(base, name);
+	const handle = await connect({ databaseUrl: url, dataDir: os.tmpdir(), poolSize: 4 });
 	return {
 		...handle,
-		url: url.toString(),
+		url,
 		dataDir: null,
 		async close() {
 			await handle.close();
 			await adminQuery(base, `drop database if exists ${name} with (force)`);
 		}
 	};
-}
-
-export async function adminQuery(url: string, query: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(query);
-	} finally {
-		await client.end();
-	}
 }

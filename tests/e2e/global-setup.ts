@@ -1,20 +1,18 @@
-// Builds the app if needed, seeds the project's template databases (databases.ts) and starts one
-// demo server for the browser tests. Its address, the templates and the Chromium to use reach the
-// tests through `inject`.
-import { createHash } from 'node:crypto';
+// Builds the app if needed, makes (or shares) the project's template databases (tests/templates.ts)
+// and starts one demo server for the browser tests. Its address, the templates and the Chromium to
+// use reach the tests through `inject`.
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { ensureBuild } from '../../scripts/build-if-needed.js';
 import { projectNow } from '../project-clock';
 import { chromiumPath } from './browser';
-import { createTemplates, type E2eTemplates } from './databases';
+import { acquireTemplates } from '../templates';
 import { startServer, type RunningServer } from './server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		chromium: string | null;
-		e2eTemplates: E2eTemplates;
 	}
 }
 
@@ -32,9 +30,8 @@ export async function setup(project: TestProject) {
 	}
 	project.provide('chromium', fs.existsSync(chromium) ? chromium : null);
 
-	const id = createHash('sha256').update(project.name).digest('hex').slice(0, 8);
-	const { templates, teardown } = await createTemplates(projectNow(project), id);
-	project.provide('e2eTemplates', templates);
+	const { templates, release } = await acquireTemplates(projectNow(project));
+	project.provide('templates', templates);
 
 	// A project pinned to one of the hard dates (vite.config.ts) starts its server on that date.
 	// The main project's demo server runs on the embedded database, as `npm start` does.
@@ -47,12 +44,12 @@ export async function setup(project: TestProject) {
 			now: projectNow(project).toISOString()
 		});
 	} catch (error) {
-		await teardown();
+		await release();
 		throw error;
 	}
 	project.provide('baseUrl', server.url);
 	return async () => {
 		await server.stop();
-		await teardown();
+		await release();
 	};
 }

@@ -10,7 +10,7 @@ import { migrationNames } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
 import { notifyCitizen } from '../../src/lib/server/notifications/route';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { adminQuery } from '../db/helpers';
+import { adminQuery } from '../templates';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 import { CookieBrowser } from './oidc-flow';
 import { text } from './html';

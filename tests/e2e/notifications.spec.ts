@@ -12,7 +12,7 @@ import { connect, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { adminQuery } from '../db/helpers';
+import { adminQuery } from '../templates';
 import { flatText, readPdf } from '../pdf-reader';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 import { postForm } from './portal';

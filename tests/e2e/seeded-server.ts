@@ -21,7 +21,7 @@ export async function startSeededServer(
 ): Promise<SeededServer> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
 	try {
-		const database = await copyDemoDatabase(inject('e2eTemplates'), dataDir);
+		const database = await copyDemoDatabase(inject('templates'), dataDir);
 		const handle = await connect(database);
 		try {
 			await extra(handle.db);

@@ -1,7 +1,7 @@
 // The server as an operator runs it: health, headers, shutdown, configuration errors, PostgreSQL.
 import http from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { adminQuery } from '../db/helpers';
+import { adminQuery } from '../templates';
 import { startServer, type RunningServer } from './server';
 
 const baseUrl = inject('baseUrl');

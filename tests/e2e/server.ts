@@ -6,12 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
-import {
-	copyDemoDatabase,
-	DEMO_CPR_KEY,
-	type E2eTemplates,
-	type ServerDatabase
-} from './databases';
+import type { Templates } from '../templates';
+import { copyDemoDatabase, DEMO_CPR_KEY, type ServerDatabase } from './databases';
 
 export interface RunningServer {
 	url: string;
@@ -56,7 +52,7 @@ export interface StartOptions {
 	 */
 	now?: string;
 	/** The seeded templates to copy (default: the project's, from its global setup). */
-	templates?: E2eTemplates;
+	templates?: Templates;
 	/** Run on this database, prepared by the test or used by a server before (a restart). */
 	database?: ServerDatabase;
 }
@@ -72,7 +68,7 @@ async function demoCopy(options: StartOptions, dataDir: string): Promise<ServerD
 	// A data directory a server has used before (a restart) keeps its database.
 	if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return null;
 	if (fs.readdirSync(dataDir).length > 0) return null;
-	const templates = options.templates ?? inject('e2eTemplates');
+	const templates = options.templates ?? inject('templates');
 	return copyDemoDatabase(templates, dataDir, { embedded: options.embedded });
 }
 
