@@ -18,7 +18,11 @@ export const HARD_DATES = [
 	{ name: 'summer-time-ends', now: '2026-10-25T10:00:00+01:00' }
 ];
 
-/** The specs that read, show or compare dates, run on every hard date. */
+/**
+ * The specs that read, show or compare dates, run again on every hard date. For the pages these
+ * are the HTTP-level specs: what a page says is rendered on the server, and a spec's browser part
+ * (`*.browser.spec.ts`: axe, keyboard, JavaScript) runs on the pinned day only.
+ */
 export const DATE_SENSITIVE_SPECS = {
 	db: [
 		'tests/db/overview.spec.ts',
@@ -34,7 +38,7 @@ export const DATE_SENSITIVE_SPECS = {
 		'tests/e2e/meetings.spec.ts',
 		'tests/e2e/journey.spec.ts',
 		'tests/e2e/retention.spec.ts',
-		'tests/e2e/demo-login.spec.ts'
+		'tests/e2e/overview.spec.ts'
 	]
 };
 

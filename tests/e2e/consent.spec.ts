@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { expectNoAxeViolations, launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, openPage, type LoginAs, type OpenPage } from './open-page';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
-import { loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
 import { text } from './html';
 
@@ -259,27 +259,26 @@ describe.skipIf(!chromium)('consent in the browser', () => {
 		await browser?.close();
 	});
 
-	async function open(
-		options: { width: number; locale?: 'da' | 'en'; javaScriptEnabled?: boolean } = { width: 390 }
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({
-			viewport: { width: options.width, height: 800 },
-			hasTouch: true,
-			javaScriptEnabled: options.javaScriptEnabled ?? true
+	/** A touch screen 800 px high, in Danish unless asked otherwise, logged in. */
+	function open(
+		as: LoginAs,
+		options: { width: number; locale?: 'da' | 'en'; javaScript?: boolean }
+	): Promise<OpenPage> {
+		return openPage(browser, baseUrl, {
+			height: 800,
+			touch: true,
+			locale: 'da',
+			...options,
+			as
 		});
-		await context.addCookies([{ name: 'lang', value: options.locale ?? 'da', url: baseUrl }]);
-		return { context, page: await context.newPage() };
-	}
-
-	async function noSidewaysScrolling(page: Page): Promise<void> {
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow).toBeLessThanOrEqual(0);
 	}
 
 	it('withdraws a consent with JavaScript turned off', async () => {
-		const { context, page } = await open({ width: 390, javaScriptEnabled: false });
+		const { page, close } = await open(
+			{ citizen: 'Maja Jensen' },
+			{ width: 390, javaScript: false }
+		);
 		try {
-			await loginInPage(page, baseUrl, 'Maja Jensen');
 			await page.goto(`${baseUrl}/samtykke`);
 			await Promise.all([
 				page.waitForURL(/\/samtykke\/kvittering\//),
@@ -296,14 +295,13 @@ describe.skipIf(!chromium)('consent in the browser', () => {
 				await page.getByRole('button', { name: 'Giv samtykke til Socialforvaltningen' }).count()
 			).toBe(1);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	it('gives it back with JavaScript, landing on a receipt that can be printed', async () => {
-		const { context, page } = await open({ width: 390 });
+		const { page, close } = await open({ citizen: 'Maja Jensen' }, { width: 390 });
 		try {
-			await loginInPage(page, baseUrl, 'Maja Jensen');
 			await page.goto(`${baseUrl}/samtykke`);
 			await Promise.all([
 				page.waitForURL(/\/samtykke\/kvittering\//),
@@ -312,51 +310,43 @@ describe.skipIf(!chromium)('consent in the browser', () => {
 			await page.getByRole('button', { name: 'Udskriv kvitteringen' }).waitFor();
 			expect(await page.title()).toMatch(/^Kvittering for samtykke [0-9A-F]{8} – Sammen/);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	for (const locale of ['da', 'en'] as const) {
 		for (const width of [390, 320]) {
 			it(`/samtykke and a receipt in ${locale} at ${width} px: no axe violations`, async () => {
-				const { context, page } = await open({ width, locale });
+				const { page, close } = await open({ citizen: 'Maja Jensen' }, { width, locale });
 				try {
-					await loginInPage(page, baseUrl, 'Maja Jensen');
 					await page.goto(`${baseUrl}/samtykke`);
 					expect(await page.getAttribute('html', 'lang')).toBe(locale);
-					await expectNoAxeViolations(page, `/samtykke ${locale} ${width}`);
-					await noSidewaysScrolling(page);
+					await checkPage(page, `/samtykke ${locale} ${width}`);
 					await page.locator('a[href*="samtykke/kvittering/"]').first().click();
 					await page.waitForURL(/\/samtykke\/kvittering\//);
-					await expectNoAxeViolations(page, `receipt ${locale} ${width}`);
-					await noSidewaysScrolling(page);
+					await checkPage(page, `receipt ${locale} ${width}`);
 				} finally {
-					await context.close();
+					await close();
 				}
 			});
 		}
 	}
 
 	it('passes axe when there is nothing to consent to (Henrik as himself)', async () => {
-		const { context, page } = await open({ width: 320 });
+		// Henrik represents Sofie; without actFor the login continues as himself on the choice page.
+		const { page, close } = await open({ citizen: 'Henrik Hansen' }, { width: 320 });
 		try {
-			await loginInPage(page, baseUrl, 'Henrik Hansen');
-			await Promise.all([
-				page.waitForURL(`${baseUrl}/`),
-				page.getByRole('button', { name: 'Fortsæt som dig selv' }).click()
-			]);
 			await page.goto(`${baseUrl}/samtykke`);
 			expect(await page.locator('main').innerText()).toContain('Der er ingen ændringer endnu.');
 			await expectNoAxeViolations(page, '/samtykke empty');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	it('hides navigation and buttons when the receipt is printed', async () => {
-		const { context, page } = await open({ width: 390 });
+		const { page, close } = await open({ citizen: 'Maja Jensen' }, { width: 390 });
 		try {
-			await loginInPage(page, baseUrl, 'Maja Jensen');
 			await page.goto(`${baseUrl}/samtykke`);
 			await page.locator('a[href*="samtykke/kvittering/"]').first().click();
 			await page.waitForURL(/\/samtykke\/kvittering\//);
@@ -366,7 +356,7 @@ describe.skipIf(!chromium)('consent in the browser', () => {
 			expect(await page.getByRole('link', { name: 'Gå til Samtykke' }).isVisible()).toBe(false);
 			expect(await page.locator('.receipt').isVisible()).toBe(true);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 });

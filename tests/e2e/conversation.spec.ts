@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { expectNoAxeViolations, launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { loginCitizen, loginInPage, postForm } from './portal';
+import { checkPage, openPage, type LoginAs, type PageOptions } from './open-page';
+import { loginCitizen, postForm } from './portal';
 import { startServer, type RunningServer } from './server';
 
 const chromium = inject('chromium');
@@ -232,25 +233,24 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 		await browser?.close();
 	});
 
-	async function withPage(width: number, run: (page: Page) => Promise<void>) {
-		const context = await browser.newContext({ viewport: { width, height: 800 }, hasTouch: true });
-		const page = await context.newPage();
+	/** A touch screen 800 px high, logged in; the context is closed afterwards. */
+	async function withPage(as: LoginAs, options: PageOptions, run: (page: Page) => Promise<void>) {
+		const { page, close } = await openPage(browser, baseUrl, {
+			height: 800,
+			touch: true,
+			...options,
+			as
+		});
 		try {
 			await run(page);
 		} finally {
-			await context.close();
+			await close();
 		}
-	}
-
-	async function noHorizontalScroll(page: Page) {
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow).toBeLessThanOrEqual(0);
 	}
 
 	for (const width of [390, 320]) {
 		it(`passes axe on the list and the thread, after an error and after sending, ${width} px`, async () => {
-			await withPage(width, async (page) => {
-				await loginInPage(page, baseUrl, 'Maja Jensen');
+			await withPage({ citizen: 'Maja Jensen' }, { width }, async (page) => {
 				await page.goto(`${baseUrl}/beskeder`);
 				await expectNoAxeViolations(page, `messages list, ${width} px`);
 				await Promise.all([
@@ -259,8 +259,7 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 				]);
 				expect(await page.locator('h1').count()).toBe(1);
 				expect(await page.title()).toContain('Beskeder om Job, økonomi og familie');
-				await expectNoAxeViolations(page, `thread, ${width} px`);
-				await noHorizontalScroll(page);
+				await checkPage(page, `thread, ${width} px`);
 
 				// An empty message: the error summary appears and takes focus.
 				await page.getByRole('button', { name: 'Send beskeden' }).click();
@@ -287,20 +286,19 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 				expect(await page.locator('main').innerText()).toContain(
 					`Hilsen fra en skærm på ${width} px.`
 				);
-				await expectNoAxeViolations(page, `thread after sending, ${width} px`);
-				await noHorizontalScroll(page);
+				await checkPage(page, `thread after sending, ${width} px`);
 			});
 		});
 	}
 
 	it('works without JavaScript: a failed submit focuses the summary, a sent one the notice', async () => {
-		const context = await browser.newContext({
-			viewport: { width: 390, height: 800 },
-			javaScriptEnabled: false
+		const { page, close } = await openPage(browser, baseUrl, {
+			width: 390,
+			height: 800,
+			javaScript: false,
+			as: { citizen: 'Maja Jensen' }
 		});
-		const page = await context.newPage();
 		try {
-			await loginInPage(page, baseUrl, 'Maja Jensen');
 			await page.goto(thread(majaJourney));
 			await page.getByRole('button', { name: 'Send beskeden' }).click();
 			await page.waitForLoadState();
@@ -314,30 +312,25 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 				await page.evaluate(() => document.activeElement?.classList.contains('sent-alert'))
 			).toBe(true);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	it('passes axe in English, and for a read-only representative', async () => {
-		await withPage(390, async (page) => {
-			await page.context().addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
-			await loginInPage(page, baseUrl, 'Ahmed Hassan');
+		await withPage({ citizen: 'Ahmed Hassan' }, { width: 390, locale: 'en' }, async (page) => {
 			await page.goto(thread(ahmedJourney));
 			expect(await page.locator('html').getAttribute('lang')).toBe('en');
 			await expectNoAxeViolations(page, 'thread in English');
 			await page.goto(`${baseUrl}/beskeder`);
 			await expectNoAxeViolations(page, 'messages list in English');
 		});
-		await withPage(320, async (page) => {
-			await loginInPage(page, baseUrl, 'Lise Mortensen');
-			await page.getByRole('button', { name: 'Handl for Karl Nielsen' }).click();
-			await page.waitForURL(`${baseUrl}/`);
+		const liseForKarl = { citizen: 'Lise Mortensen', actFor: 'Karl Nielsen' } as const;
+		await withPage(liseForKarl, { width: 320 }, async (page) => {
 			await page.goto(thread(karlJourney));
 			expect(await page.locator('textarea').count()).toBe(0);
 			await expectNoAxeViolations(page, 'thread, read-only representative');
 		});
-		await withPage(390, async (page) => {
-			await loginInPage(page, baseUrl, 'Jens Poulsen');
+		await withPage({ citizen: 'Jens Poulsen' }, { width: 390 }, async (page) => {
 			await page.goto(`${baseUrl}/beskeder`);
 			await expectNoAxeViolations(page, 'messages list, empty');
 		});

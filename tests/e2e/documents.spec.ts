@@ -9,10 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoId, demoIds } from '../../src/lib/server/seed/demo';
+import type { CitizenName } from '../../src/lib/server/seed/demo-data';
 import { flatText, readPdf } from '../pdf-reader';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { loginCitizen, loginInPage } from './portal';
+import { checkPage, openPage } from './open-page';
+import { loginCitizen } from './portal';
 import { startServer, type RunningServer } from './server';
 
 const chromium = inject('chromium');
@@ -268,27 +270,26 @@ describe.skipIf(!chromium)('documents in the browser', () => {
 	});
 
 	async function check(
-		name: string,
+		name: CitizenName,
 		width: number,
 		label: string,
 		after?: (page: Page) => Promise<void>
 	) {
-		const context = await browser.newContext({ viewport: { width, height: 800 }, hasTouch: true });
-		// Ahmed reads English: he has chosen it with the language switch.
-		if (name === 'Ahmed Hassan') {
-			await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
-		}
-		const page = await context.newPage();
+		const { page, close } = await openPage(browser, baseUrl, {
+			width,
+			height: 800,
+			touch: true,
+			// Ahmed reads English: he has chosen it with the language switch.
+			locale: name === 'Ahmed Hassan' ? 'en' : undefined,
+			as: { citizen: name }
+		});
 		try {
-			await loginInPage(page, baseUrl, name);
 			await page.goto(`${baseUrl}/dokumenter`);
 			expect(await page.locator('h1').count()).toBe(1);
-			await expectNoAxeViolations(page, label);
-			const overflow = await sidewaysOverflow(page);
-			expect(overflow).toBeLessThanOrEqual(0);
+			await checkPage(page, label);
 			await after?.(page);
 		} finally {
-			await context.close();
+			await close();
 		}
 	}
 

@@ -1,19 +1,17 @@
-// "Who has seen my information" (/indsigt): staff look-ups with department and purpose, never the
-// citizen's own doings, staff names only when the municipality turns them on, a department filter
-// and pages that work without JavaScript.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// "Who has seen my information" (/indsigt) over HTTP, as a browser without JavaScript uses it:
+// staff look-ups with department and purpose, never the citizen's own doings, staff names only
+// when the municipality turns them on, and a department filter. The same page in Chromium (axe,
+// the filter form without JavaScript): insight.browser.spec.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTimeWithYear } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { DEMO_STAFF } from '../../src/lib/server/seed/demo-data';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { loginCitizen, loginInPage } from './portal';
+import { loginCitizen } from './portal';
 import { startServer, type RunningServer } from './server';
 
-const chromium = inject('chromium');
 const staffNames = Object.keys(DEMO_STAFF);
 const jobcenter = demoIds.department('jobcenter');
 const health = demoIds.department('sundhed-og-omsorg');
@@ -167,74 +165,5 @@ describe('who has seen my information, where the municipality shows staff names'
 		expect(data.auditTrail).toContainEqual(
 			expect.objectContaining({ staffName: 'Lone Madsen', action: 'search' })
 		);
-	});
-});
-
-describe.skipIf(!chromium)('who has seen my information in the browser', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser(chromium!);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
-	for (const locale of ['da', 'en'] as const) {
-		for (const width of [390, 320]) {
-			it(`passes axe with rows and when empty, in ${locale} at ${width} px`, async () => {
-				const context = await browser.newContext({
-					viewport: { width, height: 800 },
-					hasTouch: true
-				});
-				await context.addCookies([{ name: 'lang', value: locale, url: baseUrl }]);
-				const page = await context.newPage();
-				try {
-					await loginInPage(page, baseUrl, 'Maja Jensen');
-					await page.goto(`${baseUrl}/indsigt`);
-					expect(await page.getAttribute('html', 'lang')).toBe(locale);
-					expect(await page.locator('h1').count()).toBe(1);
-					expect(await page.locator('.insight-list > li').count()).toBe(8);
-					await expectNoAxeViolations(page, `/indsigt (${locale}, ${width} px)`);
-					const overflow = await sidewaysOverflow(page);
-					expect(overflow).toBeLessThanOrEqual(0);
-
-					await page.goto(`${baseUrl}/indsigt?afdeling=${health}`);
-					expect(await page.locator('.insight-list > li').count()).toBe(0);
-					await expectNoAxeViolations(page, `/indsigt empty (${locale}, ${width} px)`);
-				} finally {
-					await context.close();
-				}
-			});
-		}
-	}
-
-	it('filters by department in a browser without JavaScript', async () => {
-		const withScript = await browser.newContext();
-		const page = await withScript.newPage();
-		await loginInPage(page, baseUrl, 'Maja Jensen');
-		const cookies = await withScript.cookies();
-		await withScript.close();
-
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		await context.addCookies(cookies);
-		const plain = await context.newPage();
-		try {
-			await plain.goto(`${baseUrl}/indsigt`);
-			await plain.getByLabel('Vis kun én afdeling').selectOption({ label: 'Jobcenter' });
-			await Promise.all([
-				plain.waitForURL(/afdeling=/),
-				plain.getByRole('button', { name: 'Vis listen' }).click()
-			]);
-			expect(new URL(plain.url()).searchParams.get('afdeling')).toBe(jobcenter);
-			expect(await plain.locator('.insight-list > li').count()).toBe(3);
-			expect(await plain.getByLabel('Vis kun én afdeling').inputValue()).toBe(jobcenter);
-			await Promise.all([
-				plain.waitForURL(`${baseUrl}/indsigt`),
-				plain.getByRole('link', { name: 'Vis alle afdelinger' }).click()
-			]);
-			expect(await plain.locator('.insight-list > li').count()).toBe(8);
-		} finally {
-			await context.close();
-		}
 	});
 });

@@ -1,86 +1,38 @@
-// Meetings for citizens: the list, a meeting's page, the answer (with and without JavaScript), the
-// calendar file, and who may see and answer what. Answers change data, so this file runs its own
-// server, seeded with the demo plus a cancelled meeting and an upcoming one for Sofie.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// Meetings for citizens over HTTP, as a browser without JavaScript uses them: the list, a meeting's
+// page, the answer, the calendar file, and who may see and answer what. Answers change data, so this
+// file runs its own server (meetings.fixture.ts). The same pages in Chromium, with JavaScript:
+// meetings.browser.spec.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMeetingTime } from '../../src/lib/meeting-time';
-import * as clock from '../../src/lib/server/clock';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
-import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import {
+	AHMED_VIDEO,
+	ahmedVideoEnd,
+	ahmedVideoStart,
+	demo,
+	HENRIK,
+	KARL,
+	KARL_NEXT,
+	MAJA,
+	MAJA_CANCELLED,
+	MAJA_HELD,
+	MAJA_NEXT,
+	majaNextEnd,
+	majaNextStart,
+	meetingPath,
+	SOFIE,
+	SOFIE_NEXT,
+	startMeetingsServer
+} from './meetings.fixture';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
-import { loginInPage } from './portal';
-import { startSeededServer, type SeededServer } from './seeded-server';
-
-const chromium = inject('chromium');
-
-const MAJA = demoIds.citizen('Maja Jensen');
-const SOFIE = demoIds.citizen('Sofie Hansen');
-const KARL = demoIds.citizen('Karl Nielsen');
-const HENRIK = demoIds.citizen('Henrik Hansen');
-const MAJA_NEXT = demoIds.meeting('maja-next');
-const MAJA_HELD = demoIds.meeting('maja-m1');
-const KARL_NEXT = demoIds.meeting('karl-next');
-const AHMED_VIDEO = demoIds.meeting('ahmed-mentor-meeting');
-// Rows the demo does not have, added for these tests.
-const MAJA_CANCELLED = '5a1e0000-0000-4000-8000-00000000c001';
-const MAJA_BROWSER = '5a1e0000-0000-4000-8000-00000000c002';
-const SOFIE_NEXT = '5a1e0000-0000-4000-8000-00000000c003';
-
-// The same calendar as the seed's: the servers' clocks go on from this process's (pinned at 10.00).
-const demo = new DemoClock(clock.now());
-// The seed's meetings these tests show (seed/stories: maja-next, ahmed-mentor-meeting).
-const majaNextStart = demo.nextWeek();
-const majaNextEnd = demo.later(majaNextStart, 90);
-const ahmedVideoStart = demo.workdayAt(4, 14);
-const ahmedVideoEnd = demo.later(ahmedVideoStart, 45);
+import type { SeededServer } from './seeded-server';
 
 let server: SeededServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-	server = await startSeededServer(async (db) => {
-		const meeting = (
-			id: string,
-			journey: string,
-			organizer: string,
-			days: number,
-			extra: { cancelled?: boolean; title: string; titleEn: string }
-		) => ({
-			id,
-			journey_id: demoIds.journey(journey),
-			title: extra.title,
-			title_en: extra.titleEn,
-			starts_at: demo.workdayAt(days, 13),
-			ends_at: demo.later(demo.workdayAt(days, 13), 60),
-			location: 'Sammenby Rådhus, Torvet 1',
-			video_url: null,
-			agenda: '1. Hvordan går det?\n2. De næste skridt',
-			what_to_bring: null,
-			organizer_staff_id: demoIds.staff(organizer as 'Mette Larsen'),
-			cancelled_at: extra.cancelled ? demo.past(1, 11) : null,
-			created_at: demo.past(5, 9)
-		});
-		await db
-			.insertInto('meetings')
-			.values([
-				meeting(MAJA_CANCELLED, 'maja', 'Mette Larsen', 20, {
-					cancelled: true,
-					title: 'Møde om boligstøtte',
-					titleEn: 'Meeting about housing benefit'
-				}),
-				meeting(MAJA_BROWSER, 'maja', 'Lone Madsen', 15, {
-					title: 'Samtale om næste praktik',
-					titleEn: 'Talk about your next placement'
-				}),
-				meeting(SOFIE_NEXT, 'sofie', 'Peter Holm', 12, {
-					title: 'Opfølgning på skolen',
-					titleEn: 'Follow-up at school'
-				})
-			])
-			.execute();
-	});
+	server = await startMeetingsServer();
 	baseUrl = server.url;
 });
 
@@ -88,7 +40,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const meetingUrl = (id: string) => `${baseUrl}/moeder/${encodeURIComponent(id)}`;
+const meetingUrl = (id: string) => `${baseUrl}${meetingPath(id)}`;
 const answerUrl = (id: string) => `${meetingUrl(id)}?/svar`;
 
 async function html(browser: CookieBrowser, url: string): Promise<string> {
@@ -375,141 +327,6 @@ describe('meetings for representatives and in English', () => {
 	it('tells Jens, who has no meetings, so', async () => {
 		const jens = await loginCitizen(baseUrl, 'demo-citizen-jens-poulsen');
 		expect(mainText(await html(jens, `${baseUrl}/moeder`))).toContain('Du har ingen møder med os.');
-	});
-});
-
-describe.skipIf(!chromium)('meetings in the browser', () => {
-	let browser: Browser;
-	let context: BrowserContext | undefined;
-
-	beforeAll(async () => {
-		browser = await launchBrowser(chromium!);
-	});
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-	});
-
-	async function open(
-		name: string,
-		options: { width?: number; locale?: 'da' | 'en' } = {}
-	): Promise<Page> {
-		await context?.close();
-		const settings = { viewport: { width: options.width ?? 390, height: 844 }, hasTouch: true };
-		context = await browser.newContext(settings);
-		if (options.locale) {
-			await context.addCookies([{ name: 'lang', value: options.locale, url: baseUrl }]);
-		}
-		const page = await context.newPage();
-		await loginInPage(page, baseUrl, name);
-		return page;
-	}
-
-	async function expectNoOverflow(page: Page) {
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow).toBeLessThanOrEqual(0);
-	}
-
-	const focusIsOnErrorSummary = (page: Page) =>
-		page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);
-
-	it('answers a meeting with JavaScript: list, pending, errors and answered pass axe', async () => {
-		const page = await open('Maja Jensen');
-		await page.goto(`${baseUrl}/moeder`);
-		expect(await page.locator('h1').count()).toBe(1);
-		await expectNoAxeViolations(page, 'meetings list');
-		await Promise.all([
-			page.waitForURL(`**/moeder/${MAJA_BROWSER}`),
-			page.getByRole('link', { name: 'Samtale om næste praktik' }).click()
-		]);
-		expect(await page.title()).toBe('Samtale om næste praktik – Sammen – Sammen Kommune');
-		await expectNoAxeViolations(page, 'meeting, not answered');
-		await expectNoOverflow(page);
-
-		await page.getByLabel('Jeg vil gerne have en anden tid').check();
-		await page.getByRole('button', { name: 'Send dit svar' }).click();
-		await page.locator('.error-summary').waitFor();
-		expect(await focusIsOnErrorSummary(page)).toBe(true);
-		expect(await page.locator('#reason-error').innerText()).toContain(
-			'Skriv, hvorfor du vil have en anden tid'
-		);
-		await expectNoAxeViolations(page, 'meeting, answer with errors');
-
-		await page.getByLabel('Besked om mødet').fill('Jeg er på arbejde. Jeg kan om fredagen.');
-		await Promise.all([
-			page.waitForURL(/svaret=1/),
-			page.getByRole('button', { name: 'Send dit svar' }).click()
-		]);
-		await page.getByText('Tak for dit svar.').waitFor();
-		expect(await page.locator('main').innerText()).toContain('Du har bedt om en anden tid.');
-		await expectNoAxeViolations(page, 'meeting, answered');
-	});
-
-	it('shows the errors without JavaScript, with focus on the summary', async () => {
-		const page = await open('Maja Jensen');
-		// Logged in (through the identity provider's pages); from here on, scripts are off.
-		const cdp = await context!.newCDPSession(page);
-		await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-		await page.goto(meetingUrl(MAJA_BROWSER));
-		await page.getByLabel('Nej, jeg kommer ikke').check();
-		await page.getByLabel('Besked om mødet').fill('x'.repeat(1001));
-		await Promise.all([
-			page.waitForURL(/\?\/svar$/),
-			page.getByRole('button', { name: 'Send dit svar' }).click()
-		]);
-		// Focus by the autofocus attribute alone (page.evaluate needs scripts, locators do not).
-		expect(await page.locator('.error-summary:focus').count()).toBe(1);
-		expect(await page.locator('#reason-error').innerText()).toContain('Teksten er for lang');
-		// axe runs as a script: turned back on for it, on the same page without reloading it.
-		await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
-		await expectNoAxeViolations(page, 'meeting, errors without JavaScript');
-	});
-
-	it('passes axe on a held meeting, a cancelled one and the calendar link', async () => {
-		const page = await open('Maja Jensen', { width: 320 });
-		for (const [id, label] of [
-			[MAJA_HELD, 'held meeting'],
-			[MAJA_CANCELLED, 'cancelled meeting']
-		] as const) {
-			await page.goto(meetingUrl(id));
-			await expectNoAxeViolations(page, label);
-			await expectNoOverflow(page);
-		}
-		await page.goto(meetingUrl(MAJA_NEXT));
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('link', { name: 'Føj mødet til din kalender' }).click()
-		]);
-		expect(download.suggestedFilename()).toMatch(/^moede-\d{4}-\d{2}-\d{2}\.ics$/);
-		expect(download.suggestedFilename()).toBe(`moede-${demo.dateOf(majaNextStart)}.ics`);
-	});
-
-	it('shows Ahmed his meetings in English at 320 px', async () => {
-		const page = await open('Ahmed Hassan', { width: 320, locale: 'en' });
-		await page.goto(`${baseUrl}/moeder`);
-		expect(await page.locator('h1').innerText()).toBe('Your meetings');
-		await expectNoAxeViolations(page, 'meetings list in English');
-		await expectNoOverflow(page);
-		await page.goto(meetingUrl(AHMED_VIDEO));
-		expect(await page.getAttribute('html', 'lang')).toBe('en');
-		await expectNoAxeViolations(page, 'video meeting in English');
-		await expectNoOverflow(page);
-	});
-
-	it('shows the empty list to Jens, and the read-only page to Lise acting for Karl', async () => {
-		let page = await open('Jens Poulsen');
-		await page.goto(`${baseUrl}/moeder`);
-		expect(await page.locator('main').innerText()).toContain('Du har ingen møder med os.');
-		await expectNoAxeViolations(page, 'meetings list, empty');
-
-		page = await open('Lise Mortensen');
-		await Promise.all([
-			page.waitForURL(`${baseUrl}/`),
-			page.getByRole('button', { name: 'Handl for Karl Nielsen' }).click()
-		]);
-		await page.goto(meetingUrl(KARL_NEXT));
-		expect(await page.locator('form[action="?/svar"]').count()).toBe(0);
-		await expectNoAxeViolations(page, 'meeting, read-only representative');
 	});
 });
 

@@ -12,9 +12,10 @@ import { DEMO_CITIZENS, DEMO_STAFF } from '../../src/lib/server/seed/demo-data';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { formatDateTimeWithYear, todayInDenmark } from '../../src/lib/format';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { expectNoAxeViolations, launchBrowser } from './browser';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
-import { loginCitizen, loginInPage } from './portal';
+import { checkPage, openPage } from './open-page';
+import { loginCitizen } from './portal';
 import { startServer, type RunningServer } from './server';
 
 const chromium = inject('chromium');
@@ -318,17 +319,13 @@ describe.skipIf(!chromium)('my data in the browser', () => {
 	});
 
 	it('passes axe for a representative: Henrik sees what was done for Sofie', async () => {
-		const context = await browser.newContext({
-			viewport: { width: 320, height: 800 },
-			hasTouch: true
+		const { page, close } = await openPage(browser, server.url, {
+			width: 320,
+			height: 800,
+			touch: true,
+			as: { citizen: 'Henrik Hansen', actFor: 'Sofie Hansen' }
 		});
-		const page = await context.newPage();
 		try {
-			await loginInPage(page, server.url, 'Henrik Hansen');
-			await Promise.all([
-				page.waitForURL(`${server.url}/`),
-				page.getByRole('button', { name: 'Handl for Sofie Hansen' }).click()
-			]);
 			await page.goto(`${server.url}/mine-data/udskriv`);
 			expect(await page.locator('main').innerText()).toContain(
 				'Oplysningerne handler om Sofie Hansen.'
@@ -340,28 +337,26 @@ describe.skipIf(!chromium)('my data in the browser', () => {
 			);
 			await expectNoAxeViolations(page, '/indsigt for Sofie');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	for (const locale of ['da', 'en'] as const) {
 		for (const width of [390, 320]) {
 			it(`passes axe on /mine-data and the printable page, in ${locale} at ${width} px`, async () => {
-				const context = await browser.newContext({
-					viewport: { width, height: 800 },
-					hasTouch: true
+				const { page, close } = await openPage(browser, server.url, {
+					width,
+					height: 800,
+					touch: true,
+					locale,
+					as: { citizen: 'Maja Jensen' }
 				});
-				await context.addCookies([{ name: 'lang', value: locale, url: server.url }]);
-				const page = await context.newPage();
 				try {
-					await loginInPage(page, server.url, 'Maja Jensen');
 					for (const route of ['/mine-data', '/mine-data/udskriv']) {
 						await page.goto(`${server.url}${route}`);
 						expect(await page.getAttribute('html', 'lang')).toBe(locale);
 						expect(await page.locator('h1').count()).toBe(1);
-						await expectNoAxeViolations(page, `${route} (${locale}, ${width} px)`);
-						const overflow = await sidewaysOverflow(page);
-						expect(overflow, route).toBeLessThanOrEqual(0);
+						await checkPage(page, `${route} (${locale}, ${width} px)`);
 					}
 					// On paper: no navigation, header or footer; the content stays.
 					await page.emulateMedia({ media: 'print' });
@@ -371,7 +366,7 @@ describe.skipIf(!chromium)('my data in the browser', () => {
 					expect(await page.locator('h1').isVisible()).toBe(true);
 					expect(await page.locator('.no-print').isVisible()).toBe(false);
 				} finally {
-					await context.close();
+					await close();
 				}
 			});
 		}

@@ -30,6 +30,11 @@ export class CookieBrowser {
 		this.jar(this.target(url)).set(name, value);
 	}
 
+	/** Every cookie held for the host of `url`, to hand to a real browser. */
+	cookies(url: string): { name: string; value: string }[] {
+		return [...this.jar(this.target(url))].map(([name, value]) => ({ name, value }));
+	}
+
 	async go(url: string, init: RequestInit = {}): Promise<Response> {
 		const target = this.target(url);
 		const jar = this.jar(target);

@@ -4,15 +4,16 @@
 // every retry, and axe at 1280 and 320 px. The rows are inserted before the server starts, in
 // states the worker never touches (failed, uncertain), so the test depends on no worker; it checks
 // only what its own actions change.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, openPage, type OpenPage } from './open-page';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
-import { loginStaff, loginStaffInPage } from './staff';
+import { loginStaff } from './staff';
 import { text } from './html';
 
 const chromium = inject('chromium');
@@ -265,39 +266,28 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 		await browser?.close();
 	});
 
-	async function open(
-		width: number,
-		javaScriptEnabled = true
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({
-			viewport: { width, height: 900 },
-			javaScriptEnabled
+	/** Logged in as Anders Berg, the administrator. */
+	const open = (width: number, javaScript = true): Promise<OpenPage> =>
+		openPage(browser, baseUrl, {
+			width,
+			javaScript,
+			as: { staff: 'Anders Berg' }
 		});
-		const page = await context.newPage();
-		await loginStaffInPage(page, baseUrl, 'Anders Berg');
-		return { context, page };
-	}
-
-	async function check(page: Page, label: string) {
-		await expectNoAxeViolations(page, label);
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
-	}
 
 	it('checks the pages with rows, retries every row by clicking, then checks them empty', async () => {
 		for (const width of [1280, 320]) {
-			const { context, page } = await open(width);
+			const { page, close } = await open(width);
 			try {
 				await page.goto(`${baseUrl}/staff/drift`);
-				await check(page, `operations with rows ${width}`);
+				await checkPage(page, `operations with rows ${width}`);
 				await page.goto(`${baseUrl}/staff/drift/demo`);
-				await check(page, `demo outbox with rows ${width}`);
+				await checkPage(page, `demo outbox with rows ${width}`);
 			} finally {
-				await context.close();
+				await close();
 			}
 		}
 
-		const { context, page } = await open(1280, false);
+		const { page, close } = await open(1280, false);
 		try {
 			await page.goto(`${baseUrl}/staff/drift`);
 			for (let i = 0; i < 20; i++) {
@@ -311,25 +301,25 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 				'Alle beskeder er kommet frem. Der er intet at sende igen.'
 			);
 		} finally {
-			await context.close();
+			await close();
 		}
 
 		for (const width of [1280, 320]) {
-			const { context, page } = await open(width);
+			const { page, close } = await open(width);
 			try {
 				await page.goto(`${baseUrl}/staff/drift?sendt=1`);
-				await check(page, `operations after retry ${width}`);
+				await checkPage(page, `operations after retry ${width}`);
 				await page.goto(`${baseUrl}/staff/drift`);
-				await check(page, `operations empty ${width}`);
+				await checkPage(page, `operations empty ${width}`);
 				// The worker may fill the outbox at any time: a page past the oldest row is empty.
 				const past = Buffer.from(`1971-01-01T00:00:00.000000Z|${MADE_UP}`).toString('base64url');
 				await page.goto(`${baseUrl}/staff/drift/demo?efter=${past}`);
 				expect(await page.locator('main').innerText()).toContain(
 					'Sammen har ikke gemt nogen beskeder i demo-udbakken endnu.'
 				);
-				await check(page, `demo outbox empty ${width}`);
+				await checkPage(page, `demo outbox empty ${width}`);
 			} finally {
-				await context.close();
+				await close();
 			}
 		}
 	});

@@ -1,8 +1,9 @@
 // Every public page, in both languages, at desktop and 320 px width: zero axe violations, a unique
 // title, the right html lang, no horizontal scrolling, and keyboard and no-JavaScript use.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { launchBrowser } from './browser';
+import { checkPage, openPage } from './open-page';
 
 const baseUrl = inject('baseUrl');
 const chromium = inject('chromium');
@@ -14,10 +15,11 @@ const pages = [
 	{ path: '/findes-ikke', status: 404 }
 ];
 const locales = ['da', 'en'] as const;
-// 320 CSS px is also what a 1280 px window shows at 400 % zoom (WCAG 1.4.10 Reflow).
+// 320 CSS px is also what a 1280 px window shows at 400 % zoom (WCAG 1.4.10 Reflow). The phone has
+// a touch screen, which makes axe judge targets as touched.
 const viewports = [
-	{ name: 'desktop', width: 1280, height: 900 },
-	{ name: 'phone 320 px', width: 320, height: 640 }
+	{ name: 'desktop', width: 1280, height: 900, touch: false },
+	{ name: 'phone 320 px', width: 320, height: 640, touch: true }
 ];
 
 describe.skipIf(!chromium)('public pages in the browser', () => {
@@ -30,27 +32,19 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 		await browser?.close();
 	});
 
-	async function open(
-		locale: 'da' | 'en',
-		options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({
-			viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-			javaScriptEnabled: options.javaScriptEnabled ?? true,
-			// Playwright's 'hasTouch' makes axe judge targets as on a touch screen.
-			hasTouch: (options.width ?? 1280) < 500
-		});
-		await context.addCookies([{ name: 'lang', value: locale, url: baseUrl }]);
-		return { context, page: await context.newPage() };
-	}
-
 	const titles = new Map<string, string>();
 
 	for (const locale of locales) {
 		for (const viewport of viewports) {
 			for (const { path, status } of pages) {
 				it(`${path} in ${locale} at ${viewport.name}: accessible, titled, no sideways scrolling`, async () => {
-					const { context, page } = await open(locale, viewport);
+					const { width, height, touch } = viewport;
+					const { page, close } = await openPage(browser, baseUrl, {
+						width,
+						height,
+						touch,
+						locale
+					});
 					try {
 						const response = await page.goto(`${baseUrl}${path}`);
 						expect(response?.status()).toBe(status);
@@ -61,11 +55,9 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 						expect(titles.get(key) ?? path, `title "${title}" is used twice`).toBe(path);
 						titles.set(key, path);
 						expect(await page.locator('h1').count()).toBe(1);
-						await expectNoAxeViolations(page, `${path} (${locale}, ${viewport.name})`);
-						const overflow = await sidewaysOverflow(page);
-						expect(overflow).toBeLessThanOrEqual(0);
+						await checkPage(page, `${path} (${locale}, ${viewport.name})`);
 					} finally {
-						await context.close();
+						await close();
 					}
 				});
 			}
@@ -73,7 +65,7 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 	}
 
 	it('starts keyboard users at a skip link that moves focus to the main content', async () => {
-		const { context, page } = await open('da');
+		const { page, close } = await openPage(browser, baseUrl, { locale: 'da' });
 		try {
 			await page.goto(`${baseUrl}/`);
 			await page.keyboard.press('Tab');
@@ -108,12 +100,12 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 			);
 			expect(reached).toBeGreaterThanOrEqual(controls);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	it('switches language without JavaScript and returns to the same page', async () => {
-		const { context, page } = await open('da', { javaScriptEnabled: false });
+		const { page, close } = await openPage(browser, baseUrl, { javaScript: false, locale: 'da' });
 		try {
 			await page.goto(`${baseUrl}/offline`);
 			expect(await page.getAttribute('html', 'lang')).toBe('da');
@@ -125,7 +117,7 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 			await page.waitForLoadState();
 			expect(await page.getAttribute('html', 'lang')).toBe('da');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 

@@ -4,7 +4,7 @@
 // on the journey. Everyone else gets 404 on every route and action; axe at 1280 and 320 px on
 // every page and state. This file changes data, so it runs its own server.
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { letterReference } from '../../src/lib/server/letters/pdf';
@@ -12,11 +12,12 @@ import { csvTime } from '../../src/lib/server/audit/trail';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { readPdf } from '../pdf-reader';
 import { insertWaitingLetter, type WaitingLetter } from '../print-letters';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, openPage } from './open-page';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
-import { loginStaff, loginStaffInPage } from './staff';
+import { loginStaff } from './staff';
 import { text } from './html';
 
 const chromium = inject('chromium');
@@ -278,42 +279,33 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 		await browser?.close();
 	});
 
-	async function open(width: number): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({ viewport: { width, height: 900 } });
-		return { context, page: await context.newPage() };
-	}
-
-	async function check(page: Page, label: string) {
-		await expectNoAxeViolations(page, label);
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
-	}
-
 	for (const width of [1280, 320]) {
 		it(`print queue pages in every state at ${width} px`, async () => {
-			const { context, page } = await open(width);
+			const { page, close } = await openPage(browser, baseUrl, {
+				width,
+				as: { staff: 'Anders Berg' }
+			});
 			try {
-				await loginStaffInPage(page, baseUrl, 'Anders Berg');
 				await page.goto(`${baseUrl}/staff/post`);
-				await check(page, `queue ${width}`);
+				await checkPage(page, `queue ${width}`);
 				await page.getByRole('button', { name: 'Lav en pakke til print' }).click();
 				await page.getByText('Der er ingen breve, der venter, så der er ikke lavet').waitFor();
-				await check(page, `queue after export ${width}`);
+				await checkPage(page, `queue after export ${width}`);
 				await page.goto(`${baseUrl}${batchUrl}?lavet=2`);
-				await check(page, `batch ${width}`);
+				await checkPage(page, `batch ${width}`);
 				await page.goto(`${baseUrl}/staff/post/retur`);
-				await check(page, `return form ${width}`);
+				await checkPage(page, `return form ${width}`);
 				await page.getByRole('button', { name: 'Find brevet' }).click();
 				await page.locator('.error-summary').waitFor();
-				await check(page, `return errors ${width}`);
+				await checkPage(page, `return errors ${width}`);
 				await page.getByLabel('Brevnummer').fill(waiting[1]!.reference);
 				await page.getByRole('button', { name: 'Find brevet' }).click();
 				await page.getByRole('button', { name: 'Markér som returneret' }).waitFor();
-				await check(page, `return confirm ${width}`);
+				await checkPage(page, `return confirm ${width}`);
 				await page.goto(`${baseUrl}/staff/post/retur?returneret=${waiting[0]!.reference}`);
-				await check(page, `return done ${width}`);
+				await checkPage(page, `return done ${width}`);
 			} finally {
-				await context.close();
+				await close();
 			}
 		});
 	}

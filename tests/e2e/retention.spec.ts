@@ -1,61 +1,31 @@
-// Retention periods and the retention job for administrators: the page shows
-// the periods with their defaults, saves new ones without JavaScript (audited), refuses bad ones
-// with field errors and an error summary and stores nothing, runs the clean-up now through the job
-// queue (a run row appears within a bounded wait, audited), answers 404 to everyone but
-// administrators, is no-store, and has no axe violations at 1280 and 320 px.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import * as clock from '../../src/lib/server/clock';
+// Retention periods and the retention job for administrators over HTTP, as a browser without
+// JavaScript uses them: the page shows the periods with their defaults, saves new ones (audited),
+// refuses bad ones with field errors and an error summary and stores nothing, runs the clean-up now
+// through the job queue (a run row appears within a bounded wait, audited), archives a journey
+// closed long ago, answers 404 to everyone but administrators, and is no-store. The server
+// (retention.fixture.ts) is this file's own. The same pages in Chromium, through axe at 1280 and
+// 320 px: retention.browser.spec.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import { text } from './html';
 import type { CookieBrowser } from './oidc-flow';
 import { postForm } from './portal';
-import { startSeededServer, type SeededServer } from './seeded-server';
-import { loginStaff, loginStaffInPage } from './staff';
-
-const chromium = inject('chromium');
-const URL_PATH = '/staff/admin/opbevaring';
-const OLD_SENT = '0d000000-0000-4000-8000-000000000001';
-const JOURNEY = demoIds.journey('maja');
-const JOURNEY_PATH = `/staff/forloeb/${JOURNEY}`;
-// The same calendar as the seed's: the server's clock goes on from this process's.
-const demo = new DemoClock(clock.now());
+import {
+	demo,
+	expectRetentionAudit,
+	JOURNEY_PATH,
+	startRetentionServer,
+	untilRunFinished,
+	URL_PATH
+} from './retention.fixture';
+import type { SeededServer } from './seeded-server';
+import { loginStaff } from './staff';
 
 let server: SeededServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-	server = await startSeededServer(async (db) => {
-		// A message sent 200 days ago: the first run deletes it.
-		const longAgo = demo.past(200, 10);
-		await db
-			.insertInto('notifications')
-			.values({
-				id: OLD_SENT,
-				citizen_id: demoIds.citizen('Maja Jensen'),
-				event_type: 'meeting_invite',
-				timeline_entry_id: null,
-				channel: 'email',
-				status: 'sent',
-				bundle_id: null,
-				letter_id: null,
-				send_after: longAgo,
-				sent_at: longAgo,
-				created_at: longAgo,
-				idempotency_key: 'retention-e2e:1',
-				error: null,
-				claimed_at: null
-			})
-			.execute();
-		// Maja's journey closed 800 days ago: the run archives it (the period saved below is 730 days).
-		await db
-			.updateTable('journeys')
-			.set({ status: 'closed', closed_at: demo.past(800, 10) })
-			.where('id', '=', JOURNEY)
-			.execute();
-	});
+	server = await startRetentionServer();
 	baseUrl = server.url;
 });
 afterAll(async () => {
@@ -148,13 +118,7 @@ describe('retention for the administrator, without JavaScript', () => {
 		expect(text(await page(anders, `${URL_PATH}?gemt=koersel`))).toContain(
 			'Oprydningen er sat i gang.'
 		);
-		const deadline = performance.now() + 30_000;
-		let body = '';
-		while (performance.now() < deadline) {
-			body = text(await page(anders));
-			if (body.includes('De seneste 10 kørsler af oprydningen') && body.includes('Færdig')) break;
-			await new Promise((r) => setTimeout(r, 300));
-		}
+		const body = await untilRunFinished(async () => text(await page(anders)));
 		expect(body).toContain('De seneste 10 kørsler af oprydningen');
 		expect(body).toContain('Færdig');
 		expect(body).not.toContain('Oprydningen har ikke kørt endnu.');
@@ -206,107 +170,9 @@ describe('retention for the administrator, without JavaScript', () => {
 	});
 });
 
-describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser(chromium!);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
-	async function open(
-		width: number,
-		who = 'Anders Berg'
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({ viewport: { width, height: 900 } });
-		const page = await context.newPage();
-		await loginStaffInPage(page, baseUrl, who);
-		return { context, page };
-	}
-
-	async function check(page: Page, label: string) {
-		await expectNoAxeViolations(page, label);
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
-	}
-
-	it('checks the page with runs, with errors and after saving', async () => {
-		for (const width of [1280, 320]) {
-			const { context, page } = await open(width);
-			try {
-				await page.goto(`${baseUrl}${URL_PATH}`);
-				await check(page, `retention ${width}`);
-				await page.getByLabel('Logning (måneder)').fill('5');
-				await page.getByRole('button', { name: 'Gem perioder' }).click();
-				await page.locator('.error-summary').waitFor();
-				await expect
-					.poll(() => page.evaluate(() => document.activeElement?.className))
-					.toContain('error-summary');
-				await check(page, `retention with errors ${width}`);
-				await page.getByLabel('Logning (måneder)').fill('36');
-				await Promise.all([
-					page.waitForURL(/gemt=perioder/),
-					page.getByRole('button', { name: 'Gem perioder' }).click()
-				]);
-				await check(page, `retention saved ${width}`);
-				await page.goto(`${baseUrl}${URL_PATH}?gemt=koersel`);
-				await check(page, `retention run requested ${width}`);
-			} finally {
-				await context.close();
-			}
-		}
-	});
-
-	it('checks the archived journey page', async () => {
-		for (const width of [1280, 320]) {
-			const { context, page } = await open(width, 'Mette Larsen');
-			try {
-				await page.goto(`${baseUrl}${JOURNEY_PATH}`);
-				expect(await page.locator('main').innerText()).toContain('Forløbet er arkiveret');
-				await check(page, `archived journey ${width}`);
-			} finally {
-				await context.close();
-			}
-		}
-	});
-});
-
 describe('audit', () => {
 	it('audited the saved periods, the run asked for and the run itself', async () => {
-		const anders = demoIds.staff('Anders Berg');
-		const rows = await server.stopAndInspect((db) =>
-			db
-				.selectFrom('audit_events')
-				.select(['actor_type', 'actor_staff_id', 'action', 'object_type', 'citizen_id'])
-				.where('object_type', 'in', ['retention_settings', 'retention_job', 'retention_run'])
-				.execute()
-		);
-		const settings = rows.filter((r) => r.object_type === 'retention_settings');
-		// One save without JavaScript, two in the browser (1280 and 320 px); refused ones none.
-		expect(settings.length).toBe(chromium ? 3 : 1);
-		for (const r of settings) {
-			expect(r).toEqual({
-				actor_type: 'staff',
-				actor_staff_id: anders,
-				action: 'update',
-				object_type: 'retention_settings',
-				citizen_id: null
-			});
-		}
-		expect(rows.filter((r) => r.object_type === 'retention_job')).toEqual([
-			{
-				actor_type: 'staff',
-				actor_staff_id: anders,
-				action: 'create',
-				object_type: 'retention_job',
-				citizen_id: null
-			}
-		]);
-		const runs = rows.filter((r) => r.object_type === 'retention_run');
-		expect(runs.length).toBeGreaterThanOrEqual(1);
-		for (const r of runs) {
-			expect(r).toMatchObject({ actor_type: 'system', actor_staff_id: null, action: 'delete' });
-		}
+		// One save (the refused one none).
+		await expectRetentionAudit(server, { saves: 1, run: true });
 	});
 });

@@ -4,14 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { expectNoAxeViolations, launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, openPage, type LoginAs, type OpenPage } from './open-page';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
-import { loginInPage } from './portal';
 import { startServer, type RunningServer } from './server';
 import { text } from './html';
 
@@ -269,21 +269,18 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 		await browser?.close();
 	});
 
-	async function open(
-		options: { width: number; locale?: 'da' | 'en'; javaScriptEnabled?: boolean } = { width: 390 }
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({
-			viewport: { width: options.width, height: 800 },
-			hasTouch: true,
-			javaScriptEnabled: options.javaScriptEnabled ?? true
+	/** A touch screen 800 px high, in Danish unless asked otherwise, logged in. */
+	function open(
+		as: LoginAs,
+		options: { width: number; locale?: 'da' | 'en'; javaScript?: boolean }
+	): Promise<OpenPage> {
+		return openPage(browser, baseUrl, {
+			height: 800,
+			touch: true,
+			locale: 'da',
+			...options,
+			as
 		});
-		await context.addCookies([{ name: 'lang', value: options.locale ?? 'da', url: baseUrl }]);
-		return { context, page: await context.newPage() };
-	}
-
-	async function noSidewaysScrolling(page: Page): Promise<void> {
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow).toBeLessThanOrEqual(0);
 	}
 
 	async function setSms(page: Page, on: boolean): Promise<void> {
@@ -296,9 +293,11 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 		page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false);
 
 	it('saves a contact detail with JavaScript turned off, and lands focus on errors', async () => {
-		const { context, page } = await open({ width: 390, javaScriptEnabled: false });
+		const { page, close } = await open(
+			{ citizen: 'Eva Andersen' },
+			{ width: 390, javaScript: false }
+		);
 		try {
-			await loginInPage(page, baseUrl, 'Eva Andersen');
 			await page.goto(`${baseUrl}/indstillinger`);
 			await page.getByLabel('Mobilnummer').fill('abc');
 			await setSms(page, true);
@@ -314,14 +313,13 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 			expect(await page.getByLabel('Mobilnummer').inputValue()).toBe('12 34 56 78');
 			expect(await page.getByLabel('Send mig en sms, når der er nyt').isChecked()).toBe(true);
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	it('moves focus to the error summary after a failed submit with JavaScript', async () => {
-		const { context, page } = await open({ width: 390 });
+		const { page, close } = await open({ citizen: 'Eva Andersen' }, { width: 390 });
 		try {
-			await loginInPage(page, baseUrl, 'Eva Andersen');
 			await page.goto(`${baseUrl}/indstillinger`);
 			await page.getByLabel('E-mailadresse').fill('eva@');
 			await page.getByRole('button', { name: 'Gem kontaktoplysninger' }).click();
@@ -332,14 +330,13 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 			await page.locator('.error-summary a[href="#email"]').click();
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	it('switches the whole page to English when English is chosen', async () => {
-		const { context, page } = await open({ width: 390 });
+		const { page, close } = await open({ citizen: 'Eva Andersen' }, { width: 390 });
 		try {
-			await loginInPage(page, baseUrl, 'Eva Andersen');
 			await page.goto(`${baseUrl}/indstillinger`);
 			await page.getByText('Engelsk (English)').click();
 			await Promise.all([
@@ -357,20 +354,18 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 			await page.locator('h1', { hasText: 'Indstillinger' }).waitFor();
 			expect(await page.getAttribute('html', 'lang')).toBe('da');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	for (const locale of ['da', 'en'] as const) {
 		for (const width of [390, 320]) {
 			it(`/indstillinger in ${locale} at ${width} px: no axe violations, as is, with errors, after saving`, async () => {
-				const { context, page } = await open({ width, locale });
+				const { page, close } = await open({ citizen: 'Eva Andersen' }, { width, locale });
 				try {
-					await loginInPage(page, baseUrl, 'Eva Andersen');
 					await page.goto(`${baseUrl}/indstillinger`);
 					expect(await page.getAttribute('html', 'lang')).toBe(locale);
-					await expectNoAxeViolations(page, `/indstillinger ${locale} ${width}`);
-					await noSidewaysScrolling(page);
+					await checkPage(page, `/indstillinger ${locale} ${width}`);
 
 					const save = locale === 'da' ? 'Gem kontaktoplysninger' : 'Save contact details';
 					const phone = locale === 'da' ? 'Mobilnummer' : 'Mobile number';
@@ -378,8 +373,7 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 					await setSms(page, true);
 					await page.getByRole('button', { name: save }).click();
 					await page.locator('.error-summary').waitFor();
-					await expectNoAxeViolations(page, `/indstillinger with errors ${locale} ${width}`);
-					await noSidewaysScrolling(page);
+					await checkPage(page, `/indstillinger with errors ${locale} ${width}`);
 
 					await setSms(page, false);
 					await Promise.all([
@@ -387,23 +381,21 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 						page.getByRole('button', { name: save }).click()
 					]);
 					await page.locator('.alert-success').waitFor();
-					await expectNoAxeViolations(page, `/indstillinger saved ${locale} ${width}`);
-					await noSidewaysScrolling(page);
+					await checkPage(page, `/indstillinger saved ${locale} ${width}`);
 				} finally {
-					await context.close();
+					await close();
 				}
 			});
 		}
 	}
 
 	it('shows Karl’s page without errors for axe', async () => {
-		const { context, page } = await open({ width: 320 });
+		const { page, close } = await open({ citizen: 'Karl Nielsen' }, { width: 320 });
 		try {
-			await loginInPage(page, baseUrl, 'Karl Nielsen');
 			await page.goto(`${baseUrl}/indstillinger`);
 			await expectNoAxeViolations(page, '/indstillinger for Karl');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 });

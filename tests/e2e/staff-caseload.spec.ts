@@ -3,16 +3,18 @@
 // 404 alike for a citizen the reader may not see and for made-up and malformed ids, every read,
 // search and change audited (the CPR number only as its keyed hash), and axe on every state.
 // This file changes data, so it runs its own server on a fresh demo database.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import type { StaffName } from '../../src/lib/server/seed/demo-data';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, openPage, type OpenPage } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
-import { loginStaff, loginStaffInPage } from './staff';
+import { loginStaff } from './staff';
 import { text } from './html';
 
 const chromium = inject('chromium');
@@ -374,28 +376,11 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 		await browser?.close();
 	});
 
-	async function open(
-		name: string,
-		width: number,
-		javaScriptEnabled = true
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({
-			viewport: { width, height: 900 },
-			javaScriptEnabled
-		});
-		const page = await context.newPage();
-		await loginStaffInPage(page, baseUrl, name);
-		return { context, page };
-	}
-
-	async function check(page: Page, label: string): Promise<void> {
-		await expectNoAxeViolations(page, label);
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow, `${label}: sideways scrolling`).toBeLessThanOrEqual(0);
-	}
+	const open = (name: StaffName, width: number, javaScript = true): Promise<OpenPage> =>
+		openPage(browser, baseUrl, { width, javaScript, as: { staff: name } });
 
 	it('sets the analog flag for Jens with JavaScript turned off, after a refused try', async () => {
-		const { context, page } = await open('Hanne Vestergaard', 1280, false);
+		const { page, close } = await open('Hanne Vestergaard', 1280, false);
 		try {
 			await page.goto(`${baseUrl}/staff/borger/${jens}/analog`);
 			await page.getByLabel('Anden årsag').check();
@@ -414,7 +399,7 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 			expect(body).toContain('Analog-markeringen er sat.');
 			expect(body).toContain('Jens Poulsen får alt med posten');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
@@ -424,31 +409,31 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 			try {
 				const page = lone.page;
 				await page.goto(`${baseUrl}/staff`);
-				await check(page, 'caseload with data');
+				await checkPage(page, 'caseload with data');
 				await page.goto(`${baseUrl}/staff?venter=other_authority`);
-				await check(page, 'caseload, empty');
+				await checkPage(page, 'caseload, empty');
 				await page.goto(`${baseUrl}/staff/soeg`);
-				await check(page, 'search, empty');
+				await checkPage(page, 'search, empty');
 				await page.getByRole('button', { name: 'Søg efter borger' }).click();
 				await page.locator('.error-summary').waitFor();
-				await check(page, 'search with errors');
+				await checkPage(page, 'search with errors');
 				await page.getByLabel('CPR-nummer eller navn').fill('Maja');
 				await page.getByRole('button', { name: 'Søg efter borger' }).click();
 				await page.getByRole('link', { name: 'Maja Jensen' }).waitFor();
-				await check(page, 'search with results');
+				await checkPage(page, 'search with results');
 				await page.getByLabel('CPR-nummer eller navn').fill('Karl');
 				await page.getByRole('button', { name: 'Søg efter borger' }).click();
 				await page.getByText('Vi fandt ingen borgere').waitFor();
-				await check(page, 'search without results');
+				await checkPage(page, 'search without results');
 				await page.goto(`${baseUrl}/staff/borger/${maja}`);
-				await check(page, 'citizen view');
+				await checkPage(page, 'citizen view');
 				await page.goto(`${baseUrl}/staff/borger/${maja}/analog`);
-				await check(page, 'analog flag, digital');
+				await checkPage(page, 'analog flag, digital');
 				await page.getByRole('button', { name: 'Sæt analog-markering' }).click();
 				await page.locator('.error-summary').waitFor();
-				await check(page, 'analog flag with errors');
+				await checkPage(page, 'analog flag with errors');
 			} finally {
-				await lone.context.close();
+				await lone.close();
 			}
 
 			const hanne = await open('Hanne Vestergaard', width);
@@ -456,32 +441,32 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 				const page = hanne.page;
 				await page.goto(`${baseUrl}/staff/borger/${karl}`);
 				await page.getByTestId('analog-notice').waitFor();
-				await check(page, 'citizen view, analog');
+				await checkPage(page, 'citizen view, analog');
 				await page.goto(`${baseUrl}/staff/borger/${karl}/analog?gemt=sat`);
-				await check(page, 'analog flag set, after success');
+				await checkPage(page, 'analog flag set, after success');
 				await page.getByRole('button', { name: 'Fjern analog-markering' }).click();
 				await page.locator('.error-summary').waitFor();
-				await check(page, 'analog clear with errors');
+				await checkPage(page, 'analog clear with errors');
 			} finally {
-				await hanne.context.close();
+				await hanne.close();
 			}
 
 			const peter = await open('Peter Holm', width);
 			try {
 				await peter.page.goto(`${baseUrl}/staff/borger/${maja}`);
-				await check(peter.page, 'citizen view, consent missing');
+				await checkPage(peter.page, 'citizen view, consent missing');
 				await peter.page.goto(`${baseUrl}/staff`);
-				await check(peter.page, 'caseload, consent missing');
+				await checkPage(peter.page, 'caseload, consent missing');
 			} finally {
-				await peter.context.close();
+				await peter.close();
 			}
 
 			const auditor = await open('Birgitte Skov', width);
 			try {
 				await auditor.page.goto(`${baseUrl}/staff`);
-				await check(auditor.page, 'auditor start page');
+				await checkPage(auditor.page, 'auditor start page');
 			} finally {
-				await auditor.context.close();
+				await auditor.close();
 			}
 		});
 	}

@@ -2,17 +2,18 @@
 // audit trail with its CSV export: without JavaScript (plain form posts), with 404 for everyone
 // the policy keeps out, an audit row for every read, change and export, and axe on every page and
 // state at 1280 and 320 px. This file changes data, so it runs its own server.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDateWithYear, todayInDenmark } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
+import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, openPage } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
-import { loginStaff, loginStaffInPage } from './staff';
+import { loginStaff } from './staff';
 import { text } from './html';
 
 const chromium = inject('chromium');
@@ -427,27 +428,12 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 		await browser?.close();
 	});
 
-	async function open(
-		width: number,
-		javaScriptEnabled = true
-	): Promise<{ context: BrowserContext; page: Page }> {
-		const context = await browser.newContext({
-			viewport: { width, height: 900 },
-			javaScriptEnabled
-		});
-		return { context, page: await context.newPage() };
-	}
-
-	async function check(page: Page, label: string) {
-		await expectNoAxeViolations(page, label);
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
-	}
-
 	it('records a consent without JavaScript by clicking through the form', async () => {
-		const { context, page } = await open(1280, false);
+		const { page, close } = await openPage(browser, baseUrl, {
+			javaScript: false,
+			as: { staff: 'Mette Larsen' }
+		});
 		try {
-			await loginStaffInPage(page, baseUrl, 'Mette Larsen');
 			await page.goto(`${baseUrl}${consentUrl(maja)}`);
 			await page.getByRole('radio', { name: 'Børn og Familie' }).check();
 			await page.getByRole('radio', { name: 'Giver samtykke' }).check();
@@ -459,56 +445,64 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 			]);
 			expect(await page.locator('main').innerText()).toContain('Registreret.');
 		} finally {
-			await context.close();
+			await close();
 		}
 	});
 
 	for (const width of [1280, 320]) {
 		it(`consent and representatives pages in every state at ${width} px`, async () => {
-			const { context, page } = await open(width);
+			const mette = await openPage(browser, baseUrl, { width, as: { staff: 'Mette Larsen' } });
 			try {
-				await loginStaffInPage(page, baseUrl, 'Mette Larsen');
+				const page = mette.page;
 				await page.goto(`${baseUrl}${consentUrl(maja)}`);
-				await check(page, `consent ${width}`);
+				await checkPage(page, `consent ${width}`);
 				await page.getByRole('button', { name: 'Registrér beslutningen' }).click();
 				await page.locator('.error-summary').waitFor();
-				await check(page, `consent errors ${width}`);
+				await checkPage(page, `consent errors ${width}`);
 				await page.goto(`${baseUrl}${consentUrl(maja)}?gemt=ja`);
-				await check(page, `consent saved ${width}`);
+				await checkPage(page, `consent saved ${width}`);
 				// Maja has no representatives: the empty state.
 				await page.goto(`${baseUrl}${repUrl(maja)}`);
 				expect(await page.locator('main').innerText()).toContain(
 					'Der er ikke registreret nogen repræsentanter for Maja Jensen.'
 				);
-				await check(page, `representatives empty ${width}`);
+				await checkPage(page, `representatives empty ${width}`);
 				await page.getByRole('button', { name: 'Registrér repræsentanten' }).click();
 				await page.locator('.error-summary').waitFor();
-				await check(page, `representatives errors ${width}`);
-
-				await page.goto(`${baseUrl}/staff/login`);
-				await context.clearCookies();
-				await loginStaffInPage(page, baseUrl, 'Hanne Vestergaard');
-				await page.goto(`${baseUrl}${repUrl(karl)}?gemt=registreret`);
-				await check(page, `representatives with data ${width}`);
-				await page.goto(`${baseUrl}${consentUrl(karl)}`);
-				await check(page, `consent of Karl ${width}`);
+				await checkPage(page, `representatives errors ${width}`);
 			} finally {
-				await context.close();
+				await mette.close();
+			}
+
+			const hanne = await openPage(browser, baseUrl, {
+				width,
+				as: { staff: 'Hanne Vestergaard' }
+			});
+			try {
+				const page = hanne.page;
+				await page.goto(`${baseUrl}${repUrl(karl)}?gemt=registreret`);
+				await checkPage(page, `representatives with data ${width}`);
+				await page.goto(`${baseUrl}${consentUrl(karl)}`);
+				await checkPage(page, `consent of Karl ${width}`);
+			} finally {
+				await hanne.close();
 			}
 		});
 
 		it(`the audit log at ${width} px: with rows, filtered to none, with errors`, async () => {
-			const { context, page } = await open(width);
+			const { page, close } = await openPage(browser, baseUrl, {
+				width,
+				as: { staff: 'Birgitte Skov' }
+			});
 			try {
-				await loginStaffInPage(page, baseUrl, 'Birgitte Skov');
 				await page.goto(`${baseUrl}/staff/logning`);
-				await check(page, `log ${width}`);
+				await checkPage(page, `log ${width}`);
 				await page.goto(`${baseUrl}/staff/logning?fra=1.1.2001&til=2.1.2001`);
-				await check(page, `log empty ${width}`);
+				await checkPage(page, `log empty ${width}`);
 				await page.goto(`${baseUrl}/staff/logning?fra=igaar`);
-				await check(page, `log errors ${width}`);
+				await checkPage(page, `log errors ${width}`);
 			} finally {
-				await context.close();
+				await close();
 			}
 		});
 	}

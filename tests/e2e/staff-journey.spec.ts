@@ -2,17 +2,17 @@
 // thread, over HTTP as a browser without JavaScript sends it and in Chromium with axe at 1280 and
 // 320 px. This file changes data, so it runs its own server on a fresh demo database; the audit
 // rows are checked at the end, after the server has stopped.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDateWithYear } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
+import type { StaffName } from '../../src/lib/server/seed/demo-data';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
 import type { CookieBrowser } from './oidc-flow';
+import { checkPage, useChromium } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
-import { loginStaff, loginStaffInPage } from './staff';
+import { loginStaff } from './staff';
 import { text } from './html';
 
 const chromium = inject('chromium');
@@ -404,52 +404,31 @@ describe('messages with the citizen', () => {
 });
 
 describe.skipIf(!chromium)('in the browser, axe at 1280 and 320 px', () => {
-	let browser: Browser;
-	let context: BrowserContext | undefined;
-
-	beforeAll(async () => {
-		browser = await launchBrowser(chromium!);
-	});
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-	});
-
-	async function open(name: string, width: number): Promise<Page> {
-		await context?.close();
-		context = await browser.newContext({ viewport: { width, height: 900 } });
-		const page = await context.newPage();
-		await loginStaffInPage(page, baseUrl, name);
-		return page;
-	}
-
-	async function check(page: Page, label: string) {
-		await expectNoAxeViolations(page, label);
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow, `${label}: horizontal overflow`).toBeLessThanOrEqual(0);
-	}
+	const pages = useChromium(() => baseUrl);
+	/** Logged in as `name`; the page opened before is closed. */
+	const open = (name: StaffName, width: number) => pages.open({ width, as: { staff: name } });
 
 	for (const width of [1280, 320]) {
 		it(`journey page, filters and Peter Holm's hidden line at ${width} px`, async () => {
 			let page = await open('Lone Madsen', width);
 			await page.goto(`${baseUrl}${journeyPath}`);
-			await check(page, `journey, Lone, ${width}`);
+			await checkPage(page, `journey, Lone, ${width}`);
 			await page.goto(`${baseUrl}${journeyPath}?afdeling=none&type=plan`);
 			await page.getByText('Ingen poster passer til filtrene.').waitFor();
-			await check(page, `journey, empty filter, ${width}`);
+			await checkPage(page, `journey, empty filter, ${width}`);
 			page = await open('Peter Holm', width);
 			await page.goto(`${baseUrl}${journeyPath}`);
 			await page.getByTestId('hidden-entries').waitFor();
-			await check(page, `journey, Peter, ${width}`);
+			await checkPage(page, `journey, Peter, ${width}`);
 		});
 
 		it(`new entry: empty, errors, preview, saved at ${width} px`, async () => {
 			const page = await open('Lone Madsen', width);
 			await page.goto(`${baseUrl}${newPath}`);
-			await check(page, `new entry, empty, ${width}`);
+			await checkPage(page, `new entry, empty, ${width}`);
 			await page.getByRole('button', { name: 'Gem på tidslinjen' }).click();
 			await page.locator('.error-summary').waitFor();
-			await check(page, `new entry, errors, ${width}`);
+			await checkPage(page, `new entry, errors, ${width}`);
 
 			await page.getByLabel('Notat').check();
 			await page.getByLabel('Borgeren kan se dette').check();
@@ -468,7 +447,7 @@ describe.skipIf(!chromium)('in the browser, axe at 1280 and 320 px', () => {
 				.waitFor();
 			await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 			await page.getByRole('heading', { name: 'Forhåndsvisning' }).waitFor();
-			await check(page, `new entry, preview, ${width}`);
+			await checkPage(page, `new entry, preview, ${width}`);
 
 			await page
 				.getByLabel('Tekst', { exact: true })
@@ -482,23 +461,23 @@ describe.skipIf(!chromium)('in the browser, axe at 1280 and 320 px', () => {
 				page.getByRole('button', { name: 'Gem på tidslinjen' }).click()
 			]);
 			await page.getByText('Posten er gemt på tidslinjen.').waitFor();
-			await check(page, `journey after saving, ${width}`);
+			await checkPage(page, `journey after saving, ${width}`);
 		});
 
 		it(`messages: thread, errors and sent at ${width} px`, async () => {
 			const page = await open('Mette Larsen', width);
 			await page.goto(`${baseUrl}${threadPath}`);
-			await check(page, `thread, ${width}`);
+			await checkPage(page, `thread, ${width}`);
 			await page.getByRole('button', { name: 'Send beskeden' }).click();
 			await page.locator('.error-summary').waitFor();
-			await check(page, `thread, errors, ${width}`);
+			await checkPage(page, `thread, errors, ${width}`);
 			await page.getByLabel('Besked', { exact: true }).fill(`Tak for i dag (${width}).`);
 			await Promise.all([
 				page.waitForURL(/sendt=1/),
 				page.getByRole('button', { name: 'Send beskeden' }).click()
 			]);
 			await page.getByText('Beskeden er sendt.').waitFor();
-			await check(page, `thread, sent, ${width}`);
+			await checkPage(page, `thread, sent, ${width}`);
 		});
 	}
 });

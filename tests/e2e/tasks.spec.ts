@@ -1,81 +1,37 @@
-// Tasks for citizens: the list, a task's page, "I have done it" (with and without JavaScript), and
-// who may see and mark what. Marking changes data, so this file runs its own server, seeded with
-// the demo plus a task for Karl (for his read-only representative) and two more for Maja.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// Tasks for citizens over HTTP, as a browser without JavaScript uses them: the list, a task's page,
+// "I have done it", and who may see and mark what. Marking changes data, so this file runs its own
+// server (tasks.fixture.ts). The same pages in Chromium: tasks.browser.spec.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/lib/format';
-import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { DemoClock } from '../../src/lib/server/seed/demo-time';
-import { expectNoAxeViolations, launchBrowser, sidewaysOverflow } from './browser';
-import { loginCitizen, postForm } from './portal';
 import type { CookieBrowser } from './oidc-flow';
-import { loginInPage } from './portal';
-import { startSeededServer, type SeededServer } from './seeded-server';
-
-const chromium = inject('chromium');
-
-const MAJA = demoIds.citizen('Maja Jensen');
-const SOFIE = demoIds.citizen('Sofie Hansen');
-const KARL = demoIds.citizen('Karl Nielsen');
-const LISE = demoIds.citizen('Lise Mortensen');
-const HENRIK = demoIds.citizen('Henrik Hansen');
-const PAYSLIPS = demoIds.task('maja-payslips');
-const MAJA_DONE = demoIds.task('maja-cv');
-const MAJA_STAFF_TASK = demoIds.task('maja-find-therapist');
-const SOFIE_RECEIPTS = demoIds.task('sofie-receipts');
-const LISE_ESTIMATE = demoIds.task('lise-estimate');
-const AHMED_DIPLOMA = demoIds.task('ahmed-diploma');
-// Rows the demo does not have, added for these tests.
-const KARL_TASK = '7a5c0000-0000-4000-8000-00000000d001';
-const MAJA_OVERDUE = '7a5c0000-0000-4000-8000-00000000d002';
-const MAJA_BROWSER = '7a5c0000-0000-4000-8000-00000000d003';
-
-// The same calendar as the seed's: the servers' clocks go on from this process's (pinned at 10.00).
-const demo = new DemoClock(clock.now());
-const OVERDUE_DUE = demo.date(-3);
+import { loginCitizen, postForm } from './portal';
+import type { SeededServer } from './seeded-server';
+import {
+	AHMED_DIPLOMA,
+	demo,
+	HENRIK,
+	KARL,
+	KARL_TASK,
+	LISE,
+	LISE_ESTIMATE,
+	MAJA,
+	MAJA_DONE,
+	MAJA_OVERDUE,
+	MAJA_STAFF_TASK,
+	OVERDUE_DUE,
+	PAYSLIPS,
+	SOFIE,
+	SOFIE_RECEIPTS,
+	startTasksServer,
+	taskPath
+} from './tasks.fixture';
 
 let server: SeededServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-	server = await startSeededServer(async (db) => {
-		const task = (
-			id: string,
-			citizen: 'Karl Nielsen' | 'Maja Jensen',
-			journey: string,
-			caseKey: string,
-			title: string,
-			dueDate: string
-		) => ({
-			id,
-			citizen_id: demoIds.citizen(citizen),
-			journey_id: demoIds.journey(journey),
-			case_id: demoIds.case(caseKey),
-			assignee: 'citizen' as const,
-			title,
-			title_en: null,
-			description: 'Ring, hvis du har spørgsmål.\nVi hjælper gerne.',
-			due_date: dueDate,
-			created_by_staff_id: demoIds.staff('Hanne Vestergaard'),
-			created_at: demo.past(10, 9)
-		});
-		await db
-			.insertInto('tasks')
-			.values([
-				task(
-					KARL_TASK,
-					'Karl Nielsen',
-					'karl',
-					'karl-care',
-					'Skriv dine ønsker til besøget',
-					demo.date(6)
-				),
-				task(MAJA_OVERDUE, 'Maja Jensen', 'maja', 'maja-social', 'Send din husleje', OVERDUE_DUE),
-				task(MAJA_BROWSER, 'Maja Jensen', 'maja', 'maja-job', 'Udfyld dit skema', demo.date(20))
-			])
-			.execute();
-	});
+	server = await startTasksServer();
 	baseUrl = server.url;
 });
 
@@ -83,7 +39,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const taskUrl = (id: string) => `${baseUrl}/opgaver/${encodeURIComponent(id)}`;
+const taskUrl = (id: string) => `${baseUrl}${taskPath(id)}`;
 const doneUrl = (id: string) => `${taskUrl(id)}?/gjort`;
 
 async function html(browser: CookieBrowser, url: string): Promise<string> {
@@ -273,117 +229,6 @@ describe('tasks for representatives, without a journey and in English', () => {
 	it('tells Jens, who has no tasks, so', async () => {
 		const jens = await loginCitizen(baseUrl, 'demo-citizen-jens-poulsen');
 		expect(mainText(await html(jens, `${baseUrl}/opgaver`))).toContain('Du har ingen opgaver.');
-	});
-});
-
-describe.skipIf(!chromium)('tasks in the browser', () => {
-	let browser: Browser;
-	let context: BrowserContext | undefined;
-
-	beforeAll(async () => {
-		browser = await launchBrowser(chromium!);
-	});
-	afterAll(async () => {
-		await context?.close();
-		await browser?.close();
-	});
-
-	async function open(
-		name: string,
-		options: { width?: number; locale?: 'da' | 'en' } = {}
-	): Promise<Page> {
-		await context?.close();
-		context = await browser.newContext({
-			viewport: { width: options.width ?? 390, height: 844 },
-			hasTouch: true
-		});
-		if (options.locale) {
-			await context.addCookies([{ name: 'lang', value: options.locale, url: baseUrl }]);
-		}
-		const page = await context.newPage();
-		await loginInPage(page, baseUrl, name);
-		return page;
-	}
-
-	async function expectNoOverflow(page: Page) {
-		const overflow = await sidewaysOverflow(page);
-		expect(overflow).toBeLessThanOrEqual(0);
-	}
-
-	it('marks a task done with JavaScript: list, open, errors and done pass axe', async () => {
-		const page = await open('Maja Jensen');
-		await page.goto(`${baseUrl}/opgaver`);
-		expect(await page.locator('h1').count()).toBe(1);
-		await expectNoAxeViolations(page, 'tasks list');
-		await Promise.all([
-			page.waitForURL(`**/opgaver/${MAJA_BROWSER}`),
-			page.getByRole('link', { name: 'Udfyld dit skema' }).click()
-		]);
-		expect(await page.title()).toBe('Udfyld dit skema – Sammen – Sammen Kommune');
-		await expectNoAxeViolations(page, 'task, open');
-		await expectNoOverflow(page);
-
-		await page.getByLabel('Kommentar til din sagsbehandler').fill('x'.repeat(1001));
-		await page.getByRole('button', { name: 'Jeg har gjort det' }).click();
-		await page.locator('.error-summary').waitFor();
-		expect(
-			await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))
-		).toBe(true);
-		await expectNoAxeViolations(page, 'task, with errors');
-
-		await page.getByLabel('Kommentar til din sagsbehandler').fill('Skemaet er sendt.');
-		await Promise.all([
-			page.waitForURL(/gjort=1/),
-			page.getByRole('button', { name: 'Jeg har gjort det' }).click()
-		]);
-		await page.getByText('Tak. Opgaven er markeret som gjort').waitFor();
-		await expectNoAxeViolations(page, 'task, done');
-	});
-
-	it('shows the errors without JavaScript, with focus on the summary', async () => {
-		const page = await open('Maja Jensen', { width: 320 });
-		// Logged in (through the identity provider's pages); from here on, scripts are off.
-		const cdp = await context!.newCDPSession(page);
-		await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-		await page.goto(taskUrl(MAJA_OVERDUE));
-		await page.getByLabel('Kommentar til din sagsbehandler').fill('x'.repeat(1001));
-		await Promise.all([
-			page.waitForURL(/\?\/gjort$/),
-			page.getByRole('button', { name: 'Jeg har gjort det' }).click()
-		]);
-		// Focus by the autofocus attribute alone (page.evaluate needs scripts, locators do not).
-		expect(await page.locator('.error-summary:focus').count()).toBe(1);
-		await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
-		await expectNoAxeViolations(page, 'task, errors without JavaScript, 320 px');
-		await expectNoOverflow(page);
-	});
-
-	it('shows Ahmed his tasks in English at 320 px', async () => {
-		const page = await open('Ahmed Hassan', { width: 320, locale: 'en' });
-		await page.goto(`${baseUrl}/opgaver`);
-		expect(await page.locator('h1').innerText()).toBe('Your tasks');
-		await expectNoAxeViolations(page, 'tasks list in English');
-		await expectNoOverflow(page);
-		await page.goto(taskUrl(AHMED_DIPLOMA));
-		expect(await page.getAttribute('html', 'lang')).toBe('en');
-		await expectNoAxeViolations(page, 'task in English');
-		await expectNoOverflow(page);
-	});
-
-	it('shows the empty list to Jens, and the read-only page to Lise acting for Karl', async () => {
-		let page = await open('Jens Poulsen');
-		await page.goto(`${baseUrl}/opgaver`);
-		expect(await page.locator('main').innerText()).toContain('Du har ingen opgaver.');
-		await expectNoAxeViolations(page, 'tasks list, empty');
-
-		page = await open('Lise Mortensen');
-		await Promise.all([
-			page.waitForURL(`${baseUrl}/`),
-			page.getByRole('button', { name: 'Handl for Karl Nielsen' }).click()
-		]);
-		await page.goto(taskUrl(KARL_TASK));
-		expect(await page.locator('form[action="?/gjort"]').count()).toBe(0);
-		await expectNoAxeViolations(page, 'task, read-only representative');
 	});
 });
 
