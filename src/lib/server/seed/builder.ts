@@ -61,19 +61,14 @@ interface CaseSpec {
 	citizen: CitizenName;
 	department: DepartmentKey;
 	kle: KleNumber;
-	title: string;
-	titleEn: string;
+	/** In Danish and in English. */
+	title: [string, string];
 	status: CaseStatus;
-	waitingOn: WaitingOn | null;
-	nextStep: string | null;
-	nextStepEn: string | null;
-	nextStepDue: string | null;
+	/** Who acts next, what (Danish, English) and by when; null when nobody waits. */
+	next: { waitingOn: WaitingOn; step: [string, string]; due: string } | null;
 	caseworker: StaffName;
 	externalRef: string;
-	openedAt: Date;
-	decidedAt?: Date;
-	closedAt?: Date;
-	updatedAt: Date;
+	at: { opened: Date; decided?: Date; closed?: Date; updated: Date };
 }
 
 interface JourneySpec {
@@ -197,19 +192,19 @@ export class DemoBuilder {
 			citizen_id: ids.citizen(spec.citizen),
 			department_id: ids.department(spec.department),
 			kle_number: spec.kle,
-			title: spec.title,
-			title_en: spec.titleEn,
+			title: spec.title[0],
+			title_en: spec.title[1],
 			status: spec.status,
-			waiting_on: spec.waitingOn,
-			next_step: spec.nextStep,
-			next_step_en: spec.nextStepEn,
-			next_step_due: spec.nextStepDue,
+			waiting_on: spec.next?.waitingOn ?? null,
+			next_step: spec.next?.step[0] ?? null,
+			next_step_en: spec.next?.step[1] ?? null,
+			next_step_due: spec.next?.due ?? null,
 			caseworker_id: ids.staff(spec.caseworker),
 			external_ref: spec.externalRef,
-			opened_at: spec.openedAt,
-			decided_at: spec.decidedAt ?? null,
-			closed_at: spec.closedAt ?? null,
-			updated_at: spec.updatedAt
+			opened_at: spec.at.opened,
+			decided_at: spec.at.decided ?? null,
+			closed_at: spec.at.closed ?? null,
+			updated_at: spec.at.updated
 		});
 	}
 

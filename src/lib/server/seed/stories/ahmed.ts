@@ -12,53 +12,50 @@ export function ahmed(b: DemoBuilder): void {
 		citizen: 'Ahmed Hassan',
 		department: 'jobcenter',
 		kle: '15.20.36',
-		title: 'Din mentor',
-		titleEn: 'Your mentor',
+		title: ['Din mentor', 'Your mentor'],
 		status: 'in_progress',
-		waitingOn: 'municipality',
-		nextStep: 'Du møder din mentor på et videomøde',
-		nextStepEn: 'You will meet your mentor in a video meeting',
-		nextStepDue: c.dateOf(mentorMeeting),
+		next: {
+			waitingOn: 'municipality',
+			step: ['Du møder din mentor på et videomøde', 'You will meet your mentor in a video meeting'],
+			due: c.dateOf(mentorMeeting)
+		},
 		caseworker: 'Lone Madsen',
 		externalRef: 'JOB-104902',
-		openedAt: c.past(60, 10),
-		decidedAt: c.past(60, 11),
-		updatedAt: c.past(3, 10)
+		at: { opened: c.past(60, 10), decided: c.past(60, 11), updated: c.past(3, 10) }
 	});
 	b.case({
 		key: 'ahmed-placement',
 		citizen: 'Ahmed Hassan',
 		department: 'jobcenter',
 		kle: '15.20.04',
-		title: 'Din virksomhedspraktik',
-		titleEn: 'Your work placement',
+		title: ['Din virksomhedspraktik', 'Your work placement'],
 		status: 'received',
-		waitingOn: 'municipality',
-		nextStep: 'Vi leder efter en praktikplads inden for lager og logistik',
-		nextStepEn: 'We are looking for a work placement in warehousing and logistics',
-		nextStepDue: c.dueDate(21),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi leder efter en praktikplads inden for lager og logistik',
+				'We are looking for a work placement in warehousing and logistics'
+			],
+			due: c.dueDate(21)
+		},
 		caseworker: 'Lone Madsen',
 		externalRef: 'JOB-104950',
-		openedAt: c.past(20, 10),
-		updatedAt: c.past(20, 10)
+		at: { opened: c.past(20, 10), updated: c.past(20, 10) }
 	});
 	b.case({
 		key: 'ahmed-expense',
 		citizen: 'Ahmed Hassan',
 		department: 'borgerservice',
 		kle: '32.21.20',
-		title: 'Din ansøgning om hjælp til en enkeltudgift',
-		titleEn: 'Your application for help with a one-off expense',
+		title: [
+			'Din ansøgning om hjælp til en enkeltudgift',
+			'Your application for help with a one-off expense'
+		],
 		status: 'decided',
-		waitingOn: null,
-		nextStep: null,
-		nextStepEn: null,
-		nextStepDue: null,
+		next: null,
 		caseworker: 'Kasper Dahl',
 		externalRef: 'BS-550120',
-		openedAt: c.past(45, 12),
-		decidedAt: c.past(14, 10),
-		updatedAt: c.past(14, 10)
+		at: { opened: c.past(45, 12), decided: c.past(14, 10), updated: c.past(14, 10) }
 	});
 	b.journey({
 		key: J,

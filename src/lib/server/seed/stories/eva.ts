@@ -9,37 +9,29 @@ export function eva(b: DemoBuilder): void {
 		citizen: 'Eva Andersen',
 		department: 'jobcenter',
 		kle: '15.17.12',
-		title: 'Din revalidering',
-		titleEn: 'Your vocational rehabilitation',
+		title: ['Din revalidering', 'Your vocational rehabilitation'],
 		status: 'closed',
-		waitingOn: null,
-		nextStep: null,
-		nextStepEn: null,
-		nextStepDue: null,
+		next: null,
 		caseworker: 'Lone Madsen',
 		externalRef: 'JOB-103311',
-		openedAt: c.past(270, 10),
-		decidedAt: c.past(255, 10),
-		closedAt: c.past(30, 10),
-		updatedAt: c.past(30, 10)
+		at: {
+			opened: c.past(270, 10),
+			decided: c.past(255, 10),
+			closed: c.past(30, 10),
+			updated: c.past(30, 10)
+		}
 	});
 	b.case({
 		key: 'eva-costs',
 		citizen: 'Eva Andersen',
 		department: 'socialforvaltningen',
 		kle: '32.18.08',
-		title: 'Dækning af merudgifter',
-		titleEn: 'Cover of extra expenses',
+		title: ['Dækning af merudgifter', 'Cover of extra expenses'],
 		status: 'decided',
-		waitingOn: null,
-		nextStep: null,
-		nextStepEn: null,
-		nextStepDue: null,
+		next: null,
 		caseworker: 'Jonas Friis',
 		externalRef: 'SOC-220417',
-		openedAt: c.past(75, 10),
-		decidedAt: c.past(14, 11),
-		updatedAt: c.past(14, 11)
+		at: { opened: c.past(75, 10), decided: c.past(14, 11), updated: c.past(14, 11) }
 	});
 	b.journey({
 		key: J,

@@ -8,16 +8,18 @@ export function jens(b: DemoBuilder): void {
 		citizen: 'Jens Poulsen',
 		department: 'sundhed-og-omsorg',
 		kle: '27.36.16',
-		title: 'Din genoptræning',
-		titleEn: 'Your rehabilitation',
+		title: ['Din genoptræning', 'Your rehabilitation'],
 		status: 'in_progress',
-		waitingOn: 'municipality',
-		nextStep: 'Vi ringer og aftaler din første træningstid',
-		nextStepEn: 'We will call you to book your first training session',
-		nextStepDue: c.dueDate(3),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi ringer og aftaler din første træningstid',
+				'We will call you to book your first training session'
+			],
+			due: c.dueDate(3)
+		},
 		caseworker: 'Hanne Vestergaard',
 		externalRef: 'SUO-119450',
-		openedAt: c.past(9, 11),
-		updatedAt: c.past(9, 11)
+		at: { opened: c.past(9, 11), updated: c.past(9, 11) }
 	});
 }

@@ -34,19 +34,17 @@ export function karl(b: DemoBuilder): void {
 		citizen: 'Karl Nielsen',
 		department: 'sundhed-og-omsorg',
 		kle: '27.36.16',
-		title: 'Din genoptræning',
-		titleEn: 'Your rehabilitation',
+		title: ['Din genoptræning', 'Your rehabilitation'],
 		status: 'closed',
-		waitingOn: null,
-		nextStep: null,
-		nextStepEn: null,
-		nextStepDue: null,
+		next: null,
 		caseworker: 'Hanne Vestergaard',
 		externalRef: 'SUO-118203',
-		openedAt: c.past(245, 9),
-		decidedAt: c.past(238, 10),
-		closedAt: c.past(70, 10),
-		updatedAt: c.past(70, 10)
+		at: {
+			opened: c.past(245, 9),
+			decided: c.past(238, 10),
+			closed: c.past(70, 10),
+			updated: c.past(70, 10)
+		}
 	});
 	const visit = c.workdayAt(10, 13);
 	b.case({
@@ -54,18 +52,19 @@ export function karl(b: DemoBuilder): void {
 		citizen: 'Karl Nielsen',
 		department: 'sundhed-og-omsorg',
 		kle: '27.36.04',
-		title: 'Din sag om hjemmehjælp',
-		titleEn: 'Your case about home help',
+		title: ['Din sag om hjemmehjælp', 'Your case about home help'],
 		status: 'decided',
-		waitingOn: 'municipality',
-		nextStep: 'Vi kommer på besøg og taler med dig om, hvordan hjælpen fungerer',
-		nextStepEn: 'We will visit you and talk about how the help is working',
-		nextStepDue: c.dateOf(visit),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi kommer på besøg og taler med dig om, hvordan hjælpen fungerer',
+				'We will visit you and talk about how the help is working'
+			],
+			due: c.dateOf(visit)
+		},
 		caseworker: 'Hanne Vestergaard',
 		externalRef: 'SUO-118877',
-		openedAt: c.past(215, 11),
-		decidedAt: c.past(200, 10),
-		updatedAt: c.past(2, 11)
+		at: { opened: c.past(215, 11), decided: c.past(200, 10), updated: c.past(2, 11) }
 	});
 	b.journey({
 		key: J,

@@ -25,35 +25,31 @@ export function lise(b: DemoBuilder): void {
 		citizen: 'Lise Mortensen',
 		department: 'socialforvaltningen',
 		kle: '27.12.04',
-		title: 'Din sag om rådgivning',
-		titleEn: 'Your case about advice',
+		title: ['Din sag om rådgivning', 'Your case about advice'],
 		status: 'closed',
-		waitingOn: null,
-		nextStep: null,
-		nextStepEn: null,
-		nextStepDue: null,
+		next: null,
 		caseworker: 'Jonas Friis',
 		externalRef: 'SOC-220366',
-		openedAt: c.past(141, 10),
-		closedAt: c.past(90, 10),
-		updatedAt: c.past(90, 10)
+		at: { opened: c.past(141, 10), closed: c.past(90, 10), updated: c.past(90, 10) }
 	});
 	b.case({
 		key: 'lise-help',
 		citizen: 'Lise Mortensen',
 		department: 'borgerservice',
 		kle: '32.21.20',
-		title: 'Din ansøgning om hjælp til tandbehandling',
-		titleEn: 'Your application for help with dental treatment',
+		title: [
+			'Din ansøgning om hjælp til tandbehandling',
+			'Your application for help with dental treatment'
+		],
 		status: 'received',
-		waitingOn: 'citizen',
-		nextStep: 'Send et prisoverslag fra din tandlæge',
-		nextStepEn: 'Send a cost estimate from your dentist',
-		nextStepDue: c.dueDate(10),
+		next: {
+			waitingOn: 'citizen',
+			step: ['Send et prisoverslag fra din tandlæge', 'Send a cost estimate from your dentist'],
+			due: c.dueDate(10)
+		},
 		caseworker: 'Kasper Dahl',
 		externalRef: 'BS-550377',
-		openedAt: c.past(12, 10),
-		updatedAt: c.past(12, 10)
+		at: { opened: c.past(12, 10), updated: c.past(12, 10) }
 	});
 	b.task({
 		key: 'lise-estimate',

@@ -17,53 +17,57 @@ export function maja(b: DemoBuilder): void {
 		citizen: 'Maja Jensen',
 		department: 'jobcenter',
 		kle: '15.20.02',
-		title: 'Din vej til job',
-		titleEn: 'Your path to work',
+		title: ['Din vej til job', 'Your path to work'],
 		status: 'in_progress',
-		waitingOn: 'citizen',
-		nextStep: 'Send dine lønsedler for de sidste tre måneder',
-		nextStepEn: 'Send your payslips for the last three months',
-		nextStepDue: c.dueDate(5),
+		next: {
+			waitingOn: 'citizen',
+			step: [
+				'Send dine lønsedler for de sidste tre måneder',
+				'Send your payslips for the last three months'
+			],
+			due: c.dueDate(5)
+		},
 		caseworker: 'Lone Madsen',
 		externalRef: 'JOB-104417',
-		openedAt: c.past(260, 9),
-		updatedAt: c.past(3, 9, 30)
+		at: { opened: c.past(260, 9), updated: c.past(3, 9, 30) }
 	});
 	b.case({
 		key: 'maja-social',
 		citizen: 'Maja Jensen',
 		department: 'socialforvaltningen',
 		kle: '27.12.04',
-		title: 'Din sag om rådgivning og støtte',
-		titleEn: 'Your case about advice and support',
+		title: ['Din sag om rådgivning og støtte', 'Your case about advice and support'],
 		status: 'in_progress',
-		waitingOn: 'municipality',
-		nextStep: 'Vi holder et fællesmøde med dig og planlægger de næste skridt',
-		nextStepEn: 'We will hold a joint meeting with you and plan the next steps',
-		nextStepDue: c.dateOf(meetingStart),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi holder et fællesmøde med dig og planlægger de næste skridt',
+				'We will hold a joint meeting with you and plan the next steps'
+			],
+			due: c.dateOf(meetingStart)
+		},
 		caseworker: 'Mette Larsen',
 		externalRef: 'SOC-220318',
-		openedAt: c.past(240, 10),
-		decidedAt: c.past(198, 11),
-		updatedAt: c.past(4, 11)
+		at: { opened: c.past(240, 10), decided: c.past(198, 11), updated: c.past(4, 11) }
 	});
 	b.case({
 		key: 'maja-family',
 		citizen: 'Maja Jensen',
 		department: 'boern-og-familie',
 		kle: '27.27.09',
-		title: 'Støtte til din familie',
-		titleEn: 'Support for your family',
+		title: ['Støtte til din familie', 'Support for your family'],
 		status: 'decided',
-		waitingOn: 'municipality',
-		nextStep: 'Vi finder en familiebehandler, som kan komme hjem til jer',
-		nextStepEn: 'We are finding a family therapist who can visit you at home',
-		nextStepDue: c.dueDate(14),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi finder en familiebehandler, som kan komme hjem til jer',
+				'We are finding a family therapist who can visit you at home'
+			],
+			due: c.dueDate(14)
+		},
 		caseworker: 'Peter Holm',
 		externalRef: 'BOF-310552',
-		openedAt: c.past(215, 13),
-		decidedAt: c.past(140, 10),
-		updatedAt: c.past(10, 13)
+		at: { opened: c.past(215, 13), decided: c.past(140, 10), updated: c.past(10, 13) }
 	});
 	b.journey({
 		key: J,

@@ -10,34 +10,35 @@ export function mikkel(b: DemoBuilder): void {
 		citizen: 'Mikkel Thomsen',
 		department: 'jobcenter',
 		kle: '15.20.04',
-		title: 'Din virksomhedspraktik',
-		titleEn: 'Your work placement',
+		title: ['Din virksomhedspraktik', 'Your work placement'],
 		status: 'in_progress',
-		waitingOn: 'municipality',
-		nextStep: 'Vi evaluerer praktikken sammen med dig',
-		nextStepEn: 'We will evaluate the work placement with you',
-		nextStepDue: c.dueDate(12),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi evaluerer praktikken sammen med dig',
+				'We will evaluate the work placement with you'
+			],
+			due: c.dueDate(12)
+		},
 		caseworker: 'Lone Madsen',
 		externalRef: 'JOB-104655',
-		openedAt: c.past(125, 10),
-		updatedAt: c.past(10, 10)
+		at: { opened: c.past(125, 10), updated: c.past(10, 10) }
 	});
 	b.case({
 		key: 'mikkel-advice',
 		citizen: 'Mikkel Thomsen',
 		department: 'socialforvaltningen',
 		kle: '27.12.04',
-		title: 'Din sag om rådgivning',
-		titleEn: 'Your case about advice',
+		title: ['Din sag om rådgivning', 'Your case about advice'],
 		status: 'in_progress',
-		waitingOn: 'citizen',
-		nextStep: 'Book en tid til din næste samtale',
-		nextStepEn: 'Book a time for your next conversation',
-		nextStepDue: c.dueDate(7),
+		next: {
+			waitingOn: 'citizen',
+			step: ['Book en tid til din næste samtale', 'Book a time for your next conversation'],
+			due: c.dueDate(7)
+		},
 		caseworker: 'Jonas Friis',
 		externalRef: 'SOC-220502',
-		openedAt: c.past(135, 10),
-		updatedAt: c.past(20, 10)
+		at: { opened: c.past(135, 10), updated: c.past(20, 10) }
 	});
 	b.journey({
 		key: J,

@@ -22,54 +22,58 @@ export function sofie(b: DemoBuilder): void {
 		citizen: 'Sofie Hansen',
 		department: 'boern-og-familie',
 		kle: '27.24.03',
-		title: 'Undersøgelse af, hvilken støtte du har brug for',
-		titleEn: 'Assessment of the support you need',
+		title: [
+			'Undersøgelse af, hvilken støtte du har brug for',
+			'Assessment of the support you need'
+		],
 		status: 'closed',
-		waitingOn: null,
-		nextStep: null,
-		nextStepEn: null,
-		nextStepDue: null,
+		next: null,
 		caseworker: 'Peter Holm',
 		externalRef: 'BOF-310601',
-		openedAt: c.past(160, 10),
-		decidedAt: c.past(110, 10),
-		closedAt: c.past(108, 10),
-		updatedAt: c.past(108, 10)
+		at: {
+			opened: c.past(160, 10),
+			decided: c.past(110, 10),
+			closed: c.past(108, 10),
+			updated: c.past(108, 10)
+		}
 	});
 	b.case({
 		key: 'sofie-contact',
 		citizen: 'Sofie Hansen',
 		department: 'boern-og-familie',
 		kle: '27.27.24',
-		title: 'Din kontaktperson',
-		titleEn: 'Your contact person',
+		title: ['Din kontaktperson', 'Your contact person'],
 		status: 'decided',
-		waitingOn: 'municipality',
-		nextStep: 'Vi følger op på, hvordan det går med din kontaktperson',
-		nextStepEn: 'We will follow up on how things are going with your contact person',
-		nextStepDue: c.dueDate(30),
+		next: {
+			waitingOn: 'municipality',
+			step: [
+				'Vi følger op på, hvordan det går med din kontaktperson',
+				'We will follow up on how things are going with your contact person'
+			],
+			due: c.dueDate(30)
+		},
 		caseworker: 'Peter Holm',
 		externalRef: 'BOF-310644',
-		openedAt: c.past(108, 10),
-		decidedAt: c.past(108, 11),
-		updatedAt: c.past(20, 14)
+		at: { opened: c.past(108, 10), decided: c.past(108, 11), updated: c.past(20, 14) }
 	});
 	b.case({
 		key: 'sofie-costs',
 		citizen: 'Sofie Hansen',
 		department: 'boern-og-familie',
 		kle: '32.18.04',
-		title: 'Dækning af ekstra udgifter',
-		titleEn: 'Cover of extra expenses',
+		title: ['Dækning af ekstra udgifter', 'Cover of extra expenses'],
 		status: 'in_progress',
-		waitingOn: 'citizen',
-		nextStep: 'Send kvitteringerne for de ekstra udgifter',
-		nextStepEn: 'Send the receipts for the extra expenses',
-		nextStepDue: c.dueDate(14),
+		next: {
+			waitingOn: 'citizen',
+			step: [
+				'Send kvitteringerne for de ekstra udgifter',
+				'Send the receipts for the extra expenses'
+			],
+			due: c.dueDate(14)
+		},
 		caseworker: 'Peter Holm',
 		externalRef: 'BOF-310702',
-		openedAt: c.past(40, 10),
-		updatedAt: c.past(12, 10)
+		at: { opened: c.past(40, 10), updated: c.past(12, 10) }
 	});
 	b.journey({
 		key: J,
