@@ -8,14 +8,20 @@ if (process.env.VITEST) process.env.SAMMEN_NOW ??= todayAtTen();
 
 type ProjectTest = NonNullable<TestProjectInlineConfiguration['test']>;
 
+// The database and browser test files of a project share their worker's loaded modules instead of
+// loading them again for each file (measured: the database project took 87 s instead of 57 s, the
+// whole run 1050 s instead of 900 s). No file relies on module state another left: each works on
+// its own database copy or server. The clock runs on across a worker's files (docs/TIME.md).
 const db: ProjectTest = {
 	globalSetup: ['tests/db/global-setup.ts'],
+	isolate: false,
 	environment: 'node',
 	testTimeout: 60_000,
 	hookTimeout: 120_000
 };
 const e2e: ProjectTest = {
 	globalSetup: ['tests/e2e/global-setup.ts'],
+	isolate: false,
 	environment: 'node',
 	testTimeout: 60_000,
 	hookTimeout: 180_000
