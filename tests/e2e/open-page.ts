@@ -58,7 +58,11 @@ export async function openPage(
 	const context = await browser.newContext({
 		viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
 		javaScriptEnabled: options.javaScript ?? true,
-		hasTouch: options.touch ?? false
+		hasTouch: options.touch ?? false,
+		// Each fresh context would install the service worker and fetch its whole precache (every
+		// built asset) beside the page under test. The worker has its own specs (pwa, update), and
+		// the keyboard journeys run with it as a citizen's browser does.
+		serviceWorkers: 'block'
 	});
 	try {
 		const cookies = session ? session.cookies(baseUrl) : [];
