@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { launchBrowser } from './browser';
 import { checkPage, openPage } from './open-page';
-import { startServer, type RunningServer } from './server';
+import { startServer, useServer } from './server';
 
 const chromium = inject('chromium');
 const jobcenter = demoIds.department('jobcenter');
@@ -14,15 +14,7 @@ const health = demoIds.department('sundhed-og-omsorg');
 
 // A demo server of its own, seeded at start-up: on the shared one, other specs add to Maja's list
 // (a login refused for too low a level of assurance is shown to her too), and this file counts it.
-let own: RunningServer;
-let baseUrl: string;
-beforeAll(async () => {
-	own = await startServer();
-	baseUrl = own.url;
-});
-afterAll(async () => {
-	await own?.stop();
-});
+const app = useServer(startServer);
 
 describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 	let browser: Browser;
@@ -36,7 +28,7 @@ describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 	for (const locale of ['da', 'en'] as const) {
 		for (const width of [390, 320]) {
 			it(`passes axe with rows and when empty, in ${locale} at ${width} px`, async () => {
-				const { page, close } = await openPage(browser, baseUrl, {
+				const { page, close } = await openPage(browser, app.url, {
 					width,
 					height: 800,
 					touch: true,
@@ -44,13 +36,13 @@ describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 					as: { citizen: 'Maja Jensen' }
 				});
 				try {
-					await page.goto(`${baseUrl}/indsigt`);
+					await page.goto(`${app.url}/indsigt`);
 					expect(await page.getAttribute('html', 'lang')).toBe(locale);
 					expect(await page.locator('h1').count()).toBe(1);
 					expect(await page.locator('.insight-list > li').count()).toBe(8);
 					await checkPage(page, `/indsigt (${locale}, ${width} px)`);
 
-					await page.goto(`${baseUrl}/indsigt?afdeling=${health}`);
+					await page.goto(`${app.url}/indsigt?afdeling=${health}`);
 					expect(await page.locator('.insight-list > li').count()).toBe(0);
 					await checkPage(page, `/indsigt empty (${locale}, ${width} px)`);
 				} finally {
@@ -62,14 +54,14 @@ describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 
 	it('filters by department in a browser without JavaScript', async () => {
 		// Playwright's default window (1280 × 720), with scripts off.
-		const { page: plain, close } = await openPage(browser, baseUrl, {
+		const { page: plain, close } = await openPage(browser, app.url, {
 			width: 1280,
 			height: 720,
 			javaScript: false,
 			as: { citizen: 'Maja Jensen' }
 		});
 		try {
-			await plain.goto(`${baseUrl}/indsigt`);
+			await plain.goto(`${app.url}/indsigt`);
 			await plain.getByLabel('Vis kun én afdeling').selectOption({ label: 'Jobcenter' });
 			await Promise.all([
 				plain.waitForURL(/afdeling=/),
@@ -79,7 +71,7 @@ describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 			expect(await plain.locator('.insight-list > li').count()).toBe(3);
 			expect(await plain.getByLabel('Vis kun én afdeling').inputValue()).toBe(jobcenter);
 			await Promise.all([
-				plain.waitForURL(`${baseUrl}/indsigt`),
+				plain.waitForURL(`${app.url}/indsigt`),
 				plain.getByRole('link', { name: 'Vis alle afdelinger' }).click()
 			]);
 			expect(await plain.locator('.insight-list > li').count()).toBe(8);

@@ -10,7 +10,7 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen } from './portal';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer, useServer } from './server';
 
 const staffNames = Object.keys(DEMO_STAFF);
 const jobcenter = demoIds.department('jobcenter');
@@ -35,15 +35,7 @@ const ahmedNewest = newest(demo.past(6, 9, 50), demo.past(14, 9, 30));
 
 // A demo server of its own, seeded at start-up: on the shared one, other specs add to Maja's list
 // (a login refused for too low a level of assurance is shown to her too), and this file counts it.
-let own: RunningServer;
-let baseUrl: string;
-beforeAll(async () => {
-	own = await startServer();
-	baseUrl = own.url;
-});
-afterAll(async () => {
-	await own?.stop();
-});
+const app = useServer(startServer);
 
 /** The rows of the list as text: one string per row. */
 function rows(html: string): string[] {
@@ -59,11 +51,11 @@ function rows(html: string): string[] {
 describe('who has seen my information', () => {
 	let maja: CookieBrowser;
 	beforeAll(async () => {
-		maja = await loginCitizen(baseUrl, 'demo-citizen-maja-jensen');
+		maja = await loginCitizen(app.url, 'demo-citizen-maja-jensen');
 	});
 
 	it('shows staff look-ups with department and purpose, and never staff names by default', async () => {
-		const response = await maja.go(`${baseUrl}/indsigt`);
+		const response = await maja.go(`${app.url}/indsigt`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		const html = await response.text();
@@ -91,14 +83,14 @@ describe('who has seen my information', () => {
 	});
 
 	it('filters by department with a plain GET form, and shows an empty list kindly', async () => {
-		const html = await (await maja.go(`${baseUrl}/indsigt?afdeling=${jobcenter}`)).text();
+		const html = await (await maja.go(`${app.url}/indsigt?afdeling=${jobcenter}`)).text();
 		const list = rows(html);
 		expect(list).toHaveLength(3);
 		expect(list.every((row) => row.includes('En medarbejder i Jobcenter'))).toBe(true);
 		expect(html).toMatch(new RegExp(`<option value="${jobcenter}" selected`));
 		expect(html).toContain('Du ser kun, hvad medarbejdere i Jobcenter har gjort.');
 
-		const empty = await (await maja.go(`${baseUrl}/indsigt?afdeling=${health}`)).text();
+		const empty = await (await maja.go(`${app.url}/indsigt?afdeling=${health}`)).text();
 		expect(rows(empty)).toEqual([]);
 		expect(empty).toContain(
 			'Ingen i Sundhed og Omsorg har set eller ændret dine oplysninger i Sammen.'
@@ -113,16 +105,16 @@ describe('who has seen my information', () => {
 			`efter=${Buffer.from('2026-02-30T10:00:00.000000Z|00000000-0000-4000-8000-000000000000').toString('base64url')}`,
 			'efter=%00'
 		]) {
-			const response = await maja.go(`${baseUrl}/indsigt?${query}`);
+			const response = await maja.go(`${app.url}/indsigt?${query}`);
 			expect(response.status, query).toBe(200);
 			expect(rows(await response.text()), query).toHaveLength(8);
 		}
 	});
 
 	it('is in English for Ahmed', async () => {
-		const ahmed = await loginCitizen(baseUrl, 'demo-citizen-ahmed-hassan');
-		ahmed.setCookie(baseUrl, 'lang', 'en');
-		const html = await (await ahmed.go(`${baseUrl}/indsigt`)).text();
+		const ahmed = await loginCitizen(app.url, 'demo-citizen-ahmed-hassan');
+		ahmed.setCookie(app.url, 'lang', 'en');
+		const html = await (await ahmed.go(`${app.url}/indsigt`)).text();
 		expect(html).toContain('<h1>Who has seen my information</h1>');
 		expect(html).toContain('It does not show their name.');
 		const list = rows(html);
@@ -139,7 +131,7 @@ describe('who has seen my information', () => {
 	});
 
 	it('sends a visitor to the login', async () => {
-		const response = await fetch(`${baseUrl}/indsigt`, { redirect: 'manual' });
+		const response = await fetch(`${app.url}/indsigt`, { redirect: 'manual' });
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/login?returnTo=%2Findsigt');
 	});

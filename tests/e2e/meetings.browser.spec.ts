@@ -3,7 +3,7 @@
 // a read-only representative, each page through axe. The same server as meetings.spec.ts
 // (meetings.fixture.ts), a copy of its own.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
 	AHMED_VIDEO,
 	demo,
@@ -18,27 +18,17 @@ import {
 	startMeetingsServer
 } from './meetings.fixture';
 import { checkPage, useChromium, type LoginAs, type PageOptions } from './open-page';
-import type { SeededServer } from './seeded-server';
+import { useServer } from './server';
 
 const chromium = inject('chromium');
 
-let server: SeededServer;
-let baseUrl: string;
+const app = useServer(startMeetingsServer);
 
-beforeAll(async () => {
-	server = await startMeetingsServer();
-	baseUrl = server.url;
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
-
-const meetingUrl = (id: string) => `${baseUrl}${meetingPath(id)}`;
+const meetingUrl = (id: string) => `${app.url}${meetingPath(id)}`;
 
 describe.skipIf(!chromium)('meetings in the browser', () => {
 	// A phone, 390 px wide unless a test asks otherwise.
-	const pages = useChromium(() => baseUrl, { width: 390, height: 844, touch: true });
+	const pages = useChromium(() => app.url, { width: 390, height: 844, touch: true });
 	const open = (as: LoginAs, options: PageOptions = {}) => pages.open({ ...options, as });
 
 	const focusIsOnErrorSummary = (page: Page) =>
@@ -46,7 +36,7 @@ describe.skipIf(!chromium)('meetings in the browser', () => {
 
 	it('answers a meeting with JavaScript: list, pending, errors and answered pass axe', async () => {
 		const page = await open({ citizen: 'Maja Jensen' });
-		await page.goto(`${baseUrl}/moeder`);
+		await page.goto(`${app.url}/moeder`);
 		expect(await page.locator('h1').count()).toBe(1);
 		await checkPage(page, 'meetings list');
 		await Promise.all([
@@ -115,7 +105,7 @@ describe.skipIf(!chromium)('meetings in the browser', () => {
 
 	it('shows Ahmed his meetings in English at 320 px', async () => {
 		const page = await open({ citizen: 'Ahmed Hassan' }, { width: 320, locale: 'en' });
-		await page.goto(`${baseUrl}/moeder`);
+		await page.goto(`${app.url}/moeder`);
 		expect(await page.locator('h1').innerText()).toBe('Your meetings');
 		await checkPage(page, 'meetings list in English');
 		await page.goto(meetingUrl(AHMED_VIDEO));
@@ -125,7 +115,7 @@ describe.skipIf(!chromium)('meetings in the browser', () => {
 
 	it('shows the empty list to Jens, and the read-only page to Lise acting for Karl', async () => {
 		let page = await open({ citizen: 'Jens Poulsen' });
-		await page.goto(`${baseUrl}/moeder`);
+		await page.goto(`${app.url}/moeder`);
 		expect(await page.locator('main').innerText()).toContain('Du har ingen møder med os.');
 		await checkPage(page, 'meetings list, empty');
 
@@ -138,7 +128,7 @@ describe.skipIf(!chromium)('meetings in the browser', () => {
 
 describe('afterwards, in the database', () => {
 	it('has recorded the answer given in the browser, and nothing for the refused ones', async () => {
-		const rows = await server.stopAndInspect((db) =>
+		const rows = await app.server.stopAndInspect((db) =>
 			db
 				.selectFrom('audit_events')
 				.select(['actor_type', 'actor_citizen_id', 'citizen_id', 'object_id'])

@@ -2,7 +2,7 @@
 // page, the answer, the calendar file, and who may see and answer what. Answers change data, so this
 // file runs its own server (meetings.fixture.ts). The same pages in Chromium, with JavaScript:
 // meetings.browser.spec.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMeetingTime } from '../../src/lib/meeting-time';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
 import {
@@ -26,21 +26,11 @@ import {
 } from './meetings.fixture';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
-import type { SeededServer } from './seeded-server';
+import { useServer } from './server';
 
-let server: SeededServer;
-let baseUrl: string;
+const app = useServer(startMeetingsServer);
 
-beforeAll(async () => {
-	server = await startMeetingsServer();
-	baseUrl = server.url;
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
-
-const meetingUrl = (id: string) => `${baseUrl}${meetingPath(id)}`;
+const meetingUrl = (id: string) => `${app.url}${meetingPath(id)}`;
 const answerUrl = (id: string) => `${meetingUrl(id)}?/svar`;
 
 async function html(browser: CookieBrowser, url: string): Promise<string> {
@@ -61,11 +51,11 @@ function mainText(page: string): string {
 describe('meetings without JavaScript', () => {
 	let maja: CookieBrowser;
 	beforeAll(async () => {
-		maja = await loginCitizen(baseUrl, 'demo-citizen-maja-jensen');
+		maja = await loginCitizen(app.url, 'demo-citizen-maja-jensen');
 	});
 
 	it('lists upcoming meetings with their answer first, then earlier ones', async () => {
-		const response = await maja.go(`${baseUrl}/moeder`);
+		const response = await maja.go(`${app.url}/moeder`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		const text = mainText(await response.text());
@@ -173,10 +163,10 @@ describe('meetings without JavaScript', () => {
 		const after = mainText(await html(maja, meetingUrl(MAJA_NEXT)));
 		expect(after).toContain('Du har sagt ja til mødet.');
 		expect(after).not.toContain('Jeg skal til tandlæge.');
-		expect(mainText(await html(maja, `${baseUrl}/moeder`))).toContain('Du har sagt ja til mødet.');
+		expect(mainText(await html(maja, `${app.url}/moeder`))).toContain('Du har sagt ja til mødet.');
 
 		// The journey's timeline (which staff share) has both answers, the newest first.
-		const journey = mainText(await html(maja, `${baseUrl}/forloeb/${demoIds.journey('maja')}`));
+		const journey = mainText(await html(maja, `${app.url}/forloeb/${demoIds.journey('maja')}`));
 		const yes = journey.indexOf('Maja Jensen har sagt ja til mødet »Fællesmøde om din plan«');
 		const other = journey.indexOf(
 			'Maja Jensen har bedt om en anden tid til mødet »Fællesmøde om din plan«'
@@ -243,7 +233,7 @@ describe('meetings without JavaScript', () => {
 
 	it('shows a visitor the login instead', async () => {
 		for (const url of [
-			`${baseUrl}/moeder`,
+			`${app.url}/moeder`,
 			meetingUrl(MAJA_NEXT),
 			`${meetingUrl(MAJA_NEXT)}/kalender.ics`
 		]) {
@@ -256,8 +246,8 @@ describe('meetings without JavaScript', () => {
 
 describe('meetings for representatives and in English', () => {
 	it('lets Lise see Karl’s meetings (read-only) but not answer them', async () => {
-		const lise = await loginCitizen(baseUrl, 'demo-citizen-lise-mortensen', { actFor: KARL });
-		const list = mainText(await html(lise, `${baseUrl}/moeder`));
+		const lise = await loginCitizen(app.url, 'demo-citizen-lise-mortensen', { actFor: KARL });
+		const list = mainText(await html(lise, `${app.url}/moeder`));
 		expect(list).toContain('Møder for Karl Nielsen');
 		expect(list).toContain('Besøg om din hjemmehjælp');
 		const page = await html(lise, meetingUrl(KARL_NEXT));
@@ -279,8 +269,8 @@ describe('meetings for representatives and in English', () => {
 	});
 
 	it('lets Henrik answer for Sofie, named on the timeline as acting for her', async () => {
-		const henrik = await loginCitizen(baseUrl, 'demo-citizen-henrik-hansen', { actFor: SOFIE });
-		expect(mainText(await html(henrik, `${baseUrl}/moeder`))).toContain('Møder for Sofie Hansen');
+		const henrik = await loginCitizen(app.url, 'demo-citizen-henrik-hansen', { actFor: SOFIE });
+		expect(mainText(await html(henrik, `${app.url}/moeder`))).toContain('Møder for Sofie Hansen');
 		const response = await postForm(henrik, answerUrl(SOFIE_NEXT), {
 			response: 'declined',
 			reason: 'Sofie har en prøve i skolen den dag.'
@@ -289,19 +279,19 @@ describe('meetings for representatives and in English', () => {
 		expect(mainText(await html(henrik, meetingUrl(SOFIE_NEXT)))).toContain(
 			'Du har sagt nej til mødet.'
 		);
-		const journey = mainText(await html(henrik, `${baseUrl}/forloeb/${demoIds.journey('sofie')}`));
+		const journey = mainText(await html(henrik, `${app.url}/forloeb/${demoIds.journey('sofie')}`));
 		expect(journey).toContain(
 			'Henrik Hansen på vegne af Sofie Hansen har sagt nej til mødet »Opfølgning på skolen«'
 		);
 		// Sofie's meeting is not Henrik's own.
-		const own = await loginCitizen(baseUrl, 'demo-citizen-henrik-hansen');
+		const own = await loginCitizen(app.url, 'demo-citizen-henrik-hansen');
 		expect((await own.go(meetingUrl(SOFIE_NEXT))).status).toBe(404);
 	});
 
 	it('shows Ahmed his meetings and a video meeting in English', async () => {
-		const ahmed = await loginCitizen(baseUrl, 'demo-citizen-ahmed-hassan');
-		ahmed.setCookie(baseUrl, 'lang', 'en');
-		const list = mainText(await html(ahmed, `${baseUrl}/moeder`));
+		const ahmed = await loginCitizen(app.url, 'demo-citizen-ahmed-hassan');
+		ahmed.setCookie(app.url, 'lang', 'en');
+		const list = mainText(await html(ahmed, `${app.url}/moeder`));
 		expect(list).toContain('Your meetings');
 		expect(list).toContain('Upcoming meetings');
 		expect(list).toContain('Video meeting with your mentor');
@@ -325,14 +315,14 @@ describe('meetings for representatives and in English', () => {
 	});
 
 	it('tells Jens, who has no meetings, so', async () => {
-		const jens = await loginCitizen(baseUrl, 'demo-citizen-jens-poulsen');
-		expect(mainText(await html(jens, `${baseUrl}/moeder`))).toContain('Du har ingen møder med os.');
+		const jens = await loginCitizen(app.url, 'demo-citizen-jens-poulsen');
+		expect(mainText(await html(jens, `${app.url}/moeder`))).toContain('Du har ingen møder med os.');
 	});
 });
 
 describe('afterwards, in the database', () => {
 	it('has audited Henrik as the representative and Maja as herself', async () => {
-		const rows = await server.stopAndInspect((db) =>
+		const rows = await app.server.stopAndInspect((db) =>
 			db
 				.selectFrom('audit_events')
 				.select(['actor_type', 'actor_citizen_id', 'citizen_id', 'object_id'])

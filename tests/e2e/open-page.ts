@@ -97,6 +97,8 @@ export interface OnePageAtATime {
 	readonly browser: Browser;
 	/** Opens a page with `defaults` under these options; the page opened before is closed. */
 	open(options?: PageOptions): Promise<Page>;
+	/** Opens a page with `defaults` under these options that the caller closes. */
+	openOwn(options?: PageOptions): Promise<OpenPage>;
 }
 
 /**
@@ -125,6 +127,9 @@ export function useChromium(baseUrl: () => string, defaults: PageOptions = {}): 
 			current = undefined;
 			current = await openPage(this.browser, baseUrl(), { ...defaults, ...options });
 			return current.page;
+		},
+		openOwn(options = {}) {
+			return openPage(this.browser, baseUrl(), { ...defaults, ...options });
 		}
 	};
 }

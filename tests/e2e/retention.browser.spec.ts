@@ -2,7 +2,7 @@
 // errors (focus on the summary), after saving and with a run asked for, and the archived journey,
 // each through axe and without sideways scrolling at 1280 and 320 px. The same server as
 // retention.spec.ts (retention.fixture.ts), a copy of its own; the same pages over HTTP there.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StaffName } from '../../src/lib/server/seed/demo-data';
 import { text } from './html';
 import { checkPage, useChromium } from './open-page';
@@ -14,24 +14,15 @@ import {
 	untilRunFinished,
 	URL_PATH
 } from './retention.fixture';
-import type { SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
+import { useServer } from './server';
 
 const chromium = inject('chromium');
 
-let server: SeededServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-	server = await startRetentionServer();
-	baseUrl = server.url;
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const app = useServer(startRetentionServer);
 
 describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
-	const pages = useChromium(() => baseUrl, { height: 900 });
+	const pages = useChromium(() => app.url, { height: 900 });
 	/** The workspace at this width, logged in. */
 	const open = (width: number, who: StaffName = 'Anders Berg') =>
 		pages.open({ width, as: { staff: who } });
@@ -39,11 +30,11 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	beforeAll(async () => {
 		// The page is checked with runs, and the archived journey after one: a run asked for over
 		// HTTP, as retention.spec.ts asks for it, finished before the first page opens.
-		const anders = await loginStaff(baseUrl, 'Anders Berg');
-		const response = await postForm(anders, `${baseUrl}${URL_PATH}?/koerNu`, {});
+		const anders = await loginStaff(app.url, 'Anders Berg');
+		const response = await postForm(anders, `${app.url}${URL_PATH}?/koerNu`, {});
 		expect(response.status).toBe(303);
 		const body = await untilRunFinished(async () =>
-			text(await (await anders.go(`${baseUrl}${URL_PATH}`)).text())
+			text(await (await anders.go(`${app.url}${URL_PATH}`)).text())
 		);
 		expect(body).toContain('Færdig');
 	});
@@ -51,7 +42,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	it('checks the page with runs, with errors and after saving', async () => {
 		for (const width of [1280, 320]) {
 			const page = await open(width);
-			await page.goto(`${baseUrl}${URL_PATH}`);
+			await page.goto(`${app.url}${URL_PATH}`);
 			await checkPage(page, `retention ${width}`);
 			await page.getByLabel('Logning (måneder)').fill('5');
 			await page.getByRole('button', { name: 'Gem perioder' }).click();
@@ -66,7 +57,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 				page.getByRole('button', { name: 'Gem perioder' }).click()
 			]);
 			await checkPage(page, `retention saved ${width}`);
-			await page.goto(`${baseUrl}${URL_PATH}?gemt=koersel`);
+			await page.goto(`${app.url}${URL_PATH}?gemt=koersel`);
 			await checkPage(page, `retention run requested ${width}`);
 		}
 	});
@@ -74,7 +65,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	it('checks the archived journey page', async () => {
 		for (const width of [1280, 320]) {
 			const page = await open(width, 'Mette Larsen');
-			await page.goto(`${baseUrl}${JOURNEY_PATH}`);
+			await page.goto(`${app.url}${JOURNEY_PATH}`);
 			expect(await page.locator('main').innerText()).toContain('Forløbet er arkiveret');
 			await checkPage(page, `archived journey ${width}`);
 		}
@@ -85,6 +76,6 @@ describe('audit', () => {
 	it('audited the periods saved in the browser, the run asked for and the run itself', async () => {
 		// Two saves in the browser (1280 and 320 px), the refused ones none, and the run asked for
 		// before the pages opened.
-		await expectRetentionAudit(server, { saves: chromium ? 2 : 0, run: Boolean(chromium) });
+		await expectRetentionAudit(app.server, { saves: chromium ? 2 : 0, run: Boolean(chromium) });
 	});
 });

@@ -5,7 +5,7 @@
 // closed long ago, answers 404 to everyone but administrators, and is no-store. The server
 // (retention.fixture.ts) is this file's own. The same pages in Chromium, through axe at 1280 and
 // 320 px: retention.browser.spec.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { text } from './html';
 import type { CookieBrowser } from './oidc-flow';
@@ -18,19 +18,10 @@ import {
 	untilRunFinished,
 	URL_PATH
 } from './retention.fixture';
-import type { SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
+import { useServer } from './server';
 
-let server: SeededServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-	server = await startRetentionServer();
-	baseUrl = server.url;
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const app = useServer(startRetentionServer);
 
 const valid = {
 	auditMonths: '36',
@@ -41,7 +32,7 @@ const valid = {
 };
 
 async function page(browser: CookieBrowser, url = URL_PATH): Promise<string> {
-	const response = await browser.go(`${baseUrl}${url}`);
+	const response = await browser.go(`${app.url}${url}`);
 	expect(response.status, url).toBe(200);
 	expect(response.headers.get('cache-control')).toBe('no-store');
 	return response.text();
@@ -54,7 +45,7 @@ function inputValue(html: string, id: string): string | undefined {
 describe('retention for the administrator, without JavaScript', () => {
 	let anders: CookieBrowser;
 	beforeAll(async () => {
-		anders = await loginStaff(baseUrl, 'Anders Berg');
+		anders = await loginStaff(app.url, 'Anders Berg');
 	});
 
 	it('shows the periods with their defaults, what they mean, and no runs yet', async () => {
@@ -74,7 +65,7 @@ describe('retention for the administrator, without JavaScript', () => {
 	});
 
 	it('refuses bad periods with field errors and an error summary, storing nothing', async () => {
-		const response = await postForm(anders, `${baseUrl}${URL_PATH}?/gem`, {
+		const response = await postForm(anders, `${app.url}${URL_PATH}?/gem`, {
 			...valid,
 			auditMonths: '5',
 			sessionDays: 'tre',
@@ -96,7 +87,7 @@ describe('retention for the administrator, without JavaScript', () => {
 	});
 
 	it('saves valid periods and shows them', async () => {
-		const response = await postForm(anders, `${baseUrl}${URL_PATH}?/gem`, valid);
+		const response = await postForm(anders, `${app.url}${URL_PATH}?/gem`, valid);
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(`${URL_PATH}?gemt=perioder`);
 		const html = await page(anders, `${URL_PATH}?gemt=perioder`);
@@ -105,14 +96,14 @@ describe('retention for the administrator, without JavaScript', () => {
 	});
 
 	it('lets a caseworker change the closed journey until it is archived', async () => {
-		const mette = await loginStaff(baseUrl, 'Mette Larsen');
+		const mette = await loginStaff(app.url, 'Mette Larsen');
 		const journey = text(await page(mette, JOURNEY_PATH));
 		expect(journey).not.toContain('Forløbet er arkiveret');
-		expect((await mette.go(`${baseUrl}${JOURNEY_PATH}/moede`)).status).toBe(200);
+		expect((await mette.go(`${app.url}${JOURNEY_PATH}/moede`)).status).toBe(200);
 	});
 
 	it('runs the clean-up now: a run row appears within a bounded wait', async () => {
-		const response = await postForm(anders, `${baseUrl}${URL_PATH}?/koerNu`, {});
+		const response = await postForm(anders, `${app.url}${URL_PATH}?/koerNu`, {});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(`${URL_PATH}?gemt=koersel`);
 		expect(text(await page(anders, `${URL_PATH}?gemt=koersel`))).toContain(
@@ -125,7 +116,7 @@ describe('retention for the administrator, without JavaScript', () => {
 	});
 
 	it('archived the closed journey: it can be read, not changed', async () => {
-		const mette = await loginStaff(baseUrl, 'Mette Larsen');
+		const mette = await loginStaff(app.url, 'Mette Larsen');
 		const html = await page(mette, JOURNEY_PATH);
 		const body = text(html);
 		expect(body).toContain('Forløbet er arkiveret, fordi det har været lukket længe.');
@@ -133,21 +124,21 @@ describe('retention for the administrator, without JavaScript', () => {
 		expect(html).not.toMatch(/href="[^"]*\/moede"/);
 		expect(html).not.toMatch(/href="[^"]*\/ny-post"/);
 		for (const path of ['moede', 'ny-post', 'koordinering']) {
-			expect((await mette.go(`${baseUrl}${JOURNEY_PATH}/${path}`)).status, path).toBe(404);
+			expect((await mette.go(`${app.url}${JOURNEY_PATH}/${path}`)).status, path).toBe(404);
 		}
-		const plan = await postForm(mette, `${baseUrl}${JOURNEY_PATH}/moede?/planlaeg`, {
+		const plan = await postForm(mette, `${app.url}${JOURNEY_PATH}/moede?/planlaeg`, {
 			title: 'Møde',
 			// A working day ahead: the refusal is for the archive, not for a date in the past.
 			date: demo.dueDate(14)
 		});
 		expect(plan.status).toBe(404);
-		const entry = await postForm(mette, `${baseUrl}${JOURNEY_PATH}/ny-post?/gem`, {
+		const entry = await postForm(mette, `${app.url}${JOURNEY_PATH}/ny-post?/gem`, {
 			kind: 'note',
 			body: 'Tekst'
 		});
 		expect(entry.status).toBe(404);
 		// The journey's meetings can be read, but their minutes not written.
-		const meeting = `${baseUrl}/staff/moeder/${demoIds.meeting('maja-m1')}`;
+		const meeting = `${app.url}/staff/moeder/${demoIds.meeting('maja-m1')}`;
 		expect((await mette.go(meeting)).status).toBe(200);
 		const minutes = await postForm(mette, `${meeting}?/referat`, { minutes: 'Referat' });
 		expect(minutes.status).toBe(404);
@@ -155,17 +146,17 @@ describe('retention for the administrator, without JavaScript', () => {
 
 	it('answers 404 to caseworkers, coordinators and the auditor, on the page and both actions', async () => {
 		for (const name of ['Lone Madsen', 'Mette Larsen', 'Birgitte Skov']) {
-			const other = await loginStaff(baseUrl, name);
-			expect((await other.go(`${baseUrl}${URL_PATH}`)).status, name).toBe(404);
-			const save = await postForm(other, `${baseUrl}${URL_PATH}?/gem`, {
+			const other = await loginStaff(app.url, name);
+			expect((await other.go(`${app.url}${URL_PATH}`)).status, name).toBe(404);
+			const save = await postForm(other, `${app.url}${URL_PATH}?/gem`, {
 				...valid,
 				auditMonths: '12'
 			});
 			expect(save.status, name).toBe(404);
-			expect((await postForm(other, `${baseUrl}${URL_PATH}?/koerNu`, {})).status, name).toBe(404);
+			expect((await postForm(other, `${app.url}${URL_PATH}?/koerNu`, {})).status, name).toBe(404);
 		}
 		expect(inputValue(await page(anders), 'auditMonths')).toBe('36');
-		const visitor = await fetch(`${baseUrl}${URL_PATH}`, { redirect: 'manual' });
+		const visitor = await fetch(`${app.url}${URL_PATH}`, { redirect: 'manual' });
 		expect(visitor.status).toBe(303);
 	});
 });
@@ -173,6 +164,6 @@ describe('retention for the administrator, without JavaScript', () => {
 describe('audit', () => {
 	it('audited the saved periods, the run asked for and the run itself', async () => {
 		// One save (the refused one none).
-		await expectRetentionAudit(server, { saves: 1, run: true });
+		await expectRetentionAudit(app.server, { saves: 1, run: true });
 	});
 });

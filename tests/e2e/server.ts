@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import type { Templates } from '../templates';
 import { copyDemoDatabase, DEMO_CPR_KEY, type ServerDatabase } from './databases';
@@ -143,4 +143,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	}
 	await server.stop();
 	throw new Error(`The server did not become healthy in time:\n${output}`);
+}
+
+export interface FileServer<S extends RunningServer> {
+	readonly server: S;
+	readonly url: string;
+}
+
+/**
+ * A server of the test file that calls this: started by `start` before the file's tests and
+ * stopped after them.
+ */
+export function useServer<S extends RunningServer>(start: () => Promise<S>): FileServer<S> {
+	let server: S | undefined;
+	beforeAll(async () => {
+		server = await start();
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+	return {
+		get server() {
+			if (!server) throw new Error('The server starts in beforeAll');
+			return server;
+		},
+		get url() {
+			return this.server.url;
+		}
+	};
 }

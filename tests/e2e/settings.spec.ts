@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { expectNoAxeViolations, launchBrowser } from './browser';
+import { expectNoAxeViolations } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage, type LoginAs, type OpenPage } from './open-page';
+import { checkPage, useChromium, type LoginAs, type PageOptions } from './open-page';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
 import { startServer, type RunningServer } from './server';
 import { text } from './html';
@@ -261,27 +261,10 @@ describe('settings for representatives', () => {
 });
 
 describe.skipIf(!chromium)('settings in the browser', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser(chromium!);
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
-	/** A touch screen 800 px high, in Danish unless asked otherwise, logged in. */
-	function open(
-		as: LoginAs,
-		options: { width: number; locale?: 'da' | 'en'; javaScript?: boolean }
-	): Promise<OpenPage> {
-		return openPage(browser, baseUrl, {
-			height: 800,
-			touch: true,
-			locale: 'da',
-			...options,
-			as
-		});
-	}
+	// A touch screen 800 px high, in Danish unless asked otherwise, logged in.
+	const pages = useChromium(() => baseUrl, { height: 800, touch: true, locale: 'da' });
+	const open = (as: LoginAs, options: PageOptions & { width: number }) =>
+		pages.openOwn({ ...options, as });
 
 	async function setSms(page: Page, on: boolean): Promise<void> {
 		if ((await page.locator('#notifySms').isChecked()) !== on) {

@@ -1,9 +1,8 @@
 // Tasks for citizens in Chromium: marking one done with JavaScript, the errors without it, English
 // at 320 px, the empty list and a read-only representative, each page through axe. The same server
 // as tasks.spec.ts (tasks.fixture.ts), a copy of its own.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { checkPage, useChromium, type LoginAs, type PageOptions } from './open-page';
-import type { SeededServer } from './seeded-server';
 import {
 	AHMED_DIPLOMA,
 	KARL_TASK,
@@ -13,31 +12,22 @@ import {
 	startTasksServer,
 	taskPath
 } from './tasks.fixture';
+import { useServer } from './server';
 
 const chromium = inject('chromium');
 
-let server: SeededServer;
-let baseUrl: string;
+const app = useServer(startTasksServer);
 
-beforeAll(async () => {
-	server = await startTasksServer();
-	baseUrl = server.url;
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
-
-const taskUrl = (id: string) => `${baseUrl}${taskPath(id)}`;
+const taskUrl = (id: string) => `${app.url}${taskPath(id)}`;
 
 describe.skipIf(!chromium)('tasks in the browser', () => {
 	// A phone, 390 px wide unless a test asks otherwise.
-	const pages = useChromium(() => baseUrl, { width: 390, height: 844, touch: true });
+	const pages = useChromium(() => app.url, { width: 390, height: 844, touch: true });
 	const open = (as: LoginAs, options: PageOptions = {}) => pages.open({ ...options, as });
 
 	it('marks a task done with JavaScript: list, open, errors and done pass axe', async () => {
 		const page = await open({ citizen: 'Maja Jensen' });
-		await page.goto(`${baseUrl}/opgaver`);
+		await page.goto(`${app.url}/opgaver`);
 		expect(await page.locator('h1').count()).toBe(1);
 		await checkPage(page, 'tasks list');
 		await Promise.all([
@@ -83,7 +73,7 @@ describe.skipIf(!chromium)('tasks in the browser', () => {
 
 	it('shows Ahmed his tasks in English at 320 px', async () => {
 		const page = await open({ citizen: 'Ahmed Hassan' }, { width: 320, locale: 'en' });
-		await page.goto(`${baseUrl}/opgaver`);
+		await page.goto(`${app.url}/opgaver`);
 		expect(await page.locator('h1').innerText()).toBe('Your tasks');
 		await checkPage(page, 'tasks list in English');
 		await page.goto(taskUrl(AHMED_DIPLOMA));
@@ -93,7 +83,7 @@ describe.skipIf(!chromium)('tasks in the browser', () => {
 
 	it('shows the empty list to Jens, and the read-only page to Lise acting for Karl', async () => {
 		let page = await open({ citizen: 'Jens Poulsen' });
-		await page.goto(`${baseUrl}/opgaver`);
+		await page.goto(`${app.url}/opgaver`);
 		expect(await page.locator('main').innerText()).toContain('Du har ingen opgaver.');
 		await checkPage(page, 'tasks list, empty');
 
@@ -106,7 +96,7 @@ describe.skipIf(!chromium)('tasks in the browser', () => {
 
 describe('afterwards, in the database', () => {
 	it('has recorded the task marked in the browser, and nothing for the refused ones', async () => {
-		const rows = await server.stopAndInspect((db) =>
+		const rows = await app.server.stopAndInspect((db) =>
 			db
 				.selectFrom('audit_events')
 				.select(['actor_type', 'actor_citizen_id', 'citizen_id', 'object_id'])

@@ -1,12 +1,11 @@
 // Tasks for citizens over HTTP, as a browser without JavaScript uses them: the list, a task's page,
 // "I have done it", and who may see and mark what. Marking changes data, so this file runs its own
 // server (tasks.fixture.ts). The same pages in Chromium: tasks.browser.spec.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/lib/format';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import type { CookieBrowser } from './oidc-flow';
 import { loginCitizen, postForm } from './portal';
-import type { SeededServer } from './seeded-server';
 import {
 	AHMED_DIPLOMA,
 	demo,
@@ -26,20 +25,11 @@ import {
 	startTasksServer,
 	taskPath
 } from './tasks.fixture';
+import { useServer } from './server';
 
-let server: SeededServer;
-let baseUrl: string;
+const app = useServer(startTasksServer);
 
-beforeAll(async () => {
-	server = await startTasksServer();
-	baseUrl = server.url;
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
-
-const taskUrl = (id: string) => `${baseUrl}${taskPath(id)}`;
+const taskUrl = (id: string) => `${app.url}${taskPath(id)}`;
 const doneUrl = (id: string) => `${taskUrl(id)}?/gjort`;
 
 async function html(browser: CookieBrowser, url: string): Promise<string> {
@@ -60,11 +50,11 @@ function mainText(page: string): string {
 describe('tasks without JavaScript', () => {
 	let maja: CookieBrowser;
 	beforeAll(async () => {
-		maja = await loginCitizen(baseUrl, 'demo-citizen-maja-jensen');
+		maja = await loginCitizen(app.url, 'demo-citizen-maja-jensen');
 	});
 
 	it('lists open tasks soonest first, then done ones, never tasks on staff', async () => {
-		const response = await maja.go(`${baseUrl}/opgaver`);
+		const response = await maja.go(`${app.url}/opgaver`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		const text = mainText(await response.text());
@@ -149,7 +139,7 @@ describe('tasks without JavaScript', () => {
 		expect(page).toContain('Jeg har afleveret dem i Borgerservice.\nTre lønsedler.');
 		expect(page).not.toContain('action="?/gjort"');
 
-		const list = mainText(await html(maja, `${baseUrl}/opgaver`));
+		const list = mainText(await html(maja, `${app.url}/opgaver`));
 		expect(list.indexOf('Send dine lønsedler')).toBeGreaterThan(list.indexOf('Det har du gjort'));
 
 		const again = await postForm(maja, doneUrl(PAYSLIPS), { comment: 'Igen' });
@@ -158,14 +148,14 @@ describe('tasks without JavaScript', () => {
 			'Opgaven er allerede markeret som gjort. Du skal ikke gøre mere.'
 		);
 
-		const journey = mainText(await html(maja, `${baseUrl}/forloeb/${demoIds.journey('maja')}`));
+		const journey = mainText(await html(maja, `${app.url}/forloeb/${demoIds.journey('maja')}`));
 		const title = 'Maja Jensen har gjort opgaven: Send dine lønsedler for de sidste tre måneder';
 		expect(journey.split(title)).toHaveLength(2);
 		expect(journey).toContain('Jeg har afleveret dem i Borgerservice.');
 	});
 
 	it('shows a visitor the login instead', async () => {
-		for (const url of [`${baseUrl}/opgaver`, taskUrl(PAYSLIPS)]) {
+		for (const url of [`${app.url}/opgaver`, taskUrl(PAYSLIPS)]) {
 			const response = await fetch(url, { redirect: 'manual' });
 			expect(response.status).toBe(303);
 			expect(response.headers.get('location')).toMatch(/^\/login\?returnTo=/);
@@ -175,8 +165,8 @@ describe('tasks without JavaScript', () => {
 
 describe('tasks for representatives, without a journey and in English', () => {
 	it('lets Lise see Karl’s task (read-only) but not mark it done', async () => {
-		const lise = await loginCitizen(baseUrl, 'demo-citizen-lise-mortensen', { actFor: KARL });
-		expect(mainText(await html(lise, `${baseUrl}/opgaver`))).toContain('Opgaver for Karl Nielsen');
+		const lise = await loginCitizen(app.url, 'demo-citizen-lise-mortensen', { actFor: KARL });
+		expect(mainText(await html(lise, `${app.url}/opgaver`))).toContain('Opgaver for Karl Nielsen');
 		const page = await html(lise, taskUrl(KARL_TASK));
 		expect(page).not.toContain('action="?/gjort"');
 		expect(mainText(page)).toContain(
@@ -189,31 +179,31 @@ describe('tasks for representatives, without a journey and in English', () => {
 	});
 
 	it('lets Lise, as herself, mark her task without a journey done', async () => {
-		const lise = await loginCitizen(baseUrl, 'demo-citizen-lise-mortensen');
+		const lise = await loginCitizen(app.url, 'demo-citizen-lise-mortensen');
 		const response = await postForm(lise, doneUrl(LISE_ESTIMATE), { comment: '' });
 		expect(response.status).toBe(303);
 		expect(mainText(await html(lise, taskUrl(LISE_ESTIMATE)))).toContain('Du har gjort opgaven.');
 	});
 
 	it('lets Henrik mark Sofie’s task done, named on the timeline as acting for her', async () => {
-		const henrik = await loginCitizen(baseUrl, 'demo-citizen-henrik-hansen', { actFor: SOFIE });
-		expect(mainText(await html(henrik, `${baseUrl}/opgaver`))).toContain(
+		const henrik = await loginCitizen(app.url, 'demo-citizen-henrik-hansen', { actFor: SOFIE });
+		expect(mainText(await html(henrik, `${app.url}/opgaver`))).toContain(
 			'Opgaver for Sofie Hansen'
 		);
 		const response = await postForm(henrik, doneUrl(SOFIE_RECEIPTS), {
 			comment: 'Kvitteringerne er sendt med posten.'
 		});
 		expect(response.status).toBe(303);
-		const journey = mainText(await html(henrik, `${baseUrl}/forloeb/${demoIds.journey('sofie')}`));
+		const journey = mainText(await html(henrik, `${app.url}/forloeb/${demoIds.journey('sofie')}`));
 		expect(journey).toContain(
 			'Henrik Hansen på vegne af Sofie Hansen har gjort opgaven: Send kvitteringer for de ekstra udgifter'
 		);
 	});
 
 	it('shows Ahmed his tasks in English', async () => {
-		const ahmed = await loginCitizen(baseUrl, 'demo-citizen-ahmed-hassan');
-		ahmed.setCookie(baseUrl, 'lang', 'en');
-		const list = mainText(await html(ahmed, `${baseUrl}/opgaver`));
+		const ahmed = await loginCitizen(app.url, 'demo-citizen-ahmed-hassan');
+		ahmed.setCookie(app.url, 'lang', 'en');
+		const list = mainText(await html(ahmed, `${app.url}/opgaver`));
 		expect(list).toContain('Your tasks');
 		expect(list).toContain('What you need to do');
 		expect(list).toContain('Send a copy of your diploma');
@@ -227,14 +217,14 @@ describe('tasks for representatives, without a journey and in English', () => {
 	});
 
 	it('tells Jens, who has no tasks, so', async () => {
-		const jens = await loginCitizen(baseUrl, 'demo-citizen-jens-poulsen');
-		expect(mainText(await html(jens, `${baseUrl}/opgaver`))).toContain('Du har ingen opgaver.');
+		const jens = await loginCitizen(app.url, 'demo-citizen-jens-poulsen');
+		expect(mainText(await html(jens, `${app.url}/opgaver`))).toContain('Du har ingen opgaver.');
 	});
 });
 
 describe('afterwards, in the database', () => {
 	it('has audited each change once, Henrik as the representative', async () => {
-		const rows = await server.stopAndInspect((db) =>
+		const rows = await app.server.stopAndInspect((db) =>
 			db
 				.selectFrom('audit_events')
 				.select(['actor_type', 'actor_citizen_id', 'citizen_id', 'object_id'])
