@@ -30,6 +30,12 @@ export interface PageOptions {
 	/** The language cookie; default none (the app's default, Danish). */
 	locale?: 'da' | 'en';
 	as?: LoginAs;
+	/**
+	 * More widths (CSS px) that checkPage judges the page at: it resizes the viewport to each, as
+	 * zooming in or turning a phone does, and back. A sweep of pages and states then runs once and
+	 * is judged at every width, instead of once per width.
+	 */
+	alsoCheckAt?: number[];
 }
 
 export interface OpenPage {
@@ -79,6 +85,7 @@ export async function openPage(
 			);
 		}
 		const page = await context.newPage();
+		if (options.alsoCheckAt?.length) alsoCheckAt.set(page, options.alsoCheckAt);
 		return { context, page, session, close: () => context.close() };
 	} catch (error) {
 		await context.close();
@@ -86,8 +93,25 @@ export async function openPage(
 	}
 }
 
-/** What every page a test shows must pass: axe (browser.ts) and no sideways scrolling. */
+const alsoCheckAt = new WeakMap<Page, number[]>();
+
+/**
+ * What every page a test shows must pass: axe (browser.ts) and no sideways scrolling, at the
+ * page's width and at each width it was opened to be checked at too (`alsoCheckAt`).
+ */
 export async function checkPage(page: Page, label: string): Promise<void> {
+	const more = alsoCheckAt.get(page);
+	const size = page.viewportSize();
+	if (!more || !size) return checkAsShown(page, label);
+	await checkAsShown(page, `${label} at ${size.width} px`);
+	for (const width of more) {
+		await page.setViewportSize({ width, height: size.height });
+		await checkAsShown(page, `${label} at ${width} px`);
+	}
+	await page.setViewportSize(size);
+}
+
+async function checkAsShown(page: Page, label: string): Promise<void> {
 	await expectNoAxeViolations(page, label);
 	const overflow = await sidewaysOverflow(page);
 	expect(overflow, `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);

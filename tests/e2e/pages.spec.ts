@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { checkPage, openPage } from './open-page';
+import { checkPage, openPage, type OpenPage } from './open-page';
 
 const baseUrl = inject('baseUrl');
 const chromium = inject('chromium');
@@ -36,16 +36,21 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 
 	for (const locale of locales) {
 		for (const viewport of viewports) {
-			for (const { path, status } of pages) {
-				it(`${path} in ${locale} at ${viewport.name}: accessible, titled, no sideways scrolling`, async () => {
+			// One context per language and screen: the pages are public and change nothing, so each
+			// test loads its page where the one before loaded its own.
+			describe(`in ${locale} at ${viewport.name}`, () => {
+				let opened: OpenPage | undefined;
+				beforeAll(async () => {
 					const { width, height, touch } = viewport;
-					const { page, close } = await openPage(browser, baseUrl, {
-						width,
-						height,
-						touch,
-						locale
-					});
-					try {
+					opened = await openPage(browser, baseUrl, { width, height, touch, locale });
+				});
+				afterAll(async () => {
+					await opened?.close();
+				});
+
+				for (const { path, status } of pages) {
+					it(`${path} in ${locale} at ${viewport.name}: accessible, titled, no sideways scrolling`, async () => {
+						const page = opened!.page;
 						const response = await page.goto(`${baseUrl}${path}`);
 						expect(response?.status()).toBe(status);
 						expect(await page.getAttribute('html', 'lang')).toBe(locale);
@@ -56,11 +61,9 @@ describe.skipIf(!chromium)('public pages in the browser', () => {
 						titles.set(key, path);
 						expect(await page.locator('h1').count()).toBe(1);
 						await checkPage(page, `${path} (${locale}, ${viewport.name})`);
-					} finally {
-						await close();
-					}
-				});
-			}
+					});
+				}
+			});
 		}
 	}
 

@@ -378,6 +378,9 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 
 	const open = (name: StaffName, width: number, javaScript = true): Promise<OpenPage> =>
 		openPage(browser, baseUrl, { width, javaScript, as: { staff: name } });
+	// Each state of the sweep is judged at 320 px, where it is used, and at 1280 px.
+	const sweep = (name: StaffName): Promise<OpenPage> =>
+		openPage(browser, baseUrl, { width: 320, alsoCheckAt: [1280], as: { staff: name } });
 
 	it('sets the analog flag for Jens with JavaScript turned off, after a refused try', async () => {
 		const { page, close } = await open('Hanne Vestergaard', 1280, false);
@@ -403,73 +406,71 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 		}
 	});
 
-	for (const width of [1280, 320]) {
-		it(`has no axe violations on any page and state at ${width} px`, async () => {
-			const lone = await open('Lone Madsen', width);
-			try {
-				const page = lone.page;
-				await page.goto(`${baseUrl}/staff`);
-				await checkPage(page, 'caseload with data');
-				await page.goto(`${baseUrl}/staff?venter=other_authority`);
-				await checkPage(page, 'caseload, empty');
-				await page.goto(`${baseUrl}/staff/soeg`);
-				await checkPage(page, 'search, empty');
-				await page.getByRole('button', { name: 'Søg efter borger' }).click();
-				await page.locator('.error-summary').waitFor();
-				await checkPage(page, 'search with errors');
-				await page.getByLabel('CPR-nummer eller navn').fill('Maja');
-				await page.getByRole('button', { name: 'Søg efter borger' }).click();
-				await page.getByRole('link', { name: 'Maja Jensen' }).waitFor();
-				await checkPage(page, 'search with results');
-				await page.getByLabel('CPR-nummer eller navn').fill('Karl');
-				await page.getByRole('button', { name: 'Søg efter borger' }).click();
-				await page.getByText('Vi fandt ingen borgere').waitFor();
-				await checkPage(page, 'search without results');
-				await page.goto(`${baseUrl}/staff/borger/${maja}`);
-				await checkPage(page, 'citizen view');
-				await page.goto(`${baseUrl}/staff/borger/${maja}/analog`);
-				await checkPage(page, 'analog flag, digital');
-				await page.getByRole('button', { name: 'Sæt analog-markering' }).click();
-				await page.locator('.error-summary').waitFor();
-				await checkPage(page, 'analog flag with errors');
-			} finally {
-				await lone.close();
-			}
+	it('has no axe violations on any page and state at 320 and 1280 px', async () => {
+		const lone = await sweep('Lone Madsen');
+		try {
+			const page = lone.page;
+			await page.goto(`${baseUrl}/staff`);
+			await checkPage(page, 'caseload with data');
+			await page.goto(`${baseUrl}/staff?venter=other_authority`);
+			await checkPage(page, 'caseload, empty');
+			await page.goto(`${baseUrl}/staff/soeg`);
+			await checkPage(page, 'search, empty');
+			await page.getByRole('button', { name: 'Søg efter borger' }).click();
+			await page.locator('.error-summary').waitFor();
+			await checkPage(page, 'search with errors');
+			await page.getByLabel('CPR-nummer eller navn').fill('Maja');
+			await page.getByRole('button', { name: 'Søg efter borger' }).click();
+			await page.getByRole('link', { name: 'Maja Jensen' }).waitFor();
+			await checkPage(page, 'search with results');
+			await page.getByLabel('CPR-nummer eller navn').fill('Karl');
+			await page.getByRole('button', { name: 'Søg efter borger' }).click();
+			await page.getByText('Vi fandt ingen borgere').waitFor();
+			await checkPage(page, 'search without results');
+			await page.goto(`${baseUrl}/staff/borger/${maja}`);
+			await checkPage(page, 'citizen view');
+			await page.goto(`${baseUrl}/staff/borger/${maja}/analog`);
+			await checkPage(page, 'analog flag, digital');
+			await page.getByRole('button', { name: 'Sæt analog-markering' }).click();
+			await page.locator('.error-summary').waitFor();
+			await checkPage(page, 'analog flag with errors');
+		} finally {
+			await lone.close();
+		}
 
-			const hanne = await open('Hanne Vestergaard', width);
-			try {
-				const page = hanne.page;
-				await page.goto(`${baseUrl}/staff/borger/${karl}`);
-				await page.getByTestId('analog-notice').waitFor();
-				await checkPage(page, 'citizen view, analog');
-				await page.goto(`${baseUrl}/staff/borger/${karl}/analog?gemt=sat`);
-				await checkPage(page, 'analog flag set, after success');
-				await page.getByRole('button', { name: 'Fjern analog-markering' }).click();
-				await page.locator('.error-summary').waitFor();
-				await checkPage(page, 'analog clear with errors');
-			} finally {
-				await hanne.close();
-			}
+		const hanne = await sweep('Hanne Vestergaard');
+		try {
+			const page = hanne.page;
+			await page.goto(`${baseUrl}/staff/borger/${karl}`);
+			await page.getByTestId('analog-notice').waitFor();
+			await checkPage(page, 'citizen view, analog');
+			await page.goto(`${baseUrl}/staff/borger/${karl}/analog?gemt=sat`);
+			await checkPage(page, 'analog flag set, after success');
+			await page.getByRole('button', { name: 'Fjern analog-markering' }).click();
+			await page.locator('.error-summary').waitFor();
+			await checkPage(page, 'analog clear with errors');
+		} finally {
+			await hanne.close();
+		}
 
-			const peter = await open('Peter Holm', width);
-			try {
-				await peter.page.goto(`${baseUrl}/staff/borger/${maja}`);
-				await checkPage(peter.page, 'citizen view, consent missing');
-				await peter.page.goto(`${baseUrl}/staff`);
-				await checkPage(peter.page, 'caseload, consent missing');
-			} finally {
-				await peter.close();
-			}
+		const peter = await sweep('Peter Holm');
+		try {
+			await peter.page.goto(`${baseUrl}/staff/borger/${maja}`);
+			await checkPage(peter.page, 'citizen view, consent missing');
+			await peter.page.goto(`${baseUrl}/staff`);
+			await checkPage(peter.page, 'caseload, consent missing');
+		} finally {
+			await peter.close();
+		}
 
-			const auditor = await open('Birgitte Skov', width);
-			try {
-				await auditor.page.goto(`${baseUrl}/staff`);
-				await checkPage(auditor.page, 'auditor start page');
-			} finally {
-				await auditor.close();
-			}
-		});
-	}
+		const auditor = await sweep('Birgitte Skov');
+		try {
+			await auditor.page.goto(`${baseUrl}/staff`);
+			await checkPage(auditor.page, 'auditor start page');
+		} finally {
+			await auditor.close();
+		}
+	});
 });
 
 describe('audit trail', () => {
