@@ -13,8 +13,16 @@ import {
 } from 'playwright-core';
 import { expect } from 'vitest';
 
+/**
+ * The Chromium the tests drive: CHROMIUM_PATH, else Debian's headless shell (the package
+ * chromium-headless-shell: the same Blink and V8 as the chromium package, without the desktop
+ * browser around them, as Playwright itself runs headless Chromium), else Debian's chromium. A run
+ * of the browser tests took 274 s on the shell and about 450 s on the full browser (2 cores).
+ */
 export function chromiumPath(): string {
-	return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+	const shell = '/usr/bin/chromium-headless-shell';
+	return fs.existsSync(shell) ? shell : '/usr/bin/chromium';
 }
 
 // Running as root needs --no-sandbox; the rest keeps Chromium off the (closed) network.

@@ -21,7 +21,7 @@ export async function setup(project: TestProject) {
 
 	const chromium = chromiumPath();
 	if (!fs.existsSync(chromium)) {
-		const message = `Chromium not found at ${chromium}: install it (apt-get install chromium) or set CHROMIUM_PATH.`;
+		const message = `Chromium not found at ${chromium}: install it (apt-get install chromium-headless-shell) or set CHROMIUM_PATH.`;
 		if (process.env.CI === 'true')
 			throw new Error(`${message} Browser tests cannot be skipped in CI.`);
 		console.warn(
