@@ -2,13 +2,17 @@
 // queue's depth and the letters waiting as the database holds them, refused logins by audience
 // and reason, and who may read it (a bearer token, the demo, or nobody in production).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { jobQueueDepths, lettersWaiting } from '../../src/lib/server/db/metrics';
 import { enqueue, QUEUES } from '../../src/lib/server/jobs/queue';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
 import { startSeededServer, type SeededServer } from './seeded-server';
+import { copyDemoDatabase, DEMO_CPR_KEY } from './databases';
 import { startServer, type RunningServer } from './server';
 
 /** The value of one series in Prometheus's text format, or undefined when it is absent. */
@@ -208,10 +212,16 @@ describe('access to /metrics', () => {
 	});
 
 	it('answers 404 in production without a token, and warns at start-up', async () => {
+		// On a copy of the seeded demo, which saves creating and seeding a database of its own.
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
 		const server = await startServer({
-			env: { NODE_ENV: 'production', CPR_KEY: randomBytes(32).toString('base64'), DEMO: '1' }
+			database: await copyDemoDatabase(inject('templates'), dataDir),
+			env: { NODE_ENV: 'production', CPR_KEY: DEMO_CPR_KEY, DEMO: '1' }
 		});
-		started.push(server);
+		started.push({
+			...server,
+			stop: () => server.stop().finally(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+		});
 		expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
 		expect(server.output()).toContain('METRICS_TOKEN is not set');
 	});
