@@ -212,26 +212,8 @@ export async function findCitizenConsent(
 	return row ? toEvent(row) : undefined;
 }
 
-/** One consent event as staff see it: who recorded it by name, how, the witness and the note. */
-export interface StaffConsentEvent {
-	id: string;
-	action: ConsentAction;
-	channel: ConsentChannel;
-	occurredAt: Date;
-	departmentId: string;
-	departmentName: string;
-	departmentNameEn: string;
-	recordedByCitizenName: string | null;
-	recordedByStaffName: string | null;
-	witness: string | null;
-	note: string | null;
-}
-
 /** Every consent change of a citizen for the staff workspace, newest first. */
-export async function listConsentHistoryForStaff(
-	db: Executor,
-	citizenId: string
-): Promise<StaffConsentEvent[]> {
+export async function listConsentHistoryForStaff(db: Executor, citizenId: string) {
 	return db
 		.selectFrom('consents as k')
 		.innerJoin('departments as d', 'd.id', 'k.department_id')
@@ -255,3 +237,9 @@ export async function listConsentHistoryForStaff(
 		.orderBy('k.id', 'desc')
 		.execute();
 }
+
+/**
+ * One consent event as staff see it: who recorded it by name (a citizen or a member of staff), how,
+ * the witness and the note. The query above is its one definition.
+ */
+export type StaffConsentEvent = Awaited<ReturnType<typeof listConsentHistoryForStaff>>[number];

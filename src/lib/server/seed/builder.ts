@@ -18,13 +18,14 @@ import type {
 	WaitingOn
 } from '../../domain';
 import {
+	DEMO_CASE_TYPES,
 	DEMO_CITIZEN_ROWS,
 	DEMO_CITY,
 	DEMO_STAFF,
 	DEMO_STAFF_USERS,
 	type CitizenName,
+	type DemoCaseType,
 	type DepartmentKey,
-	type KleNumber,
 	type StaffName
 } from './demo-data';
 import { demoId, type DemoClock } from './demo-time';
@@ -59,10 +60,8 @@ export type Rows = { [T in SeededTables]: Insertable<Database[T]>[] };
 interface CaseSpec {
 	key: string;
 	citizen: CitizenName;
-	department: DepartmentKey;
-	kle: KleNumber;
-	/** In Danish and in English. */
-	title: [string, string];
+	/** Its department, KLE number and title (demo-data.ts). */
+	type: DemoCaseType;
 	status: CaseStatus;
 	/** Who acts next, what (Danish, English) and by when; null when nobody waits. */
 	next: { waitingOn: WaitingOn; step: [string, string]; due: string } | null;
@@ -187,13 +186,14 @@ export class DemoBuilder {
 	constructor(readonly clock: DemoClock) {}
 
 	case(spec: CaseSpec): void {
+		const type = DEMO_CASE_TYPES[spec.type];
 		this.rows.cases.push({
 			id: ids.case(spec.key),
 			citizen_id: ids.citizen(spec.citizen),
-			department_id: ids.department(spec.department),
-			kle_number: spec.kle,
-			title: spec.title[0],
-			title_en: spec.title[1],
+			department_id: ids.department(type.department),
+			kle_number: type.kle,
+			title: type.title[0],
+			title_en: type.title[1],
 			status: spec.status,
 			waiting_on: spec.next?.waitingOn ?? null,
 			next_step: spec.next?.step[0] ?? null,

@@ -30,6 +30,96 @@ export type KleNumber = keyof typeof DEMO_KLE;
 export type DepartmentKey =
 	'jobcenter' | 'socialforvaltningen' | 'boern-og-familie' | 'sundhed-og-omsorg' | 'borgerservice';
 
+/**
+ * The kinds of case the demo's citizens have: the department that handles each, its KLE number and
+ * the title the citizen sees (Danish, English). A story names a case's kind instead of writing these
+ * again.
+ */
+export const DEMO_CASE_TYPES = {
+	mentor: { department: 'jobcenter', kle: '15.20.36', title: ['Din mentor', 'Your mentor'] },
+	workPlacement: {
+		department: 'jobcenter',
+		kle: '15.20.04',
+		title: ['Din virksomhedspraktik', 'Your work placement']
+	},
+	oneOffExpense: {
+		department: 'borgerservice',
+		kle: '32.21.20',
+		title: [
+			'Din ansøgning om hjælp til en enkeltudgift',
+			'Your application for help with a one-off expense'
+		]
+	},
+	vocationalRehabilitation: {
+		department: 'jobcenter',
+		kle: '15.17.12',
+		title: ['Din revalidering', 'Your vocational rehabilitation']
+	},
+	extraExpensesAdult: {
+		department: 'socialforvaltningen',
+		kle: '32.18.08',
+		title: ['Dækning af merudgifter', 'Cover of extra expenses']
+	},
+	rehabilitation: {
+		department: 'sundhed-og-omsorg',
+		kle: '27.36.16',
+		title: ['Din genoptræning', 'Your rehabilitation']
+	},
+	homeHelp: {
+		department: 'sundhed-og-omsorg',
+		kle: '27.36.04',
+		title: ['Din sag om hjemmehjælp', 'Your case about home help']
+	},
+	advice: {
+		department: 'socialforvaltningen',
+		kle: '27.12.04',
+		title: ['Din sag om rådgivning', 'Your case about advice']
+	},
+	dentalTreatment: {
+		department: 'borgerservice',
+		kle: '32.21.20',
+		title: [
+			'Din ansøgning om hjælp til tandbehandling',
+			'Your application for help with dental treatment'
+		]
+	},
+	pathToWork: {
+		department: 'jobcenter',
+		kle: '15.20.02',
+		title: ['Din vej til job', 'Your path to work']
+	},
+	adviceAndSupport: {
+		department: 'socialforvaltningen',
+		kle: '27.12.04',
+		title: ['Din sag om rådgivning og støtte', 'Your case about advice and support']
+	},
+	familySupport: {
+		department: 'boern-og-familie',
+		kle: '27.27.09',
+		title: ['Støtte til din familie', 'Support for your family']
+	},
+	supportAssessment: {
+		department: 'boern-og-familie',
+		kle: '27.24.03',
+		title: ['Undersøgelse af, hvilken støtte du har brug for', 'Assessment of the support you need']
+	},
+	contactPerson: {
+		department: 'boern-og-familie',
+		kle: '27.27.24',
+		title: ['Din kontaktperson', 'Your contact person']
+	},
+	extraExpensesChild: {
+		department: 'boern-og-familie',
+		kle: '32.18.04',
+		title: ['Dækning af ekstra udgifter', 'Cover of extra expenses']
+	}
+} as const satisfies Record<
+	string,
+	{ department: DepartmentKey; kle: KleNumber; title: readonly [string, string] }
+>;
+
+export type DemoCaseType = keyof typeof DEMO_CASE_TYPES;
+
 export interface DemoDepartment {
 	slug: DepartmentKey;
 	name: string;

@@ -10,9 +10,7 @@ export function ahmed(b: DemoBuilder): void {
 	b.case({
 		key: 'ahmed-mentor',
 		citizen: 'Ahmed Hassan',
-		department: 'jobcenter',
-		kle: '15.20.36',
-		title: ['Din mentor', 'Your mentor'],
+		type: 'mentor',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'municipality',
@@ -26,9 +24,7 @@ export function ahmed(b: DemoBuilder): void {
 	b.case({
 		key: 'ahmed-placement',
 		citizen: 'Ahmed Hassan',
-		department: 'jobcenter',
-		kle: '15.20.04',
-		title: ['Din virksomhedspraktik', 'Your work placement'],
+		type: 'workPlacement',
 		status: 'received',
 		next: {
 			waitingOn: 'municipality',
@@ -45,12 +41,7 @@ export function ahmed(b: DemoBuilder): void {
 	b.case({
 		key: 'ahmed-expense',
 		citizen: 'Ahmed Hassan',
-		department: 'borgerservice',
-		kle: '32.21.20',
-		title: [
-			'Din ansøgning om hjælp til en enkeltudgift',
-			'Your application for help with a one-off expense'
-		],
+		type: 'oneOffExpense',
 		status: 'decided',
 		next: null,
 		caseworker: 'Kasper Dahl',

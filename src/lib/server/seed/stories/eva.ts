@@ -7,9 +7,7 @@ export function eva(b: DemoBuilder): void {
 	b.case({
 		key: 'eva-rehab',
 		citizen: 'Eva Andersen',
-		department: 'jobcenter',
-		kle: '15.17.12',
-		title: ['Din revalidering', 'Your vocational rehabilitation'],
+		type: 'vocationalRehabilitation',
 		status: 'closed',
 		next: null,
 		caseworker: 'Lone Madsen',
@@ -24,9 +22,7 @@ export function eva(b: DemoBuilder): void {
 	b.case({
 		key: 'eva-costs',
 		citizen: 'Eva Andersen',
-		department: 'socialforvaltningen',
-		kle: '32.18.08',
-		title: ['Dækning af merudgifter', 'Cover of extra expenses'],
+		type: 'extraExpensesAdult',
 		status: 'decided',
 		next: null,
 		caseworker: 'Jonas Friis',

@@ -6,9 +6,7 @@ export function jens(b: DemoBuilder): void {
 	b.case({
 		key: 'jens-rehab',
 		citizen: 'Jens Poulsen',
-		department: 'sundhed-og-omsorg',
-		kle: '27.36.16',
-		title: ['Din genoptræning', 'Your rehabilitation'],
+		type: 'rehabilitation',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'municipality',

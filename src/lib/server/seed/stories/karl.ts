@@ -32,9 +32,7 @@ export function karl(b: DemoBuilder): void {
 	b.case({
 		key: 'karl-rehab',
 		citizen: 'Karl Nielsen',
-		department: 'sundhed-og-omsorg',
-		kle: '27.36.16',
-		title: ['Din genoptræning', 'Your rehabilitation'],
+		type: 'rehabilitation',
 		status: 'closed',
 		next: null,
 		caseworker: 'Hanne Vestergaard',
@@ -50,9 +48,7 @@ export function karl(b: DemoBuilder): void {
 	b.case({
 		key: 'karl-care',
 		citizen: 'Karl Nielsen',
-		department: 'sundhed-og-omsorg',
-		kle: '27.36.04',
-		title: ['Din sag om hjemmehjælp', 'Your case about home help'],
+		type: 'homeHelp',
 		status: 'decided',
 		next: {
 			waitingOn: 'municipality',

@@ -23,9 +23,7 @@ export function lise(b: DemoBuilder): void {
 	b.case({
 		key: 'lise-advice',
 		citizen: 'Lise Mortensen',
-		department: 'socialforvaltningen',
-		kle: '27.12.04',
-		title: ['Din sag om rådgivning', 'Your case about advice'],
+		type: 'advice',
 		status: 'closed',
 		next: null,
 		caseworker: 'Jonas Friis',
@@ -35,12 +33,7 @@ export function lise(b: DemoBuilder): void {
 	b.case({
 		key: 'lise-help',
 		citizen: 'Lise Mortensen',
-		department: 'borgerservice',
-		kle: '32.21.20',
-		title: [
-			'Din ansøgning om hjælp til tandbehandling',
-			'Your application for help with dental treatment'
-		],
+		type: 'dentalTreatment',
 		status: 'received',
 		next: {
 			waitingOn: 'citizen',

@@ -15,9 +15,7 @@ export function maja(b: DemoBuilder): void {
 	b.case({
 		key: 'maja-job',
 		citizen: 'Maja Jensen',
-		department: 'jobcenter',
-		kle: '15.20.02',
-		title: ['Din vej til job', 'Your path to work'],
+		type: 'pathToWork',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'citizen',
@@ -34,9 +32,7 @@ export function maja(b: DemoBuilder): void {
 	b.case({
 		key: 'maja-social',
 		citizen: 'Maja Jensen',
-		department: 'socialforvaltningen',
-		kle: '27.12.04',
-		title: ['Din sag om rådgivning og støtte', 'Your case about advice and support'],
+		type: 'adviceAndSupport',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'municipality',
@@ -53,9 +49,7 @@ export function maja(b: DemoBuilder): void {
 	b.case({
 		key: 'maja-family',
 		citizen: 'Maja Jensen',
-		department: 'boern-og-familie',
-		kle: '27.27.09',
-		title: ['Støtte til din familie', 'Support for your family'],
+		type: 'familySupport',
 		status: 'decided',
 		next: {
 			waitingOn: 'municipality',

@@ -8,9 +8,7 @@ export function mikkel(b: DemoBuilder): void {
 	b.case({
 		key: 'mikkel-placement',
 		citizen: 'Mikkel Thomsen',
-		department: 'jobcenter',
-		kle: '15.20.04',
-		title: ['Din virksomhedspraktik', 'Your work placement'],
+		type: 'workPlacement',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'municipality',
@@ -27,9 +25,7 @@ export function mikkel(b: DemoBuilder): void {
 	b.case({
 		key: 'mikkel-advice',
 		citizen: 'Mikkel Thomsen',
-		department: 'socialforvaltningen',
-		kle: '27.12.04',
-		title: ['Din sag om rådgivning', 'Your case about advice'],
+		type: 'advice',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'citizen',

@@ -20,12 +20,7 @@ export function sofie(b: DemoBuilder): void {
 	b.case({
 		key: 'sofie-investigation',
 		citizen: 'Sofie Hansen',
-		department: 'boern-og-familie',
-		kle: '27.24.03',
-		title: [
-			'Undersøgelse af, hvilken støtte du har brug for',
-			'Assessment of the support you need'
-		],
+		type: 'supportAssessment',
 		status: 'closed',
 		next: null,
 		caseworker: 'Peter Holm',
@@ -40,9 +35,7 @@ export function sofie(b: DemoBuilder): void {
 	b.case({
 		key: 'sofie-contact',
 		citizen: 'Sofie Hansen',
-		department: 'boern-og-familie',
-		kle: '27.27.24',
-		title: ['Din kontaktperson', 'Your contact person'],
+		type: 'contactPerson',
 		status: 'decided',
 		next: {
 			waitingOn: 'municipality',
@@ -59,9 +52,7 @@ export function sofie(b: DemoBuilder): void {
 	b.case({
 		key: 'sofie-costs',
 		citizen: 'Sofie Hansen',
-		department: 'boern-og-familie',
-		kle: '32.18.04',
-		title: ['Dækning af ekstra udgifter', 'Cover of extra expenses'],
+		type: 'extraExpensesChild',
 		status: 'in_progress',
 		next: {
 			waitingOn: 'citizen',
