@@ -63,7 +63,10 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
-					environment: 'node'
+					environment: 'node',
+					// As for db and e2e: a worker loads the modules once for all its files (the unit
+					// project took 5 s instead of 14 s). No unit test mocks a module.
+					isolate: false
 				}
 			},
 			{ extends: true, test: { ...db, name: 'db', include: ['tests/db/**/*.spec.ts'] } },
