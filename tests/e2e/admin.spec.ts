@@ -12,7 +12,7 @@ import { flatText, readPdf } from '../pdf-reader';
 import { launchBrowser } from './browser';
 import { text } from './html';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage } from './open-page';
+import { checkPage, SWEEP, openPage } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -409,8 +409,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	// Each page and state is judged at 320 px, where the steps run, and at 1280 px.
 	it('checks every page and state at 320 and 1280 px', async () => {
 		const { page, close } = await openPage(browser, baseUrl, {
-			width: 320,
-			alsoCheckAt: [1280],
+			...SWEEP.staff,
 			as: { staff: 'Anders Berg' }
 		});
 		try {

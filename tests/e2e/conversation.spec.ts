@@ -13,7 +13,7 @@ import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations, launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage, type LoginAs, type PageOptions } from './open-page';
+import { checkPage, SWEEP, openPage, type LoginAs, type PageOptions } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startServer, type RunningServer } from './server';
 
@@ -249,7 +249,7 @@ describe.skipIf(!chromium)('messages in the browser', () => {
 	}
 
 	it('passes axe on the list and the thread, after an error and after sending, at 320 and 390 px', async () => {
-		await withPage({ citizen: 'Maja Jensen' }, { width: 320, alsoCheckAt: [390] }, async (page) => {
+		await withPage({ citizen: 'Maja Jensen' }, SWEEP.phone, async (page) => {
 			await page.goto(`${baseUrl}/beskeder`);
 			await checkPage(page, 'messages list');
 			await Promise.all([

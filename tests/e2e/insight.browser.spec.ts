@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { launchBrowser } from './browser';
-import { checkPage, openPage } from './open-page';
+import { checkPage, SWEEP, openPage } from './open-page';
 import { startServer, useServer } from './server';
 
 const chromium = inject('chromium');
@@ -28,10 +28,7 @@ describe.skipIf(!chromium)('who has seen my information in the browser', () => {
 	for (const locale of ['da', 'en'] as const) {
 		it(`passes axe with rows and when empty, in ${locale} at 320 and 390 px`, async () => {
 			const { page, close } = await openPage(browser, app.url, {
-				width: 320,
-				alsoCheckAt: [390],
-				height: 800,
-				touch: true,
+				...SWEEP.phone,
 				locale,
 				as: { citizen: 'Maja Jensen' }
 			});

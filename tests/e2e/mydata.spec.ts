@@ -14,7 +14,7 @@ import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { formatDateTimeWithYear, todayInDenmark } from '../../src/lib/format';
 import { expectNoAxeViolations, launchBrowser } from './browser';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
-import { checkPage, openPage } from './open-page';
+import { checkPage, SWEEP, openPage } from './open-page';
 import { loginCitizen } from './portal';
 import { startServer, type RunningServer } from './server';
 
@@ -344,10 +344,7 @@ describe.skipIf(!chromium)('my data in the browser', () => {
 	for (const locale of ['da', 'en'] as const) {
 		it(`passes axe on /mine-data and the printable page, in ${locale} at 320 and 390 px`, async () => {
 			const { page, close } = await openPage(browser, server.url, {
-				width: 320,
-				alsoCheckAt: [390],
-				height: 800,
-				touch: true,
+				...SWEEP.phone,
 				locale,
 				as: { citizen: 'Maja Jensen' }
 			});

@@ -35,7 +35,7 @@ export interface PageOptions {
 	 * zooming in or turning a phone does, and back. A sweep of pages and states then runs once and
 	 * is judged at every width, instead of once per width.
 	 */
-	alsoCheckAt?: number[];
+	alsoCheckAt?: readonly number[];
 }
 
 export interface OpenPage {
@@ -93,7 +93,16 @@ export async function openPage(
 	}
 }
 
-const alsoCheckAt = new WeakMap<Page, number[]>();
+/**
+ * How a sweep of pages and states opens its page: at 320 px, where its steps run, and judged by
+ * checkPage at the other width its users have too (a staff desktop, a citizen's phone).
+ */
+export const SWEEP = {
+	staff: { width: 320, alsoCheckAt: [1280] },
+	phone: { width: 320, height: 800, touch: true, alsoCheckAt: [390] }
+} as const satisfies Record<string, PageOptions>;
+
+const alsoCheckAt = new WeakMap<Page, readonly number[]>();
 
 /**
  * What every page a test shows must pass: axe (browser.ts) and no sideways scrolling, at the

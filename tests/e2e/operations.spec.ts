@@ -10,7 +10,7 @@ import * as clock from '../../src/lib/server/clock';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage, type OpenPage } from './open-page';
+import { checkPage, SWEEP, openPage, type OpenPage } from './open-page';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -272,7 +272,7 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 	 */
 	const open = (javaScript = true): Promise<OpenPage> =>
 		openPage(browser, baseUrl, {
-			...(javaScript ? { width: 320, alsoCheckAt: [1280] } : { width: 1280 }),
+			...(javaScript ? SWEEP.staff : { width: 1280 }),
 			javaScript,
 			as: { staff: 'Anders Berg' }
 		});

@@ -14,7 +14,7 @@ import { readPdf } from '../pdf-reader';
 import { insertWaitingLetter, type WaitingLetter } from '../print-letters';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage } from './open-page';
+import { checkPage, SWEEP, openPage } from './open-page';
 import { postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -282,8 +282,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	// Each state is judged at 320 px, where the steps run, and at 1280 px.
 	it('print queue pages in every state at 320 and 1280 px', async () => {
 		const { page, close } = await openPage(browser, baseUrl, {
-			width: 320,
-			alsoCheckAt: [1280],
+			...SWEEP.staff,
 			as: { staff: 'Anders Berg' }
 		});
 		try {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StaffName } from '../../src/lib/server/seed/demo-data';
 import { text } from './html';
-import { checkPage, useChromium } from './open-page';
+import { checkPage, SWEEP, useChromium } from './open-page';
 import { postForm } from './portal';
 import {
 	expectRetentionAudit,
@@ -23,7 +23,7 @@ const app = useServer(startRetentionServer);
 
 describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	// Each state is judged at 320 px, where the steps run, and at 1280 px.
-	const pages = useChromium(() => app.url, { width: 320, height: 900, alsoCheckAt: [1280] });
+	const pages = useChromium(() => app.url, { ...SWEEP.staff, height: 900 });
 	/** The workspace, logged in. */
 	const open = (who: StaffName = 'Anders Berg') => pages.open({ as: { staff: who } });
 

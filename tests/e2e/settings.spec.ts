@@ -10,7 +10,7 @@ import { connect } from '../../src/lib/server/db/connect';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { expectNoAxeViolations } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, useChromium, type LoginAs, type PageOptions } from './open-page';
+import { checkPage, SWEEP, useChromium, type LoginAs, type PageOptions } from './open-page';
 import { loginCitizen as loginAs, postForm as postPage } from './portal';
 import { startServer, type RunningServer } from './server';
 import { text } from './html';
@@ -343,10 +343,7 @@ describe.skipIf(!chromium)('settings in the browser', () => {
 
 	for (const locale of ['da', 'en'] as const) {
 		it(`/indstillinger in ${locale} at 320 and 390 px: no axe violations, as is, with errors, after saving`, async () => {
-			const { page, close } = await open(
-				{ citizen: 'Eva Andersen' },
-				{ width: 320, alsoCheckAt: [390], locale }
-			);
+			const { page, close } = await open({ citizen: 'Eva Andersen' }, { ...SWEEP.phone, locale });
 			try {
 				await page.goto(`${baseUrl}/indstillinger`);
 				expect(await page.getAttribute('html', 'lang')).toBe(locale);

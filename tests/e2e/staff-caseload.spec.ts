@@ -11,7 +11,7 @@ import type { StaffName } from '../../src/lib/server/seed/demo-data';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage, type OpenPage } from './open-page';
+import { checkPage, SWEEP, openPage, type OpenPage } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -380,7 +380,7 @@ describe.skipIf(!chromium)('staff caseload pages in the browser', () => {
 		openPage(browser, baseUrl, { width, javaScript, as: { staff: name } });
 	// Each state of the sweep is judged at 320 px, where it is used, and at 1280 px.
 	const sweep = (name: StaffName): Promise<OpenPage> =>
-		openPage(browser, baseUrl, { width: 320, alsoCheckAt: [1280], as: { staff: name } });
+		openPage(browser, baseUrl, { ...SWEEP.staff, as: { staff: name } });
 
 	it('sets the analog flag for Jens with JavaScript turned off, after a refused try', async () => {
 		const { page, close } = await open('Hanne Vestergaard', 1280, false);

@@ -10,7 +10,7 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage } from './open-page';
+import { checkPage, SWEEP, openPage } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -450,9 +450,11 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 	});
 
 	// Each state is judged at 320 px, where the steps run, and at 1280 px.
-	const sweep = { width: 320, alsoCheckAt: [1280] };
 	it('consent and representatives pages in every state at 320 and 1280 px', async () => {
-		const mette = await openPage(browser, baseUrl, { ...sweep, as: { staff: 'Mette Larsen' } });
+		const mette = await openPage(browser, baseUrl, {
+			...SWEEP.staff,
+			as: { staff: 'Mette Larsen' }
+		});
 		try {
 			const page = mette.page;
 			await page.goto(`${baseUrl}${consentUrl(maja)}`);
@@ -476,7 +478,7 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 		}
 
 		const hanne = await openPage(browser, baseUrl, {
-			...sweep,
+			...SWEEP.staff,
 			as: { staff: 'Hanne Vestergaard' }
 		});
 		try {
@@ -492,7 +494,7 @@ describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 p
 
 	it('the audit log at 320 and 1280 px: with rows, filtered to none, with errors', async () => {
 		const { page, close } = await openPage(browser, baseUrl, {
-			...sweep,
+			...SWEEP.staff,
 			as: { staff: 'Birgitte Skov' }
 		});
 		try {

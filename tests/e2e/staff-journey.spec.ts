@@ -9,7 +9,7 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import type { StaffName } from '../../src/lib/server/seed/demo-data';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, useChromium } from './open-page';
+import { checkPage, SWEEP, useChromium } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -405,7 +405,7 @@ describe('messages with the citizen', () => {
 
 describe.skipIf(!chromium)('in the browser, axe at 1280 and 320 px', () => {
 	// Each state is judged at 320 px, where the steps run, and at 1280 px.
-	const pages = useChromium(() => baseUrl, { width: 320, alsoCheckAt: [1280] });
+	const pages = useChromium(() => baseUrl, SWEEP.staff);
 	/** Logged in as `name`; the page opened before is closed. */
 	const open = (name: StaffName) => pages.open({ as: { staff: name } });
 

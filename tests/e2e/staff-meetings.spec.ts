@@ -10,7 +10,7 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
-import { checkPage, openPage } from './open-page';
+import { checkPage, SWEEP, openPage } from './open-page';
 import { loginCitizen, postForm } from './portal';
 import { startSeededServer, type SeededServer } from './seeded-server';
 import { loginStaff } from './staff';
@@ -413,8 +413,7 @@ describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	// Each state is judged at 320 px, where the steps run, and at 1280 px.
 	it('every page and state, at 320 and 1280 px', async () => {
 		const { page, close } = await openPage(browser, baseUrl, {
-			width: 320,
-			alsoCheckAt: [1280],
+			...SWEEP.staff,
 			as: { staff: 'Mette Larsen' }
 		});
 		try {
