@@ -49,11 +49,11 @@ const PORTAL_TEXTS = i18nArea(
 	"The layout, the error page, the form kit and the staff pages never load the citizen pages' texts: use $lib/i18n/common, or take the text as a prop"
 );
 
-/** The components every page shows (the root layout's) and those both sides use: common only. */
+/** The components every page shows (the root layout's and error page's) and those both sides use: common only. */
 const SHARED_COMPONENTS = [
 	'src/routes/+layout.svelte',
 	'src/routes/+error.svelte',
-	'src/lib/components/{ContactDetails,Footer,Header,Icon,LanguageSwitch,Notice,PortalNav,SessionBar,UpdateNotice}.svelte',
+	'src/lib/components/{ContactDetails,ErrorPage,Footer,Header,Icon,LanguageSwitch,Notice,PortalNav,SessionBar,UpdateNotice}.svelte',
 	'src/lib/components/{form,settings}/**'
 ];
 

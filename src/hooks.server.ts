@@ -10,7 +10,7 @@ import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
 import { setWorkerState } from '$lib/server/lifecycle';
 import { startAppWorker } from '$lib/server/notifications/app';
 import { errorFields, log, withRequestContext } from '$lib/server/log';
-import { metricsAccess, observeRequest } from '$lib/server/metrics';
+import { metricsAccess, observeRequest, routeLabel } from '$lib/server/metrics';
 import { clockPinnedAt } from '$lib/server/clock';
 import { citizenScope } from '$lib/server/access/policy';
 
@@ -80,9 +80,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return response;
 	} finally {
 		const seconds = (performance.now() - started) / 1000;
-		const route = event.route.id;
-		observeRequest(event.request.method, route, status, seconds);
-		// The route id, never the URL: paths hold ids and query strings may hold anything.
+		observeRequest(event.request.method, event.route.id, status, seconds);
+		// The route, never the URL: paths hold ids and query strings may hold anything.
+		const route = event.route.id === null ? null : routeLabel(event.route.id);
 		const line = {
 			requestId,
 			method: event.request.method,
@@ -99,7 +99,12 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	// Errors SvelteKit did not expect (a 404 is expected and logged as a request above).
 	if (status !== 404) {
 		log.error(
-			{ requestId: event.locals.requestId, route: event.route.id, status, ...errorFields(error) },
+			{
+				requestId: event.locals.requestId,
+				route: event.route.id === null ? null : routeLabel(event.route.id),
+				status,
+				...errorFields(error)
+			},
 			'Unexpected error'
 		);
 	}

@@ -142,7 +142,8 @@ function routesWithIds(): string[] {
 	const walk = (dir: string, route: string) => {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 			if (!entry.isDirectory()) continue;
-			const next = `${route}/${entry.name}`;
+			// A group such as (portal) sorts the source and is not part of the path.
+			const next = /^\(.+\)$/.test(entry.name) ? route : `${route}/${entry.name}`;
 			if (/^\/(staff|api|auth|demo-idp)\b/.test(next)) continue;
 			const files = fs.readdirSync(path.join(dir, entry.name));
 			if (next.includes('[') && files.some((f) => /^\+(page|server)/.test(f))) found.push(next);

@@ -111,9 +111,11 @@ describe("the citizen pages' client code", () => {
 		for (const component of [
 			'src/routes/+layout.svelte',
 			'src/routes/+error.svelte',
-			'src/routes/+page.svelte',
-			'src/routes/mine-data/+page.svelte',
-			'src/routes/indstillinger/+page.svelte'
+			'src/routes/(portal)/+layout.svelte',
+			'src/routes/(portal)/+error.svelte',
+			'src/routes/(portal)/+page.svelte',
+			'src/routes/(portal)/mine-data/+page.svelte',
+			'src/routes/(portal)/indstillinger/+page.svelte'
 		]) {
 			expect(citizenNodes, component).toContain(component);
 		}

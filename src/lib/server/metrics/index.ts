@@ -76,9 +76,15 @@ new Gauge({
 	}
 });
 
-/** The route label: SvelteKit's route id, or one label for everything no route matched. */
+/**
+ * The route label: SvelteKit's route id without its groups (`/(portal)/forloeb/[id]` is
+ * `/forloeb/[id]`, the path a person reads), or one label for everything no route matched. The
+ * groups only sort the source (docs/ARCHITECTURE.md), so moving a page between them keeps its label
+ * and the operators' charts.
+ */
 export function routeLabel(routeId: string | null): string {
-	return routeId ?? 'unmatched';
+	if (routeId === null) return 'unmatched';
+	return routeId.replace(/\/\([^/)]+\)/g, '') || '/';
 }
 
 export function observeRequest(
