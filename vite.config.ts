@@ -19,6 +19,10 @@ const db: ProjectTest = {
 	testTimeout: 60_000,
 	hookTimeout: 120_000
 };
+// The actions tier (tests/actions/app.ts): loads and actions in the test's process, each file on
+// its own copy of the seeded demo, as the database tests.
+// Request lines at info would fill the output; warnings and errors still show.
+const actions: ProjectTest = { ...db, env: { LOG_LEVEL: 'warn' } };
 const e2e: ProjectTest = {
 	globalSetup: ['tests/e2e/global-setup.ts'],
 	isolate: false,
@@ -30,15 +34,20 @@ const e2e: ProjectTest = {
 // The date-sensitive specs again on each hard date, as projects of their own (their SAMMEN_NOW
 // differs, and with it the demo they start from).
 const hardDateProjects: TestProjectInlineConfiguration[] = HARD_DATES.flatMap(({ name, now }) =>
-	(['db', 'e2e'] as const).map((kind) => ({
-		extends: true,
-		test: {
-			...(kind === 'db' ? db : e2e),
-			name: `${kind} on ${name}`,
-			include: DATE_SENSITIVE_SPECS[kind],
-			env: { SAMMEN_NOW: now }
-		}
-	}))
+	(['db', 'actions', 'e2e'] as const).flatMap((kind) => {
+		if (DATE_SENSITIVE_SPECS[kind].length === 0) return [];
+		const base = { db, actions, e2e }[kind];
+		const project: TestProjectInlineConfiguration = {
+			extends: true,
+			test: {
+				...base,
+				name: `${kind} on ${name}`,
+				include: DATE_SENSITIVE_SPECS[kind],
+				env: { ...base.env, SAMMEN_NOW: now }
+			}
+		};
+		return [project];
+	})
 );
 
 export default defineConfig({
@@ -70,6 +79,10 @@ export default defineConfig({
 				}
 			},
 			{ extends: true, test: { ...db, name: 'db', include: ['tests/db/**/*.spec.ts'] } },
+			{
+				extends: true,
+				test: { ...actions, name: 'actions', include: ['tests/actions/**/*.spec.ts'] }
+			},
 			{ extends: true, test: { ...e2e, name: 'e2e', include: ['tests/e2e/**/*.spec.ts'] } },
 			...hardDateProjects
 		]

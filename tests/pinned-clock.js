@@ -32,6 +32,7 @@ export const DATE_SENSITIVE_SPECS = {
 		'tests/db/meetings-tasks.spec.ts',
 		'tests/db/staff-caseload.spec.ts'
 	],
+	actions: [],
 	e2e: [
 		'tests/e2e/tasks.spec.ts',
 		'tests/e2e/insight.spec.ts',

@@ -241,20 +241,7 @@ describe('operations for the administrator, without JavaScript', () => {
 		// e-mail of its own after the retry test, so compare with the last, oldest one.)
 		expect(body.indexOf('•••• 52 01')).toBeLessThan(body.lastIndexOf('m***@example.com'));
 	});
-
-	it('answers 404 to caseworkers, coordinators and the auditor, on both pages and the action', async () => {
-		for (const name of ['Lone Madsen', 'Mette Larsen', 'Birgitte Skov']) {
-			const other = await loginStaff(baseUrl, name);
-			for (const url of ['/staff/drift', '/staff/drift/demo']) {
-				expect((await other.go(`${baseUrl}${url}`)).status, `${name} ${url}`).toBe(404);
-			}
-			expect((await retry(other, { id: UNCERTAIN_SMS })).status, name).toBe(404);
-			expect((await retry(other, { id: 'abc' })).status, name).toBe(404);
-		}
-		expect(await page(anders, '/staff/drift')).toContain(UNCERTAIN_SMS);
-		const visitor = await fetch(`${baseUrl}/staff/drift`, { redirect: 'manual' });
-		expect(visitor.status).toBe(303);
-	});
+	// Other roles get 404 on both pages and the action: tests/actions/admin-access.spec.ts.
 });
 
 describe.skipIf(!chromium)('in the browser: no JavaScript, axe at 1280 and 320 px', () => {

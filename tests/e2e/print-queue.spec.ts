@@ -242,33 +242,8 @@ describe('the print queue for an administrator, without JavaScript', () => {
 	});
 });
 
-describe('everyone but administrators', () => {
-	for (const name of ['Hanne Vestergaard', 'Birgitte Skov']) {
-		it(`${name} gets 404 on every print queue page and action`, async () => {
-			const someone = await loginStaff(baseUrl, name);
-			const batch = batchUrl || `/staff/post/pakker/${MADE_UP}`;
-			for (const url of ['/staff/post', '/staff/post/retur', batch, `${batch}/pakke.zip`]) {
-				expect((await someone.go(`${baseUrl}${url}`)).status, url).toBe(404);
-			}
-			for (const url of [
-				'/staff/post?/eksport',
-				`${batch}?/aflever`,
-				'/staff/post/retur?/find',
-				'/staff/post/retur?/marker'
-			]) {
-				const response = await postForm(someone, `${baseUrl}${url}`, {
-					reference: waiting[1]!.reference
-				});
-				expect(response.status, url).toBe(404);
-			}
-		});
-	}
-
-	it('sends a visitor to the staff login', async () => {
-		const response = await fetch(`${baseUrl}/staff/post`, { redirect: 'manual' });
-		expect(response.status).toBe(303);
-	});
-});
+// Everyone but administrators gets 404 on every print queue page and action, and a visitor is
+// sent to the staff login: tests/actions/admin-access.spec.ts.
 
 describe.skipIf(!chromium)('in the browser: axe at 1280 and 320 px', () => {
 	let browser: Browser;
