@@ -72,7 +72,13 @@ export const foreign = {
 	).id
 };
 export const madeUp = '00000000-0000-4000-8000-000000000000';
-export const malformed = ['not-a-uuid', "1'%20or%20'1'='1"];
+/** Not ids at all: a word, SQL, a NUL byte (each as it would stand in a URL's path). */
+export const malformed = [
+	'not-a-uuid',
+	"1'%20or%20'1'='1",
+	"1'%3B%20drop%20table%20x%3B%20--",
+	'%00'
+];
 
 /** Every citizen route with an id, with Maja's own id and the ids she must not reach. */
 export const routes: {

@@ -87,6 +87,39 @@ describe('every citizen route that takes an id', () => {
 	}
 });
 
+describe("every page, download and action of the citizen's portal", () => {
+	/** Every route under (portal) as a path, with Maja's object (or another's) for its id. */
+	const paths = () =>
+		routeIds()
+			.filter((id) => id.startsWith('/(portal)/'))
+			.map((id) => {
+				const label = id.replace('/(portal)', '');
+				const table = portal.routes.find((r) => r.route === label);
+				return table ? table.path(table.own ?? table.others[0]!) : label;
+			});
+
+	it('sends a visitor to the login, with only the path to come back to', async () => {
+		const visitor = app.visitor();
+		expect(paths().length).toBeGreaterThan(15);
+		for (const path of paths()) {
+			const read = await visitor.get(`${path}?q=1`);
+			expect(read.status, `GET ${path}`).toBe(303);
+			expect(read.location, `GET ${path}`).toBe(`/login?returnTo=${encodeURIComponent(path)}`);
+			for (const action of await actionsAt(path)) {
+				const posted = await visitor.post(`${path}?/${action}`, { besked: 'Hej', body: 'x' });
+				expect(posted.status, `POST ${path}?/${action}`).toBe(303);
+				expect(posted.location, `POST ${path}?/${action}`).toMatch(/^\/login\?returnTo=/);
+			}
+		}
+	});
+
+	it('shows a visitor the front page, which explains Sammen', async () => {
+		const front = await app.visitor().get('/');
+		expect(front.status).toBe(200);
+		expect(front.data).toMatchObject({ overview: null, portalNav: null });
+	});
+});
+
 describe('every staff route that takes an id', () => {
 	const clients = new Map<string, Client>();
 	const as = async (name: string): Promise<Client> => {

@@ -195,12 +195,6 @@ describe('consent without JavaScript', () => {
 		expect(receipt).toContain('Receipt for consent');
 		expect(receipt).toContain('What it means now');
 	});
-
-	it('sends a visitor to the login', async () => {
-		const response = await fetch(`${baseUrl}/samtykke`, { redirect: 'manual' });
-		expect(response.status).toBe(303);
-		expect(response.headers.get('location')).toBe('/login?returnTo=%2Fsamtykke');
-	});
 });
 
 describe('consent for representatives', () => {

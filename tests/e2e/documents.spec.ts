@@ -176,16 +176,6 @@ describe('documents without JavaScript', () => {
 		expect(html).toContain('Du har ingen breve eller afgørelser endnu.');
 		expect(downloadLinks(html)).toEqual([]);
 	});
-
-	it('sends a visitor to the login, also for a download', async () => {
-		const response = await fetch(`${baseUrl}/dokumenter/brev/${demoIds.letter('karl-l1')}`, {
-			redirect: 'manual'
-		});
-		expect(response.status).toBe(303);
-		expect(response.headers.get('location')).toBe(
-			`/login?returnTo=${encodeURIComponent(`/dokumenter/brev/${demoIds.letter('karl-l1')}`)}`
-		);
-	});
 });
 
 describe("Karl's letters, Ahmed in English, and representatives", () => {

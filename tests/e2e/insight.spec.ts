@@ -129,12 +129,6 @@ describe('who has seen my information', () => {
 		expect(list[0]?.slice(0, ahmedTime.length + 1)).toBe(`${ahmedTime} `);
 		expect(html).not.toContain('læste dit forløb');
 	});
-
-	it('sends a visitor to the login', async () => {
-		const response = await fetch(`${app.url}/indsigt`, { redirect: 'manual' });
-		expect(response.status).toBe(303);
-		expect(response.headers.get('location')).toBe('/login?returnTo=%2Findsigt');
-	});
 });
 
 describe('who has seen my information, where the municipality shows staff names', () => {

@@ -269,14 +269,6 @@ describe('my data', () => {
 		expect(await printed.text()).toContain('Du er fritaget for Digital Post');
 	});
 
-	it('hides the pages from a visitor', async () => {
-		for (const route of ['/mine-data', '/mine-data/data.json', '/mine-data/udskriv']) {
-			const response = await fetch(`${baseUrl}${route}`, { redirect: 'manual' });
-			expect(response.status, route).toBe(303);
-			expect(response.headers.get('location')).toMatch(/^\/login\?returnTo=/);
-		}
-	});
-
 	// Last: stops the server to read its database.
 	it('recorded every download as an export, by the citizen or by the representative', async () => {
 		await server.stop();

@@ -66,6 +66,7 @@ describe('every citizen route that takes an id', () => {
 				pages.add(normalise(await response.text(), id));
 			}
 			expect(pages.size, `${route} answers alike`).toBe(1);
+			expect([...pages][0]).toContain('<h1>Vi kan ikke finde siden</h1>');
 		}
 	});
 });

@@ -2,7 +2,8 @@
 // JavaScript uses them: the page shows the periods with their defaults, saves new ones (audited),
 // refuses bad ones with field errors and an error summary and stores nothing, runs the clean-up now
 // through the job queue (a run row appears within a bounded wait, audited), archives a journey
-// closed long ago, answers 404 to everyone but administrators, and is no-store. The server
+// closed long ago, and is no-store (404 to everyone but administrators:
+// tests/actions/admin-access.spec.ts). The server
 // (retention.fixture.ts) is this file's own. The same pages in Chromium, through axe at 1280 and
 // 320 px: retention.browser.spec.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -142,22 +143,6 @@ describe('retention for the administrator, without JavaScript', () => {
 		expect((await mette.go(meeting)).status).toBe(200);
 		const minutes = await postForm(mette, `${meeting}?/referat`, { minutes: 'Referat' });
 		expect(minutes.status).toBe(404);
-	});
-
-	it('answers 404 to caseworkers, coordinators and the auditor, on the page and both actions', async () => {
-		for (const name of ['Lone Madsen', 'Mette Larsen', 'Birgitte Skov']) {
-			const other = await loginStaff(app.url, name);
-			expect((await other.go(`${app.url}${URL_PATH}`)).status, name).toBe(404);
-			const save = await postForm(other, `${app.url}${URL_PATH}?/gem`, {
-				...valid,
-				auditMonths: '12'
-			});
-			expect(save.status, name).toBe(404);
-			expect((await postForm(other, `${app.url}${URL_PATH}?/koerNu`, {})).status, name).toBe(404);
-		}
-		expect(inputValue(await page(anders), 'auditMonths')).toBe('36');
-		const visitor = await fetch(`${app.url}${URL_PATH}`, { redirect: 'manual' });
-		expect(visitor.status).toBe(303);
 	});
 });
 

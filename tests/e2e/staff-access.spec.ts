@@ -51,6 +51,7 @@ describe('the 404 page of the staff workspace', () => {
 				pages.add(normalise(await response.text(), id));
 			}
 			expect(pages.size, `${route} answers alike`).toBe(1);
+			expect([...pages][0]).toContain('<h1>Vi kan ikke finde siden</h1>');
 		}
 	});
 });

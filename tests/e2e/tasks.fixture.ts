@@ -12,7 +12,6 @@ export const LISE = demoIds.citizen('Lise Mortensen');
 export const HENRIK = demoIds.citizen('Henrik Hansen');
 export const PAYSLIPS = demoIds.task('maja-payslips');
 export const MAJA_DONE = demoIds.task('maja-cv');
-export const MAJA_STAFF_TASK = demoIds.task('maja-find-therapist');
 export const SOFIE_RECEIPTS = demoIds.task('sofie-receipts');
 export const LISE_ESTIMATE = demoIds.task('lise-estimate');
 export const AHMED_DIPLOMA = demoIds.task('ahmed-diploma');
