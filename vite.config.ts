@@ -43,7 +43,7 @@ const hardDateProjects: TestProjectInlineConfiguration[] = HARD_DATES.flatMap(({
 				...base,
 				name: `${kind} on ${name}`,
 				include: DATE_SENSITIVE_SPECS[kind],
-				env: { ...base.env, SAMMEN_NOW: now }
+				env: { ...base.env, SAMMEN_NOW: now, HARD_DATE: '1' }
 			}
 		};
 		return [project];

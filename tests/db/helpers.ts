@@ -9,9 +9,16 @@ import { adminQuery, withDatabase } from '../templates';
 
 export { demoKeys } from './demo-keys';
 
-/** The dialects to run database tests on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/**
+ * The dialects to run database tests on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * On a hard date (a `db on …` project, vite.config.ts) one of them: PostgreSQL when the run has
+ * it, else PGlite. Dates are the same on both, as the run on today's date checks for every query:
+ * what a hard date adds is the day, not the dialect (docs/TIME.md).
+ */
 export function testDialects(): Dialect[] {
-	return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+	const postgres = Boolean(process.env.TEST_DATABASE_URL);
+	if (process.env.HARD_DATE === '1') return [postgres ? 'postgres' : 'pglite'];
+	return postgres ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export interface TestDatabase extends DatabaseHandle {
