@@ -1,7 +1,9 @@
 // npm run bench — speed targets, measured rather than asserted in timed tests. Runs on PGlite in a
 // throwaway directory, and on PostgreSQL too when BENCH_DATABASE_URL is set (a database the bench
-// may fill: it is migrated and seeded). Prints one line per measurement and exits 1 if a target
-// is missed.
+// may fill: it is migrated and seeded). When that database holds the benchmark's municipality
+// (npm run bench:data, with the same CPR_KEY), it also loads the pages of the production build
+// (scripts/bench/pages.ts; BENCH_SECONDS per page and connection count, default 15). Prints one
+// line per measurement, writes bench/report.json and exits 1 if a target is missed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,23 @@ import { citizenTimelineFilter } from '../src/lib/server/access/policy';
 import { loadJourneyAccess } from '../src/lib/server/db/access-facts';
 import { listTimeline } from '../src/lib/server/db/timeline';
 import { demoIds, isDatabaseEmpty, seedDemo } from '../src/lib/server/seed/demo';
+import { scaleId } from './bench/scale-data';
+import { benchPages, type PagesReport } from './bench/pages';
+
+/** Whether the database at `url` holds the benchmark's municipality (seed 1). */
+async function holdsScaleData(url: string): Promise<boolean> {
+	const handle = await connect({ databaseUrl: url, dataDir: os.tmpdir() });
+	try {
+		const found = await handle.db
+			.selectFrom('citizens')
+			.select('id')
+			.where('id', '=', scaleId(1, 'citizen', 1))
+			.executeTakeFirst();
+		return found !== undefined;
+	} finally {
+		await handle.close();
+	}
+}
 
 interface Result {
 	name: string;
@@ -88,4 +107,40 @@ for (const r of results) {
 		`${ok ? 'ok  ' : 'SLOW'} ${r.name.padEnd(58)} ${r.ms.toFixed(1).padStart(9)} ms  (target ${r.targetMs} ms)`
 	);
 }
+
+let pages: PagesReport | null = null;
+const url = process.env.BENCH_DATABASE_URL;
+if (url && (await holdsScaleData(url))) {
+	const cprKey = process.env.CPR_KEY;
+	if (!cprKey) throw new Error('Set CPR_KEY to the key npm run bench:data used');
+	const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+	pages = await benchPages({
+		databaseUrl: url,
+		dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-bench-app-')),
+		cprKey,
+		seconds,
+		log: (line) => console.error(line)
+	});
+	const readyOk = pages.readyMs <= 10_000;
+	if (!readyOk) missed++;
+	console.log(
+		`\n${readyOk ? 'ok  ' : 'SLOW'} /readyz healthy after node build starts: ${(pages.readyMs / 1000).toFixed(1)} s (target 10 s); app memory after the run: ${pages.rssMb ?? '?'} MB\n`
+	);
+	console.log(
+		`     ${'page'.padEnd(30)} conn    req/s   p50 ms   p99 ms  errors  timeouts  (p99 target)`
+	);
+	for (const p of pages.pages) {
+		const ok = p.p99Ms <= p.targetP99Ms && p.errors === 0 && p.timeouts === 0;
+		if (!ok) missed++;
+		console.log(
+			`${ok ? 'ok  ' : 'SLOW'} ${p.page.padEnd(30)} ${String(p.connections).padStart(4)} ${p.requestsPerSecond.toFixed(0).padStart(8)} ${String(p.p50Ms).padStart(8)} ${String(p.p99Ms).padStart(8)} ${String(p.errors).padStart(7)} ${String(p.timeouts).padStart(9)}  (${p.targetP99Ms} ms)`
+		);
+	}
+} else {
+	console.log(
+		'\nPages not measured: set BENCH_DATABASE_URL to a database filled by npm run bench:data (and CPR_KEY to its key).'
+	);
+}
+fs.mkdirSync('bench', { recursive: true });
+fs.writeFileSync('bench/report.json', JSON.stringify({ measurements: results, pages }, null, 2));
 process.exitCode = missed ? 1 : 0;

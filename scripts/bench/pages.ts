@@ -1,0 +1,221 @@
+// The pages part of `npm run bench`: the production build (`node build`) on the benchmark's
+// database, people logged in through the real login path, and each page loaded by autocannon for
+// a while after a warm-up, at 10 and at 50 connections. Also the time from `node build` to the
+// first healthy /readyz and the app's memory after the run.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { staffSub } from '../../src/lib/server/demo-idp/instance';
+import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import { cookieHeader, demoLogin } from './login';
+
+export interface PageResult {
+	page: string;
+	connections: number;
+	requestsPerSecond: number;
+	p50Ms: number;
+	p99Ms: number;
+	errors: number;
+	timeouts: number;
+	targetP99Ms: number;
+}
+
+export interface PagesReport {
+	readyMs: number;
+	rssMb: number | null;
+	pages: PageResult[];
+}
+
+export interface PagesOptions {
+	databaseUrl?: string;
+	dataDir: string;
+	cprKey: string;
+	/** Seconds per page and connection count (the report's are 15). */
+	seconds: number;
+	log: (line: string) => void;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+interface Request {
+	name: string;
+	path: string;
+	cookie: string;
+	method?: 'GET' | 'POST';
+	form?: Record<string, string>;
+}
+
+/** The p99 target at a number of connections: 100 ms at 10, 250 ms at 50. */
+const TARGET_P99 = (connections: number) => (connections <= 10 ? 100 : 250);
+
+async function load(
+	url: string,
+	request: Request,
+	connections: number,
+	seconds: number
+): Promise<PageResult> {
+	const body = request.form ? new URLSearchParams(request.form).toString() : undefined;
+	const result = await autocannon({
+		url: `${url}${request.path}`,
+		connections,
+		duration: seconds,
+		timeout: 10,
+		method: request.method ?? 'GET',
+		headers: {
+			cookie: request.cookie,
+			accept: 'text/html',
+			...(body ? { 'content-type': 'application/x-www-form-urlencoded', origin: url } : {})
+		},
+		body
+	});
+	return {
+		page: request.name,
+		connections,
+		requestsPerSecond: result.requests.average,
+		p50Ms: result.latency.p50,
+		p99Ms: result.latency.p99,
+		errors: result.errors + result.non2xx,
+		timeouts: result.timeouts,
+		targetP99Ms: TARGET_P99(connections)
+	};
+}
+
+/**
+ * Waits until the app answers /healthz quickly again (at most 30 s): requests a slow page had in
+ * flight when its load ended must not be counted against the next page.
+ */
+async function drained(url: string): Promise<void> {
+	const until = performance.now() + 30_000;
+	while (performance.now() < until) {
+		const started = performance.now();
+		await fetch(`${url}/healthz`).catch(() => null);
+		if (performance.now() - started < 50) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+/** The URL of page `n` of a journey's timeline, following its "older" links from the first. */
+async function timelinePage(url: string, cookie: string, first: string, n: number) {
+	let at = first;
+	for (let page = 1; page < n; page++) {
+		const html = await (await fetch(`${url}${at}`, { headers: { cookie } })).text();
+		const older = /href="([^"]*\?efter=[^"]+)"/.exec(html)?.[1];
+		if (!older) throw new Error(`${first} has only ${page} pages`);
+		const target = new URL(older.replace(/&amp;/g, '&'), `${url}${at}`);
+		at = target.pathname + target.search;
+	}
+	return at;
+}
+
+export async function benchPages(options: PagesOptions): Promise<PagesReport> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const started = performance.now();
+	const app = spawn(process.execPath, [path.resolve('build/index.js')], {
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			DEMO: '1',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: url,
+			DATABASE_URL: options.databaseUrl ?? '',
+			DATA_DIR: options.dataDir,
+			CPR_KEY: options.cprKey,
+			LOG_LEVEL: 'warn'
+		},
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const exited = new Promise<void>((resolve) => app.once('exit', () => resolve()));
+	try {
+		let readyMs = -1;
+		while (performance.now() - started < 120_000) {
+			if (app.exitCode !== null) throw new Error('The app exited before it was ready');
+			const ready = await fetch(`${url}/readyz`).catch(() => null);
+			if (ready?.ok) {
+				readyMs = performance.now() - started;
+				break;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		if (readyMs < 0) throw new Error('The app was not ready within two minutes');
+		options.log(`/readyz healthy ${(readyMs / 1000).toFixed(1)} s after node build started`);
+
+		const maja = cookieHeader(await demoLogin(url, 'citizen', 'demo-citizen-maja-jensen'), url);
+		const lone = cookieHeader(await demoLogin(url, 'staff', staffSub('Lone Madsen')), url);
+		const birgitte = cookieHeader(await demoLogin(url, 'staff', staffSub('Birgitte Skov')), url);
+		const journey = `/forloeb/${demoIds.journey('maja')}`;
+		const requests: Request[] = [
+			{ name: 'citizen overview', path: '/', cookie: maja },
+			{ name: 'journey, first page', path: journey, cookie: maja },
+			{
+				name: 'journey, page 50 (keyset)',
+				path: await timelinePage(url, maja, journey, 50),
+				cookie: maja
+			},
+			{ name: 'meetings', path: '/moeder', cookie: maja },
+			{ name: 'documents', path: '/dokumenter', cookie: maja },
+			{ name: 'staff caseload (Lone Madsen)', path: '/staff', cookie: lone },
+			{
+				name: 'staff journey view',
+				path: `/staff/forloeb/${demoIds.journey('maja')}`,
+				cookie: lone
+			},
+			{
+				name: 'staff search by CPR',
+				path: '/staff/soeg?/soeg',
+				cookie: lone,
+				method: 'POST',
+				form: { query: DEMO_CITIZENS['Maja Jensen'], purpose: 'Benchmark' }
+			},
+			{
+				name: 'staff search by name',
+				path: '/staff/soeg?/soeg',
+				cookie: lone,
+				method: 'POST',
+				form: { query: 'Jensen', purpose: 'Benchmark' }
+			},
+			{
+				name: 'audit view, filtered',
+				path: '/staff/logning?handling=read&objekt=citizen',
+				cookie: birgitte
+			}
+		];
+
+		const pages: PageResult[] = [];
+		for (const request of requests) {
+			await load(url, request, 10, Math.min(3, options.seconds));
+			for (const connections of [10, 50]) {
+				await drained(url);
+				const result = await load(url, request, connections, options.seconds);
+				pages.push(result);
+				options.log(
+					`${request.name} at ${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`
+				);
+			}
+		}
+		const status = fs.readFileSync(`/proc/${app.pid}/status`, 'utf8');
+		const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+		return {
+			readyMs,
+			rssMb: Number.isFinite(rssKb) ? Math.round(rssKb / 1024) : null,
+			pages
+		};
+	} finally {
+		app.kill('SIGTERM');
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+		if (app.exitCode === null) app.kill('SIGKILL');
+	}
+}
