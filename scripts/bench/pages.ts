@@ -4,12 +4,12 @@
 // first healthy /readyz and the app's memory after the run.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { staffSub } from '../../src/lib/server/demo-idp/instance';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import { freePort } from '../lib/free-port';
 import { cookieHeader, demoLogin } from './login';
 
 export interface PageResult {
@@ -36,17 +36,6 @@ export interface PagesOptions {
 	/** Seconds per page and connection count (the report's are 15). */
 	seconds: number;
 	log: (line: string) => void;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 interface Request {

@@ -1,13 +1,15 @@
 // Starts the built server (node build) as a child process on a free loopback port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { freePort } from '../../scripts/lib/free-port';
 import * as clock from '../../src/lib/server/clock';
 import type { Templates } from '../templates';
 import { copyDemoDatabase, DEMO_CPR_KEY, type ServerDatabase } from './databases';
+
+export { freePort };
 
 export interface RunningServer {
 	url: string;
@@ -18,17 +20,6 @@ export interface RunningServer {
 	output(): string;
 	/** Sends SIGTERM and resolves with the exit code once the process has ended. */
 	stop(): Promise<number | null>;
-}
-
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 export interface StartOptions {
