@@ -8,6 +8,9 @@ import { expect } from 'vitest';
 import * as clock from '../src/lib/server/clock';
 import { deriveCprKeys } from '../src/lib/server/crypto/cpr';
 import { buildDemoRows, demoIds } from '../src/lib/server/seed/demo';
+import { madeUp, malformed } from './invalid-ids';
+
+export { madeUp, malformed };
 
 const rows = buildDemoRows(deriveCprKeys(randomBytes(32)), clock.now());
 
@@ -71,14 +74,6 @@ export const foreign = {
 		"another citizen's consent"
 	).id
 };
-export const madeUp = '00000000-0000-4000-8000-000000000000';
-/** Not ids at all: a word, SQL, a NUL byte (each as it would stand in a URL's path). */
-export const malformed = [
-	'not-a-uuid',
-	"1'%20or%20'1'='1",
-	"1'%3B%20drop%20table%20x%3B%20--",
-	'%00'
-];
 
 /** Every citizen route with an id, with Maja's own id and the ids she must not reach. */
 export const routes: {

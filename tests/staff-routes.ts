@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demoIds } from '../src/lib/server/seed/demo';
+import { madeUp, malformed } from './invalid-ids';
+
+export { madeUp, malformed };
 
 export const maja = demoIds.citizen('Maja Jensen');
 export const majaJourney = demoIds.journey('maja');
@@ -12,14 +15,6 @@ export const majaMeeting = demoIds.meeting('maja-m3');
 export const karl = demoIds.citizen('Karl Nielsen');
 export const karlJourney = demoIds.journey('karl');
 export const karlMeeting = demoIds.meeting('karl-next');
-export const madeUp = '00000000-0000-4000-8000-000000000000';
-/** Not ids at all: a word, SQL, a NUL byte (each as it would stand in a URL's path). */
-export const malformed = [
-	'not-a-uuid',
-	"1'%20or%20'1'='1",
-	"1'%3B%20drop%20table%20x%3B%20--",
-	'%00'
-];
 
 /**
  * Every staff route with an id: Maja's object opened by her coordinator Mette Larsen (to check it
