@@ -6,11 +6,13 @@ import * as staffWorkspace from './20261128T1900_staff_workspace';
 import * as notifications from './20261129T0900_notifications';
 import * as integrationAdmin from './20261129T1500_integration_admin';
 import * as appClock from './20261203T1400_app_clock';
+import * as scaleIndexes from './20261207T1200_scale_indexes';
 
 export const migrations: Record<string, Migration> = {
 	'20261128T1400_schema_v1': schemaV1,
 	'20261128T1900_staff_workspace': staffWorkspace,
 	'20261129T0900_notifications': notifications,
 	'20261129T1500_integration_admin': integrationAdmin,
-	'20261203T1400_app_clock': appClock
+	'20261203T1400_app_clock': appClock,
+	'20261207T1200_scale_indexes': scaleIndexes
 };

@@ -16,11 +16,12 @@ import { loadJourneyAccess } from '../src/lib/server/db/access-facts';
 import { listTimeline } from '../src/lib/server/db/timeline';
 import { demoIds, isDatabaseEmpty, seedDemo } from '../src/lib/server/seed/demo';
 import { scaleId } from './bench/scale-data';
-import { benchPages, type PagesReport } from './bench/pages';
+import { benchPages, FLOOR_RATIO_TARGET, type PagesReport } from './bench/pages';
+import { explainToFile, readProfile, slowest, summary, type QuerySummary } from './bench/explain';
 
-/** Whether the database at `url` holds the benchmark's municipality (seed 1). */
-async function holdsScaleData(url: string): Promise<boolean> {
-	const handle = await connect({ databaseUrl: url, dataDir: os.tmpdir() });
+/** Whether the database holds the benchmark's municipality (seed 1). */
+async function holdsScaleData(database: { databaseUrl?: string; dataDir: string }) {
+	const handle = await connect(database);
 	try {
 		const found = await handle.db
 			.selectFrom('citizens')
@@ -108,39 +109,150 @@ for (const r of results) {
 	);
 }
 
-let pages: PagesReport | null = null;
-const url = process.env.BENCH_DATABASE_URL;
-if (url && (await holdsScaleData(url))) {
-	const cprKey = process.env.CPR_KEY;
-	if (!cprKey) throw new Error('Set CPR_KEY to the key npm run bench:data used');
+interface PagesRun {
+	label: string;
+	pages: PagesReport;
+	slowQueries: QuerySummary[];
+}
+
+/** p99 targets: every page on PostgreSQL; on PGlite (at 10,000 citizens) the overview at 10. */
+function p99Target(label: string) {
+	return (page: string, connections: number): number | null => {
+		if (label === 'PostgreSQL') return connections <= 10 ? 100 : 250;
+		return page === 'citizen overview' && connections <= 10 ? 250 : null;
+	};
+}
+
+/** The pages on one database: the table, the floor's ratio, the slowest statements' plans. */
+async function measurePages(
+	label: 'PostgreSQL' | 'PGlite',
+	database: { databaseUrl?: string; dataDir: string },
+	cprKey: string,
+	only: string[]
+): Promise<PagesRun> {
 	const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-	pages = await benchPages({
-		databaseUrl: url,
-		dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-bench-app-')),
+	const slug = label.toLowerCase();
+	const queryProfile = path.resolve(`bench/query-profile-${slug}.json`);
+	fs.rmSync(queryProfile, { force: true });
+	console.log(`\nPages on ${label}:`);
+	const pages = await benchPages({
+		...database,
 		cprKey,
 		seconds,
+		only: only.length > 0 ? only : BENCH_ONLY,
+		targetP99: p99Target(label),
+		queryProfile,
+		floorScript: path.resolve('bench/floor-script.json'),
 		log: (line) => console.error(line)
 	});
-	const readyOk = pages.readyMs <= 10_000;
+	const readyOk = label !== 'PostgreSQL' || pages.readyMs <= 10_000;
 	if (!readyOk) missed++;
 	console.log(
-		`\n${readyOk ? 'ok  ' : 'SLOW'} /readyz healthy after node build starts: ${(pages.readyMs / 1000).toFixed(1)} s (target 10 s); app memory after the run: ${pages.rssMb ?? '?'} MB\n`
+		`${readyOk ? 'ok  ' : 'SLOW'} /readyz healthy after node build starts: ${(pages.readyMs / 1000).toFixed(1)} s${label === 'PostgreSQL' ? ' (target 10 s)' : ''}; app memory after the run: ${pages.rssMb ?? '?'} MB\n`
 	);
 	console.log(
 		`     ${'page'.padEnd(30)} conn    req/s   p50 ms   p99 ms  errors  timeouts  (p99 target)`
 	);
 	for (const p of pages.pages) {
-		const ok = p.p99Ms <= p.targetP99Ms && p.errors === 0 && p.timeouts === 0;
+		const ok =
+			(p.targetP99Ms === null || p.p99Ms <= p.targetP99Ms) && p.errors === 0 && p.timeouts === 0;
 		if (!ok) missed++;
 		console.log(
-			`${ok ? 'ok  ' : 'SLOW'} ${p.page.padEnd(30)} ${String(p.connections).padStart(4)} ${p.requestsPerSecond.toFixed(0).padStart(8)} ${String(p.p50Ms).padStart(8)} ${String(p.p99Ms).padStart(8)} ${String(p.errors).padStart(7)} ${String(p.timeouts).padStart(9)}  (${p.targetP99Ms} ms)`
+			`${ok ? 'ok  ' : 'SLOW'} ${p.page.padEnd(30)} ${String(p.connections).padStart(4)} ${p.requestsPerSecond.toFixed(0).padStart(8)} ${String(p.p50Ms).padStart(8)} ${String(p.p99Ms).padStart(8)} ${String(p.errors).padStart(7)} ${String(p.timeouts).padStart(9)}  (${p.targetP99Ms === null ? '–' : `${p.targetP99Ms} ms`})`
 		);
+	}
+	const first = pages.pages.find((p) => p.page === 'journey, first page' && p.connections === 10);
+	const deep = pages.pages.find(
+		(p) => p.page.startsWith('journey, page 50') && p.connections === 10
+	);
+	if (first && deep) {
+		const ratio = deep.p50Ms / Math.max(first.p50Ms, 1);
+		const ok = label !== 'PostgreSQL' || ratio <= 1.2;
+		if (!ok) missed++;
+		console.log(
+			`${ok ? 'ok  ' : 'SLOW'} page 50 of the long timeline: p50 ${ratio.toFixed(2)}× its first page at 10 connections${label === 'PostgreSQL' ? ' (target ≤ 1.2)' : ''}`
+		);
+	}
+	if (pages.pages.some((p) => p.floorRequestsPerSecond !== undefined)) {
+		console.log(
+			`\n     ${'page, Sammen / floor'.padEnd(30)} conn  Sammen   floor   ratio  (target ≥ ${FLOOR_RATIO_TARGET})`
+		);
+	}
+	for (const p of pages.pages) {
+		if (p.floorRequestsPerSecond === undefined) continue;
+		const ratio = p.requestsPerSecond / p.floorRequestsPerSecond;
+		const ok = ratio >= FLOOR_RATIO_TARGET;
+		if (!ok) missed++;
+		console.log(
+			`${ok ? 'ok  ' : 'SLOW'} ${p.page.padEnd(30)} ${String(p.connections).padStart(4)} ${p.requestsPerSecond.toFixed(0).padStart(7)} ${p.floorRequestsPerSecond.toFixed(0).padStart(7)} ${ratio.toFixed(2).padStart(7)}`
+		);
+	}
+	let slowQueries: QuerySummary[] = [];
+	if (fs.existsSync(queryProfile)) {
+		const top = slowest(readProfile(queryProfile), 5);
+		slowQueries = top.map(summary);
+		const plans = `bench/explain-${slug}.txt`;
+		await explainToFile(top, database, plans);
+		console.log(`\nThe five slowest statements on average (plans in ${plans}):`);
+		for (const q of slowQueries) {
+			console.log(
+				`  mean ${q.meanMs.toFixed(1).padStart(7)} ms  max ${q.maxMs.toFixed(1).padStart(7)} ms  ${String(q.calls).padStart(6)} calls  ${q.sql.replace(/\s+/g, ' ').slice(0, 90)}`
+			);
+		}
+	} else {
+		console.log('\nThe app wrote no query profile (did it stop cleanly?)');
+		missed++;
+	}
+	return { label, pages, slowQueries };
+}
+
+/** BENCH_ONLY: a comma-separated list of page names (or parts of them) to measure alone. */
+const BENCH_ONLY = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((name) => name.trim())
+	.filter(Boolean);
+
+fs.mkdirSync('bench', { recursive: true });
+const runs: PagesRun[] = [];
+const url = process.env.BENCH_DATABASE_URL;
+if (url && (await holdsScaleData({ databaseUrl: url, dataDir: os.tmpdir() }))) {
+	const cprKey = process.env.CPR_KEY;
+	if (!cprKey) throw new Error('Set CPR_KEY to the key npm run bench:data used');
+	const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-bench-app-'));
+	try {
+		runs.push(await measurePages('PostgreSQL', { databaseUrl: url, dataDir: appDir }, cprKey, []));
+	} finally {
+		fs.rmSync(appDir, { recursive: true, force: true });
 	}
 } else {
 	console.log(
-		'\nPages not measured: set BENCH_DATABASE_URL to a database filled by npm run bench:data (and CPR_KEY to its key).'
+		'\nPages on PostgreSQL not measured: set BENCH_DATABASE_URL to a database filled by npm run bench:data (and CPR_KEY to its key).'
+	);
+}
+// PGlite at the size one process serves (npm run bench:data -- --citizens 10000, without
+// BENCH_DATABASE_URL): the pages the embedded database's targets are about.
+const benchDataDir = path.resolve(process.env.BENCH_DATA_DIR || './data-bench');
+if (
+	fs.existsSync(path.join(benchDataDir, 'pglite')) &&
+	(await holdsScaleData({ dataDir: benchDataDir }))
+) {
+	const cprKey =
+		process.env.CPR_KEY ?? fs.readFileSync(path.join(benchDataDir, 'cpr.key'), 'utf8').trim();
+	runs.push(
+		await measurePages('PGlite', { dataDir: benchDataDir }, cprKey, [
+			'citizen overview',
+			'journey, first page',
+			'staff caseload'
+		])
+	);
+} else {
+	console.log(
+		`\nPages on PGlite not measured: ${benchDataDir} holds no benchmark data (npm run bench:data -- --citizens 10000 without BENCH_DATABASE_URL).`
 	);
 }
 fs.mkdirSync('bench', { recursive: true });
-fs.writeFileSync('bench/report.json', JSON.stringify({ measurements: results, pages }, null, 2));
+fs.writeFileSync(
+	'bench/report.json',
+	JSON.stringify({ measurements: results, pages: runs }, null, 2)
+);
 process.exitCode = missed ? 1 : 0;

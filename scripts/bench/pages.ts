@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { staffSub } from '../../src/lib/server/demo-idp/instance';
 import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
 import { freePort } from '../lib/free-port';
+import { recordFloorScript, sessionToken, writeFloorScript } from './floor';
 import { cookieHeader, demoLogin } from './login';
 
 export interface PageResult {
@@ -20,7 +21,10 @@ export interface PageResult {
 	p99Ms: number;
 	errors: number;
 	timeouts: number;
-	targetP99Ms: number;
+	/** Null where the page has no p99 target on this database (errors and timeouts still count). */
+	targetP99Ms: number | null;
+	/** The floor's req/s for the same page in the same run (floor.ts), where there is one. */
+	floorRequestsPerSecond?: number;
 }
 
 export interface PagesReport {
@@ -35,6 +39,14 @@ export interface PagesOptions {
 	cprKey: string;
 	/** Seconds per page and connection count (the report's are 15). */
 	seconds: number;
+	/** The p99 target of a page at a number of connections, null for none. */
+	targetP99: (page: string, connections: number) => number | null;
+	/** Only the pages whose name contains one of these (all when empty). */
+	only: string[];
+	/** Where the app writes its query profile at shutdown (db/query-profile.ts). */
+	queryProfile: string;
+	/** Where the floor's recorded statements are written (floor.ts). */
+	floorScript: string;
 	log: (line: string) => void;
 }
 
@@ -44,16 +56,19 @@ interface Request {
 	cookie: string;
 	method?: 'GET' | 'POST';
 	form?: Record<string, string>;
+	/** The floor server's path for the same page's SQL. */
+	floorPath?: string;
 }
 
-/** The p99 target at a number of connections: 100 ms at 10, 250 ms at 50. */
-const TARGET_P99 = (connections: number) => (connections <= 10 ? 100 : 250);
+/** The floor: Sammen's req/s for the overview and the journey page at least half of it. */
+export const FLOOR_RATIO_TARGET = 0.5;
 
 async function load(
 	url: string,
 	request: Request,
 	connections: number,
-	seconds: number
+	seconds: number,
+	targetP99Ms: number | null = null
 ): Promise<PageResult> {
 	const body = request.form ? new URLSearchParams(request.form).toString() : undefined;
 	const result = await autocannon({
@@ -77,7 +92,7 @@ async function load(
 		p99Ms: result.latency.p99,
 		errors: result.errors + result.non2xx,
 		timeouts: result.timeouts,
-		targetP99Ms: TARGET_P99(connections)
+		targetP99Ms
 	};
 }
 
@@ -108,6 +123,29 @@ async function timelinePage(url: string, cookie: string, first: string, n: numbe
 	return at;
 }
 
+/** Records the floor's statements as Maja and starts the floor server on a free port. */
+async function startFloor(databaseUrl: string, file: string, cookie: string, journeyId: string) {
+	writeFloorScript(file, await recordFloorScript(databaseUrl, sessionToken(cookie), journeyId));
+	const port = await freePort();
+	const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/floor-server.ts'], {
+		env: { ...process.env, FLOOR_SCRIPT: file, DATABASE_URL: databaseUrl, PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	await new Promise<void>((resolve, reject) => {
+		server.stdout.once('data', () => resolve());
+		server.once('exit', () => reject(new Error('The floor server did not start')));
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		async stop() {
+			server.kill('SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+			if (server.exitCode === null) server.kill('SIGKILL');
+		}
+	};
+}
+
 export async function benchPages(options: PagesOptions): Promise<PagesReport> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
@@ -123,7 +161,8 @@ export async function benchPages(options: PagesOptions): Promise<PagesReport> {
 			DATABASE_URL: options.databaseUrl ?? '',
 			DATA_DIR: options.dataDir,
 			CPR_KEY: options.cprKey,
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			BENCH_QUERY_PROFILE: options.queryProfile
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -147,8 +186,8 @@ export async function benchPages(options: PagesOptions): Promise<PagesReport> {
 		const birgitte = cookieHeader(await demoLogin(url, 'staff', staffSub('Birgitte Skov')), url);
 		const journey = `/forloeb/${demoIds.journey('maja')}`;
 		const requests: Request[] = [
-			{ name: 'citizen overview', path: '/', cookie: maja },
-			{ name: 'journey, first page', path: journey, cookie: maja },
+			{ name: 'citizen overview', path: '/', cookie: maja, floorPath: '/overview' },
+			{ name: 'journey, first page', path: journey, cookie: maja, floorPath: '/journey' },
 			{
 				name: 'journey, page 50 (keyset)',
 				path: await timelinePage(url, maja, journey, 50),
@@ -184,16 +223,42 @@ export async function benchPages(options: PagesOptions): Promise<PagesReport> {
 		];
 
 		const pages: PageResult[] = [];
-		for (const request of requests) {
-			await load(url, request, 10, Math.min(3, options.seconds));
-			for (const connections of [10, 50]) {
-				await drained(url);
-				const result = await load(url, request, connections, options.seconds);
-				pages.push(result);
-				options.log(
-					`${request.name} at ${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`
-				);
+		const chosen = requests.filter(
+			(r) => options.only.length === 0 || options.only.some((name) => r.name.includes(name))
+		);
+		const floor = options.databaseUrl
+			? await startFloor(options.databaseUrl, options.floorScript, maja, demoIds.journey('maja'))
+			: null;
+		try {
+			for (const request of chosen) {
+				await load(url, request, 10, Math.min(3, options.seconds));
+				for (const connections of [10, 50]) {
+					await drained(url);
+					const result = await load(
+						url,
+						request,
+						connections,
+						options.seconds,
+						options.targetP99(request.name, connections)
+					);
+					if (floor && request.floorPath) {
+						const bare = { ...request, path: request.floorPath };
+						await load(floor.url, bare, connections, Math.min(3, options.seconds));
+						const measured = await load(floor.url, bare, connections, options.seconds);
+						if (measured.errors > 0) throw new Error(`The floor answered errors at ${bare.path}`);
+						result.floorRequestsPerSecond = measured.requestsPerSecond;
+					}
+					pages.push(result);
+					const ratio = result.floorRequestsPerSecond
+						? `, ${(result.requestsPerSecond / result.floorRequestsPerSecond).toFixed(2)}× the floor`
+						: '';
+					options.log(
+						`${request.name} at ${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${ratio}`
+					);
+				}
 			}
+		} finally {
+			await floor?.stop();
 		}
 		const status = fs.readFileSync(`/proc/${app.pid}/status`, 'utf8');
 		const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);

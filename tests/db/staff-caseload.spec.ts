@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { hashCpr } from '../../src/lib/server/crypto/cpr';
-import { loadCitizenFacts } from '../../src/lib/server/db/access-facts';
+import {
+	loadCitizenFacts,
+	loadCitizenFactsMany,
+	loadJourneyAccess,
+	loadJourneyFacts,
+	loadJourneyFactsMany
+} from '../../src/lib/server/db/access-facts';
 import { analogCitizenIds, currentAnalogFlag } from '../../src/lib/server/db/analog';
 import type { StaffRole } from '../../src/lib/domain';
 import {
@@ -98,6 +104,38 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 		for (const r of fresh) seen.add(r.id);
 		return fresh.map(({ id, ...rest }) => (void id, rest));
 	}
+
+	it('reads many citizens’ and journeys’ policy facts in one round trip, as one by one would', async () => {
+		const citizens = await t.db.selectFrom('citizens').select('id').orderBy('id').execute();
+		const journeys = await t.db.selectFrom('journeys').select('id').orderBy('id').execute();
+		const citizenIds = citizens.map((c) => c.id);
+		const journeyIds = journeys.map((j) => j.id);
+		const made = '00000000-0000-4000-8000-000000000000';
+		const many = await loadCitizenFactsMany(t.db, [
+			...citizenIds,
+			made,
+			'not-a-uuid',
+			citizenIds[0]!
+		]);
+		expect([...many.keys()].sort()).toEqual(citizenIds);
+		for (const id of citizenIds) expect(many.get(id)).toEqual(await loadCitizenFacts(t.db, id));
+		const manyJourneys = await loadJourneyFactsMany(t.db, [...journeyIds, made]);
+		expect([...manyJourneys.keys()].sort()).toEqual(journeyIds);
+		for (const id of journeyIds) {
+			expect(manyJourneys.get(id)).toEqual(await loadJourneyFacts(t.db, id));
+		}
+		expect((await loadCitizenFactsMany(t.db, [])).size).toBe(0);
+		// A journey's access facts hold its own citizen's facts, not a mix over every citizen (an
+		// alias shared by the outer query and a subquery once made the coordinators everyone's).
+		const coordinators = new Set<string>();
+		for (const id of journeyIds) {
+			const access = (await loadJourneyAccess(t.db, id))!;
+			expect(access.journey).toEqual(manyJourneys.get(id));
+			expect(access.citizen).toEqual(many.get(access.journey.citizenId));
+			for (const c of access.citizen.coordinatorIds) coordinators.add(c);
+		}
+		expect(coordinators.size).toBeGreaterThan(1);
+	});
 
 	it('lists Lone’s own cases and the cases of the journey she coordinates, soonest due first', async () => {
 		const { rows } = await loadCaseload(t.db, lone, filters(), today);

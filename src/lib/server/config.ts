@@ -37,6 +37,19 @@ export function databaseUrl(): string | undefined {
 	return env('DATABASE_URL');
 }
 
+/**
+ * Where the benchmark's query profile is written at shutdown (db/query-profile.ts), or undefined.
+ * The profile holds query parameters, so it is refused outside the demo's made-up people.
+ */
+export function queryProfilePath(): string | undefined {
+	const file = env('BENCH_QUERY_PROFILE');
+	if (file === undefined) return undefined;
+	if (!isDemo()) {
+		throw new Error('BENCH_QUERY_PROFILE records query parameters: it is only allowed with DEMO=1');
+	}
+	return path.resolve(file);
+}
+
 export function municipality(): MunicipalityConfig {
 	return {
 		name: env('MUNICIPALITY_NAME') ?? 'Sammen Kommune',

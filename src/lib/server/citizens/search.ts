@@ -9,7 +9,8 @@ import type { FieldErrors } from '../../forms';
 import type { StaffKey } from '../../i18n/staff';
 import { tooLong } from '../../forms';
 import { hashCpr, normalizeCpr, type CprKeys } from '../crypto/cpr';
-import { loadCitizenFacts } from '../db/access-facts';
+import { loadCitizenFactsMany } from '../db/access-facts';
+import { recordAuditEvents } from '../db/audit';
 import { analogCitizenIds } from '../db/analog';
 import {
 	findCitizenSearchRowByCprHash,
@@ -18,7 +19,8 @@ import {
 } from '../db/citizens';
 import type { Database } from '../db/schema';
 import { hasConsent, staffSeesCitizen } from '../access/policy';
-import { auditStaff, purposeFor, type StaffActor } from '../access/staff';
+import { purposeFor, type StaffActor } from '../access/staff';
+import { auditRow } from '../events/actor';
 
 export const SEARCH_MIN_NAME = 2;
 export const SEARCH_MAX = 100;
@@ -75,42 +77,51 @@ export async function searchCitizens(
 					(row): row is CitizenSearchRow => row !== undefined
 				)
 			: await searchCitizensByName(db, query.text);
+	// The policy's facts for every match in one round trip, and the audit rows in one statement.
+	const facts = await loadCitizenFactsMany(
+		db,
+		found.map((row) => row.id)
+	);
 	const visible: { row: CitizenSearchRow; consentMissing: boolean; purpose: string }[] = [];
 	for (const row of found) {
-		const facts = await loadCitizenFacts(db, row.id);
-		if (!facts || !staffSeesCitizen(actor, facts)) continue;
+		const citizen = facts.get(row.id);
+		if (!citizen || !staffSeesCitizen(actor, citizen)) continue;
 		visible.push({
 			row,
-			consentMissing: !hasConsent(actor, facts),
-			purpose: query.purpose ?? purposeFor(actor, facts)
+			consentMissing: !hasConsent(actor, citizen),
+			purpose: query.purpose ?? purposeFor(actor, citizen)
 		});
 	}
 	const criterion = searchCriterion(query);
-	await db.transaction().execute(async (trx) => {
-		if (visible.length === 0) {
-			await auditStaff(trx, actor, {
-				action: 'search',
-				objectType: 'citizen',
-				citizenId: null,
-				purpose: query.purpose ?? 'casework',
-				criterion
-			});
-		}
-		for (const match of visible) {
-			await auditStaff(trx, actor, {
-				action: 'search',
-				objectType: 'citizen',
-				objectId: match.row.id,
-				citizenId: match.row.id,
-				purpose: match.purpose,
-				criterion
-			});
-		}
-	});
-	const analog = await analogCitizenIds(
-		db,
-		visible.map((v) => v.row.id)
-	);
+	const [analog] = await Promise.all([
+		analogCitizenIds(
+			db,
+			visible.map((v) => v.row.id)
+		),
+		recordAuditEvents(
+			db,
+			visible.length === 0
+				? [
+						auditRow(actor, {
+							action: 'search',
+							objectType: 'citizen',
+							citizenId: null,
+							purpose: query.purpose ?? 'casework',
+							criterion
+						})
+					]
+				: visible.map((match) =>
+						auditRow(actor, {
+							action: 'search',
+							objectType: 'citizen',
+							objectId: match.row.id,
+							citizenId: match.row.id,
+							purpose: match.purpose,
+							criterion
+						})
+					)
+		)
+	]);
 	return visible.map((v) => ({
 		...v.row,
 		analog: analog.has(v.row.id),

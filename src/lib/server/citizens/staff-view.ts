@@ -1,7 +1,7 @@
 // The staff view of one citizen (/staff/borger/[citizenId]): the cases across departments that the
 // access policy lets the reader read, how many it hides for lack of consent, and the journeys the
 // reader may open. The caller has passed the guard (staffCitizen) and audits the read.
-import { loadJourneyFacts } from '../db/access-facts';
+import { loadJourneyFactsMany } from '../db/access-facts';
 import { listCitizenCasesForStaff, listCitizenJourneysForStaff } from '../db/citizens';
 import { can } from '../access/policy';
 import type { StaffCitizenContext } from '../access/staff';
@@ -15,13 +15,14 @@ export async function loadCitizenView(context: StaffCitizenContext) {
 	const readable = cases.filter((c) =>
 		can(actor, 'read', { kind: 'case', citizen, departmentId: c.departmentId })
 	);
-	const visibleJourneys = [];
-	for (const journey of journeys) {
-		const facts = await loadJourneyFacts(db, journey.id);
-		if (facts && can(actor, 'read', { kind: 'journey', citizen, journey: facts })) {
-			visibleJourneys.push(journey);
-		}
-	}
+	const facts = await loadJourneyFactsMany(
+		db,
+		journeys.map((journey) => journey.id)
+	);
+	const visibleJourneys = journeys.filter((journey) => {
+		const found = facts.get(journey.id);
+		return found !== undefined && can(actor, 'read', { kind: 'journey', citizen, journey: found });
+	});
 	return {
 		cases: readable,
 		hiddenCases: cases.length - readable.length,

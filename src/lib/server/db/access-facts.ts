@@ -6,18 +6,21 @@ import type { CitizenFacts, JourneyFacts } from '../access/policy';
 import { consentedDepartmentsNow } from './consents';
 import type { Executor } from './executor';
 
-// Each loader reads its facts in one round trip: the lists are array subqueries of one row.
+// Each loader reads its facts in one round trip: the lists are array subqueries of one row. The
+// subqueries' aliases (fact_*) are their own: an alias the outer query also uses would shadow it,
+// and `j.citizen_id = j.citizen_id` inside a subquery on journeys aliased j is true for every row.
 
 /** The citizen's facts as array subqueries over their id (see CitizenFacts). */
 function citizenFactColumns(citizenId: Expression<string>) {
 	return [
 		sql<string[]>`array(
-			select distinct k.department_id::text from cases k
-			where k.citizen_id = ${citizenId} and k.status <> 'closed'
+			select distinct fact_case.department_id::text from cases fact_case
+			where fact_case.citizen_id = ${citizenId} and fact_case.status <> 'closed'
 		)`.as('openCaseDepartmentIds'),
 		sql<string[]>`array(
-			select j.coordinator_id::text from journeys j
-			where j.citizen_id = ${citizenId} and j.status <> 'closed' and j.coordinator_id is not null
+			select fact_journey.coordinator_id::text from journeys fact_journey
+			where fact_journey.citizen_id = ${citizenId} and fact_journey.status <> 'closed'
+				and fact_journey.coordinator_id is not null
 		)`.as('coordinatorIds'),
 		consentedDepartmentsNow(citizenId).as('consentedDepartmentIds')
 	] as const;
@@ -43,12 +46,40 @@ export async function loadCitizenFacts(
 	};
 }
 
+/**
+ * The facts of many citizens in one round trip (a list such as the caseload asks the policy about
+ * each of its rows): by id, missing ids and malformed ones left out.
+ */
+export async function loadCitizenFactsMany(
+	db: Executor,
+	citizenIds: readonly string[]
+): Promise<Map<string, CitizenFacts>> {
+	const ids = [...new Set(citizenIds.filter(isUuid))];
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('citizens as c')
+		.select(['c.id', ...citizenFactColumns(sql.ref('c.id'))])
+		.where(sql<boolean>`c.id = any(${ids}::uuid[])`)
+		.execute();
+	return new Map(
+		rows.map((row) => [
+			row.id,
+			{
+				citizenId: row.id,
+				openCaseDepartmentIds: row.openCaseDepartmentIds,
+				coordinatorIds: row.coordinatorIds,
+				consentedDepartmentIds: row.consentedDepartmentIds
+			}
+		])
+	);
+}
+
 /** A journey's open cases' departments as an array subquery over its id. */
 function journeyCaseDepartments(journeyId: Expression<string>) {
 	return sql<string[]>`array(
-		select distinct c.department_id::text from journey_cases jc
-		join cases c on c.id = jc.case_id
-		where jc.journey_id = ${journeyId} and c.status <> 'closed'
+		select distinct fact_case.department_id::text from journey_cases fact_link
+		join cases fact_case on fact_case.id = fact_link.case_id
+		where fact_link.journey_id = ${journeyId} and fact_case.status <> 'closed'
 	)`;
 }
 
@@ -75,6 +106,36 @@ export async function loadJourneyFacts(
 		coordinatorId: row.coordinator_id,
 		openCaseDepartmentIds: row.openCaseDepartmentIds
 	};
+}
+
+/** The facts of many journeys in one round trip, by id (see loadCitizenFactsMany). */
+export async function loadJourneyFactsMany(
+	db: Executor,
+	journeyIds: readonly string[]
+): Promise<Map<string, JourneyFacts & { citizenId: string }>> {
+	const ids = [...new Set(journeyIds.filter(isUuid))];
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('journeys as j')
+		.select([
+			'j.id',
+			'j.citizen_id',
+			'j.coordinator_id',
+			journeyCaseDepartments(sql.ref('j.id')).as('openCaseDepartmentIds')
+		])
+		.where(sql<boolean>`j.id = any(${ids}::uuid[])`)
+		.execute();
+	return new Map(
+		rows.map((row) => [
+			row.id,
+			{
+				journeyId: row.id,
+				citizenId: row.citizen_id,
+				coordinatorId: row.coordinator_id,
+				openCaseDepartmentIds: row.openCaseDepartmentIds
+			}
+		])
+	);
 }
 
 /**

@@ -19,6 +19,23 @@ export async function recordAuditEvent(db: Executor, event: NewAuditEvent): Prom
 		.execute();
 }
 
+/** Appends several rows to the audit trail in one statement (a search's rows, one per match). */
+export async function recordAuditEvents(db: Executor, events: NewAuditEvent[]): Promise<void> {
+	if (events.length === 0) return;
+	const requestId = currentRequestId();
+	const now = clock.now();
+	await db
+		.insertInto('audit_events')
+		.values(
+			events.map((event) => ({
+				request_id: requestId,
+				...event,
+				occurred_at: event.occurred_at ?? now
+			}))
+		)
+		.execute();
+}
+
 /** The audit rows about one citizen, newest first: "who has looked at my data". */
 export async function listAuditEventsForCitizen(db: Executor, citizenId: string, limit = 50) {
 	return db

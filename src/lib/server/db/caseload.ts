@@ -70,20 +70,22 @@ export async function listCaseloadCandidates(
 		if (!reader.departmentId) return [];
 		query = query.where('c.department_id', '=', reader.departmentId);
 	} else {
-		query = query.where((eb) =>
-			eb.or([
-				eb('c.caseworker_id', '=', reader.staffId),
-				eb(
-					'c.id',
-					'in',
+		// One set of ids from two indexes (the caseworker's open cases, the coordinated journeys'
+		// cases): an OR of the two would make PostgreSQL scan every case of the municipality.
+		query = query.where('c.id', 'in', (eb) =>
+			eb
+				.selectFrom('cases as own')
+				.select('own.id')
+				.where('own.caseworker_id', '=', reader.staffId)
+				.where('own.status', '!=', 'closed')
+				.union(
 					eb
 						.selectFrom('journey_cases as jc2')
 						.innerJoin('journeys as j2', 'j2.id', 'jc2.journey_id')
-						.select('jc2.case_id')
+						.select('jc2.case_id as id')
 						.where('j2.coordinator_id', '=', reader.staffId)
 						.where('j2.status', '!=', 'closed')
 				)
-			])
 		);
 	}
 	const rows = await query

@@ -8,6 +8,7 @@ import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema';
+import type { QueryProfile } from './query-profile';
 
 export type Dialect = 'pglite' | 'postgres';
 
@@ -22,6 +23,8 @@ export interface ConnectOptions {
 	dataDir: string;
 	/** Maximum connections in the pg pool. */
 	poolSize?: number;
+	/** Records every query's duration (the benchmark's query profile). */
+	profile?: QueryProfile;
 }
 
 // OIDs of PostgreSQL's date and int8 types. Both drivers must return the same JavaScript values,
@@ -123,7 +126,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 		});
 		// An idle client that loses its server (restart, failover) must not crash the process.
 		pool.on('error', () => {});
-		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		const db = new Kysely<Database>({
+			dialect: new PostgresDialect({ pool }),
+			log: options.profile?.log
+		});
 		return { db, dialect: 'postgres', close: () => db.destroy() };
 	}
 
@@ -137,7 +143,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 				[INT8_OID]: (value: string) => Number(value)
 			}
 		});
-		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+		const db = new Kysely<Database>({
+			dialect: new PGliteDialect(pglite),
+			log: options.profile?.log
+		});
 		pgliteScripts.set(db, pglite);
 		let closed = false;
 		return {

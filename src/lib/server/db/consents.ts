@@ -27,10 +27,10 @@ export async function consentedDepartmentIds(db: Executor, citizenId: string): P
 export function consentedDepartmentsNow(citizenId: Expression<string>) {
 	return sql<string[]>`array(
 		select latest.department_id::text from (
-			select distinct on (k.department_id) k.department_id, k.action
-			from consents k
-			where k.citizen_id = ${citizenId}
-			order by k.department_id, k.occurred_at desc, k.id desc
+			select distinct on (fact_consent.department_id) fact_consent.department_id, fact_consent.action
+			from consents fact_consent
+			where fact_consent.citizen_id = ${citizenId}
+			order by fact_consent.department_id, fact_consent.occurred_at desc, fact_consent.id desc
 		) latest
 		where latest.action = 'granted'
 		order by latest.department_id

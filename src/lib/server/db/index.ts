@@ -1,15 +1,17 @@
 // The application's database: opened once at server start (hooks.server.ts init), closed at shutdown.
 import { sql, type Kysely } from 'kysely';
-import { databaseUrl, dataDir, isDemo, isProduction } from '../config';
+import { databaseUrl, dataDir, isDemo, isProduction, queryProfilePath } from '../config';
 import { loadCprKeys, type CprKeys } from '../crypto/cpr';
 import { log as logger } from '../log';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { connect, type DatabaseHandle } from './connect';
 import { migrateToLatest } from './migrate';
+import { QueryProfile } from './query-profile';
 import type { Database } from './schema';
 
 let handle: DatabaseHandle | undefined;
 let cprKeys: CprKeys | undefined;
+let profile: { file: string; profile: QueryProfile } | undefined;
 
 export interface StartOptions {
 	/** Seed the demo municipality into an empty database (default: when the demo is on). */
@@ -26,7 +28,13 @@ export async function startDatabase(options: StartOptions = {}): Promise<Databas
 		dataDir: dataDir(),
 		allowGenerated: !isProduction()
 	});
-	const opened = await connect({ databaseUrl: databaseUrl(), dataDir: dataDir() });
+	const profileFile = queryProfilePath();
+	profile = profileFile ? { file: profileFile, profile: new QueryProfile() } : undefined;
+	const opened = await connect({
+		databaseUrl: databaseUrl(),
+		dataDir: dataDir(),
+		profile: profile?.profile
+	});
 	try {
 		const applied = await migrateToLatest(opened.db);
 		if (applied.length > 0) log(`Database migrated: ${applied.join(', ')}`);
@@ -45,6 +53,7 @@ export async function stopDatabase(): Promise<void> {
 	const closing = handle;
 	handle = undefined;
 	await closing?.close();
+	profile?.profile.write(profile.file);
 }
 
 export function getDb(): Kysely<Database> {
