@@ -1,13 +1,13 @@
 // The floor's server (see floor.ts): node:http and a pg pool of the app's size, nothing else.
 // Each path replays its recorded statements (the session look-up first, then the rest at once,
 // as the page does) and answers a small HTML page. Started by the benchmark as its own process:
-//   FLOOR_SCRIPT=file DATABASE_URL=url PORT=n node --import tsx scripts/bench/floor-server.ts
+//   DATABASE_URL=url PORT=n node --import tsx scripts/bench/floor-server.ts <script file>
 import http from 'node:http';
 import fs from 'node:fs';
 import pg from 'pg';
 import type { FloorScript } from './floor';
 
-const script = JSON.parse(fs.readFileSync(process.env.FLOOR_SCRIPT ?? '', 'utf8')) as FloorScript;
+const script = JSON.parse(fs.readFileSync(process.argv[2] ?? '', 'utf8')) as FloorScript;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 const server = http.createServer((request, response) => {

@@ -127,10 +127,14 @@ async function timelinePage(url: string, cookie: string, first: string, n: numbe
 async function startFloor(databaseUrl: string, file: string, cookie: string, journeyId: string) {
 	writeFloorScript(file, await recordFloorScript(databaseUrl, sessionToken(cookie), journeyId));
 	const port = await freePort();
-	const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/floor-server.ts'], {
-		env: { ...process.env, FLOOR_SCRIPT: file, DATABASE_URL: databaseUrl, PORT: String(port) },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
+	const server = spawn(
+		process.execPath,
+		['--import', 'tsx', 'scripts/bench/floor-server.ts', file],
+		{
+			env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
+	);
 	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
 	await new Promise<void>((resolve, reject) => {
 		server.stdout.once('data', () => resolve());
