@@ -6,8 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
-		// The service worker is registered by workbox-window in the root layout, so the
-		// "new version available" notice is ours and accessible.
+		// The service worker is registered by a plain script that the root layout links
+		// (src/lib/client/register-service-worker.js), also on pages without client code (csr =
+		// false), and the "new version available" notice is ours and accessible.
 		serviceWorker: { register: false },
 		// The scripts (demo start, database tools, the benchmark) import the app's modules: type-check
 		// them with the rest, so a changed signature cannot slip past `npm run check`.

@@ -1,15 +1,15 @@
 // Page weight: what a first visit to a page costs a citizen's phone, measured in headless Chromium.
 //
 // What is counted: the encoded body of every response the page loads until the network is idle
-// (the document, its scripts, stylesheets, fonts, images, the manifest and whatever the client
-// code fetches after hydration, such as the lazily loaded workbox-window), in a fresh context, so
-// nothing comes from the HTTP cache, with service workers blocked, so nothing comes from a worker's
-// cache either. "Encoded" is what went over the wire: the production server (adapter-node with
-// `precompress: true`) serves the build's static files from their precompressed .br or .gz copies
-// as the request's Accept-Encoding allows (Chromium asks for br), and fonts (woff2, compressed in
-// themselves) and the HTML as they are: adapter-node does not compress rendered pages, so the HTML
-// counts uncompressed unless a proxy in front compresses it. Response headers are not counted.
-// `acceptEncoding: 'gzip'` asks for gzip instead of brotli, to compare with figures taken in gzip.
+// (the document, its scripts, stylesheets, fonts and images, and whatever client code fetches once
+// it runs), in a fresh context, so nothing comes from the HTTP cache, with service workers blocked,
+// so nothing comes from a worker's cache either. "Encoded" is what went over the wire: the
+// production server (adapter-node with `precompress: true`) serves the build's static files from
+// their precompressed .br or .gz copies as the request's Accept-Encoding allows (Chromium asks for
+// br), and fonts (woff2, compressed in themselves) and the HTML as they are: adapter-node does not
+// compress rendered pages, so the HTML counts uncompressed unless a proxy in front compresses it.
+// Response headers are not counted. `acceptEncoding: 'gzip'` asks for gzip instead of brotli, to
+// compare with figures taken in gzip.
 //
 // Not counted: the service worker's install, which on a real first visit precaches the build's
 // static files in the background after the page has loaded (src/service-worker.ts).
