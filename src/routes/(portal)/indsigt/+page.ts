@@ -1,0 +1,3 @@
+// A list with a GET filter form, with nothing to hydrate: the page ships no client code but the
+// service worker's registration (docs/ARCHITECTURE.md, "Page weight").
+export const csr = false;

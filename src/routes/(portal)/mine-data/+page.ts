@@ -1,0 +1,3 @@
+// Links to the JSON file and the printable page, with nothing to hydrate: the page ships no client
+// code but the service worker's registration (docs/ARCHITECTURE.md, "Page weight").
+export const csr = false;
