@@ -7,6 +7,7 @@ import * as notifications from './20261129T0900_notifications';
 import * as integrationAdmin from './20261129T1500_integration_admin';
 import * as appClock from './20261203T1400_app_clock';
 import * as scaleIndexes from './20261207T1200_scale_indexes';
+import * as citizenNameSearch from './20261207T1300_citizen_name_search';
 
 export const migrations: Record<string, Migration> = {
 	'20261128T1400_schema_v1': schemaV1,
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129T0900_notifications': notifications,
 	'20261129T1500_integration_admin': integrationAdmin,
 	'20261203T1400_app_clock': appClock,
-	'20261207T1200_scale_indexes': scaleIndexes
+	'20261207T1200_scale_indexes': scaleIndexes,
+	'20261207T1300_citizen_name_search': citizenNameSearch
 };

@@ -25,6 +25,8 @@ import { loadCitizenView } from '../../src/lib/server/citizens/staff-view';
 import {
 	parseSearch,
 	searchCitizens,
+	searchCitizensPage,
+	SEARCH_RESULTS_MAX,
 	type SearchQuery
 } from '../../src/lib/server/citizens/search';
 import type { StaffActor, StaffCitizenContext } from '../../src/lib/server/access/staff';
@@ -159,6 +161,29 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 		expect(rows.every((r) => r.status !== 'closed')).toBe(true);
 	});
 
+	it('pages the caseload in the database: the same rows in the same order, counted, a stale page clamped', async () => {
+		const all = await loadCaseload(t.db, lone, filters(), today);
+		expect(all).toMatchObject({ total: 5, page: 1, pages: 1 });
+		const pages = [];
+		for (const side of [1, 2, 3]) {
+			const page = await loadCaseload(t.db, lone, filters(`side=${side}`), today, 2);
+			expect(page).toMatchObject({ total: 5, page: side, pages: 3 });
+			pages.push(...page.rows);
+		}
+		expect(pages).toEqual(all.rows);
+		// A page past the end (cases closed since the link was made) shows the last page.
+		const stale = await loadCaseload(t.db, lone, filters('side=9'), today, 2);
+		expect(stale).toMatchObject({ page: 3, pages: 3 });
+		expect(stale.rows).toEqual(all.rows.slice(4));
+		// Nonsense reads as the first page.
+		expect(filters('side=-1').page).toBe(1);
+		expect(filters('side=1e3').page).toBe(1000);
+		expect(filters('side=abc').page).toBe(1);
+		// Filters count in the database too: one Jobcenter case waits on the citizen.
+		const waiting = await loadCaseload(t.db, lone, filters('venter=citizen'), today, 2);
+		expect(waiting.total).toBe(waiting.rows.length);
+	});
+
 	it('shows the whole department: every open Jobcenter case, nothing of other departments', async () => {
 		const { rows } = await loadCaseload(t.db, lone, filters('visning=afdeling'), today);
 		expect(rows).toHaveLength(4);
@@ -257,6 +282,56 @@ describe.each(testDialects())('staff caseload on %s', (dialect) => {
 			expect(row.criterion ?? '').not.toContain('1203900001');
 			expect(row.criterion ?? '').not.toContain('120390-0001');
 		}
+	});
+
+	it('shows the first matches the searcher may see, says when more matched, and audits only those shown', async () => {
+		const rollback = new Error('rollback');
+		await t.db
+			.transaction()
+			.execute(async (trx) => {
+				const now = clock.now();
+				// "Mangesen 00" first by name, without a case Lone may see; 51 more with Jobcenter cases.
+				const citizens = Array.from({ length: SEARCH_RESULTS_MAX + 2 }, (_, i) => ({
+					cpr_encrypted: 'x',
+					cpr_hash: `search-test-${i}`,
+					name: `Mangesen ${String(i).padStart(2, '0')}`,
+					created_at: now,
+					updated_at: now
+				}));
+				const ids = await trx.insertInto('citizens').values(citizens).returning('id').execute();
+				await trx
+					.insertInto('cases')
+					.values(
+						ids.slice(1).map(({ id }) => ({
+							citizen_id: id,
+							department_id: lone.departmentId!,
+							kle_number: '15.00.00',
+							title: 'Sag',
+							opened_at: now,
+							updated_at: now
+						}))
+					)
+					.execute();
+				const parsed = parseSearch(demoKeys, { query: 'mangesen', purpose: '' }) as {
+					query: SearchQuery;
+				};
+				const { results, more } = await searchCitizensPage(trx, lone, parsed.query);
+				expect(more).toBe(true);
+				expect(results.map((r) => r.name)).toEqual(
+					citizens.slice(1, SEARCH_RESULTS_MAX + 1).map((c) => c.name)
+				);
+				const audited = await trx
+					.selectFrom('audit_events')
+					.select('citizen_id')
+					.where('action', '=', 'search')
+					.where('criterion', '=', 'navn: mangesen')
+					.execute();
+				expect(audited.map((a) => a.citizen_id).sort()).toEqual(results.map((r) => r.id).sort());
+				throw rollback;
+			})
+			.catch((error: unknown) => {
+				if (error !== rollback) throw error;
+			});
 	});
 
 	it('finds nothing for Lone searching Karl (no Jobcenter case), and logs the empty search', async () => {

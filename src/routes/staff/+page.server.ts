@@ -1,7 +1,7 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { departmentName } from '$lib/server/db/departments';
-import { loadCaseload, parseCaseloadFilters } from '$lib/server/caseload/service';
+import { caseloadQuery, loadCaseload, parseCaseloadFilters } from '$lib/server/caseload/service';
 import { CASE_ROLES, staffActor } from '$lib/server/access/staff';
 import { todayInDenmark } from '$lib/format';
 import type { PageServerLoad } from './$types';
@@ -34,7 +34,9 @@ export const load: PageServerLoad = async (event) => {
 				filters.status !== null ||
 				filters.waitingOn !== null ||
 				filters.dueSoon,
-			...caseload
+			...caseload,
+			previousQuery: caseload.page > 1 ? caseloadQuery(filters, caseload.page - 1) : null,
+			nextQuery: caseload.page < caseload.pages ? caseloadQuery(filters, caseload.page + 1) : null
 		}
 	};
 };

@@ -21,12 +21,17 @@ import type { StaffActor } from '../access/staff';
 /** "Due soon": overdue, or due within this many days. */
 export const DUE_SOON_DAYS = 14;
 
+/** Cases per page of the caseload. */
+export const CASELOAD_PAGE_SIZE = 50;
+
 export interface CaseloadFilters {
 	scope: 'mine' | 'department';
 	departmentId: string | null;
 	status: Exclude<CaseStatus, 'closed'> | null;
 	waitingOn: WaitingOn | null;
 	dueSoon: boolean;
+	/** The page, from 1. */
+	page: number;
 }
 
 /** The filters from the query string; anything unknown reads as "no filter" (no personal data). */
@@ -36,13 +41,28 @@ export function parseCaseloadFilters(params: URLSearchParams): CaseloadFilters {
 		return isOneOf(allowed, value) ? value : null;
 	};
 	const department = params.get('afdeling');
+	const page = Number(params.get('side'));
 	return {
 		scope: params.get('visning') === 'afdeling' ? 'department' : 'mine',
 		departmentId: department && isUuid(department) ? department : null,
 		status: pick('status', CASELOAD_STATUSES),
 		waitingOn: pick('venter', WAITING_ON),
-		dueSoon: params.get('snart') === 'ja'
+		dueSoon: params.get('snart') === 'ja',
+		page: Number.isSafeInteger(page) && page >= 1 ? page : 1
 	};
+}
+
+/** The filters as the caseload's query string at `page` (what the filter form sends, plus `side`). */
+export function caseloadQuery(filters: CaseloadFilters, page: number): string {
+	const params = new URLSearchParams();
+	if (filters.scope === 'department') params.set('visning', 'afdeling');
+	if (filters.departmentId) params.set('afdeling', filters.departmentId);
+	if (filters.status) params.set('status', filters.status);
+	if (filters.waitingOn) params.set('venter', filters.waitingOn);
+	if (filters.dueSoon) params.set('snart', 'ja');
+	if (page > 1) params.set('side', String(page));
+	const query = params.toString();
+	return query ? `?${query}` : '';
 }
 
 export interface CaseloadRow {
@@ -75,17 +95,36 @@ export async function loadCaseload(
 	db: Kysely<Database>,
 	actor: StaffActor,
 	filters: CaseloadFilters,
-	today: string
+	today: string,
+	pageSize = CASELOAD_PAGE_SIZE
 ) {
-	const [candidates, departments] = await Promise.all([
+	const soon = addDays(today, DUE_SOON_DAYS);
+	const query = (page: number) =>
 		listCaseloadCandidates(
 			db,
 			{ staffId: actor.staffId, departmentId: actor.departmentId },
-			filters.scope
-		),
-		listDepartmentsForFilter(db)
-	]);
-	// The policy's facts for every row in three round trips, whatever the caseload's length.
+			{
+				scope: filters.scope,
+				departmentId: filters.departmentId,
+				status: filters.status,
+				waitingOn: filters.waitingOn,
+				dueBy: filters.dueSoon ? soon : null,
+				limit: pageSize,
+				offset: (page - 1) * pageSize
+			}
+		);
+	let page = filters.page;
+	const [first, departments] = await Promise.all([query(page), listDepartmentsForFilter(db)]);
+	let found = first;
+	if (found.rows.length === 0 && page > 1) {
+		// Past the last page (a link from before cases were closed): the last page there is.
+		const total = (await query(1)).total;
+		page = Math.max(1, Math.ceil(total / pageSize));
+		found = await query(page);
+	}
+	const candidates = found.rows;
+
+	// The policy's facts for the page's rows in three round trips, whatever the caseload's length.
 	const citizenIds = [...new Set(candidates.map((c) => c.citizenId))];
 	const journeyIds = candidates.flatMap((c) => (c.journeyId ? [c.journeyId] : []));
 	const [facts, journeys, analog] = await Promise.all([
@@ -93,17 +132,13 @@ export async function loadCaseload(
 		loadJourneyFactsMany(db, journeyIds),
 		analogCitizenIds(db, citizenIds)
 	]);
-	const soon = addDays(today, DUE_SOON_DAYS);
 
 	const rows: CaseloadRow[] = [];
 	for (const c of candidates) {
 		const citizen = facts.get(c.citizenId);
 		if (!citizen || !staffSeesCitizen(actor, citizen)) continue;
+		// The database applied the filters and the department rule; the policy has the last word.
 		if (!can(actor, 'read', { kind: 'case', citizen, departmentId: c.departmentId })) continue;
-		if (filters.departmentId && c.departmentId !== filters.departmentId) continue;
-		if (filters.status && c.status !== filters.status) continue;
-		if (filters.waitingOn && c.waitingOn !== filters.waitingOn) continue;
-		if (filters.dueSoon && (c.nextStepDue === null || c.nextStepDue > soon)) continue;
 		// A journey is linked only when the reader may open it (the link would answer 404 otherwise).
 		const journey = c.journeyId ? journeys.get(c.journeyId) : undefined;
 		const journeyVisible =
@@ -132,6 +167,9 @@ export async function loadCaseload(
 	}
 	return {
 		rows,
+		total: found.total,
+		page,
+		pages: Math.max(1, Math.ceil(found.total / pageSize)),
 		departments: departments.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn }))
 	};
 }

@@ -23,6 +23,8 @@ import { purposeFor, type StaffActor } from '../access/staff';
 import { auditRow } from '../events/actor';
 
 export const SEARCH_MIN_NAME = 2;
+/** At most this many citizens are shown for a name: more means the name should be narrowed. */
+export const SEARCH_RESULTS_MAX = 50;
 export const SEARCH_MAX = 100;
 export const PURPOSE_MAX = 200;
 
@@ -71,12 +73,26 @@ export async function searchCitizens(
 	actor: StaffActor,
 	query: SearchQuery
 ): Promise<SearchResult[]> {
-	const found =
+	return (await searchCitizensPage(db, actor, query)).results;
+}
+
+/**
+ * The search's results, at most SEARCH_RESULTS_MAX, and whether more citizens matched (the name
+ * should then be narrowed). Only the results shown are audited as found.
+ */
+export async function searchCitizensPage(
+	db: Kysely<Database>,
+	actor: StaffActor,
+	query: SearchQuery
+): Promise<{ results: SearchResult[]; more: boolean }> {
+	const matches =
 		query.kind === 'cpr'
 			? [await findCitizenSearchRowByCprHash(db, query.cprHash)].filter(
 					(row): row is CitizenSearchRow => row !== undefined
 				)
-			: await searchCitizensByName(db, query.text);
+			: await searchCitizensByName(db, query.text, SEARCH_RESULTS_MAX + 1, actor);
+	const more = matches.length > SEARCH_RESULTS_MAX;
+	const found = matches.slice(0, SEARCH_RESULTS_MAX);
 	// The policy's facts for every match in one round trip, and the audit rows in one statement.
 	const facts = await loadCitizenFactsMany(
 		db,
@@ -122,9 +138,12 @@ export async function searchCitizens(
 					)
 		)
 	]);
-	return visible.map((v) => ({
-		...v.row,
-		analog: analog.has(v.row.id),
-		consentMissing: v.consentMissing
-	}));
+	return {
+		results: visible.map((v) => ({
+			...v.row,
+			analog: analog.has(v.row.id),
+			consentMissing: v.consentMissing
+		})),
+		more
+	};
 }

@@ -1,8 +1,24 @@
 // The caseworker's caseload (/staff): the open cases they work on, the cases of the journeys they
-// coordinate, or every open case of their department. These queries only gather candidates; the
-// service (caseload/service.ts) keeps the rows the access policy lets the reader see.
+// coordinate, or every open case of their department, one page at a time. The filters and the
+// department rule (a case of another department needs the citizen's consent, access rule 4) are
+// applied here so that pages and totals are counted in the database; the service
+// (caseload/service.ts) still asks the access policy about every row it shows.
+import { sql } from 'kysely';
 import type { CaseStatus, JourneyStatus, WaitingOn } from '../../domain';
+import { consentedDepartmentsNow } from './consents';
 import type { Executor } from './executor';
+
+/** The caseload's filters as the database applies them. */
+export interface CaseloadQuery {
+	scope: 'mine' | 'department';
+	departmentId: string | null;
+	status: Exclude<CaseStatus, 'closed'> | null;
+	waitingOn: WaitingOn | null;
+	/** Only cases due on or before this day ('YYYY-MM-DD'). */
+	dueBy: string | null;
+	limit: number;
+	offset: number;
+}
 
 export interface CaseloadCandidate {
 	caseId: string;
@@ -27,15 +43,19 @@ export interface CaseloadCandidate {
 }
 
 /**
- * Open cases that are the reader's work: `mine` is the cases they are caseworker on plus every
- * case of a journey they coordinate; `department` is every open case of their department.
- * A case on more than one journey comes once per journey.
+ * One page of the open cases that are the reader's work: `mine` is the cases they are caseworker
+ * on plus every case of a journey they coordinate; `department` is every open case of their
+ * department. Soonest due first; `total` counts every matching case.
  */
 export async function listCaseloadCandidates(
 	db: Executor,
 	reader: { staffId: string; departmentId: string | null },
-	scope: 'mine' | 'department'
-): Promise<CaseloadCandidate[]> {
+	filters: CaseloadQuery
+): Promise<{ rows: CaseloadCandidate[]; total: number }> {
+	const scope = filters.scope;
+	const readerDepartment = reader.departmentId;
+	// Without a department nobody reads a case (rule 4 reads by department).
+	if (!readerDepartment) return { rows: [], total: 0 };
 	let query = db
 		.selectFrom('cases as c')
 		.innerJoin('citizens as ci', 'ci.id', 'c.citizen_id')
@@ -63,12 +83,20 @@ export async function listCaseloadCandidates(
 			'j.title as journeyTitle',
 			'j.title_en as journeyTitleEn',
 			'j.status as journeyStatus',
-			'j.coordinator_id as journeyCoordinatorId'
+			'j.coordinator_id as journeyCoordinatorId',
+			sql<number>`count(*) over ()`.as('total')
 		])
-		.where('c.status', '!=', 'closed');
+		.where('c.status', '!=', 'closed')
+		.where(
+			sql<boolean>`(c.department_id = ${readerDepartment}
+				or ${readerDepartment}::text = any(${consentedDepartmentsNow(sql.ref('c.citizen_id'))}))`
+		);
+	if (filters.departmentId) query = query.where('c.department_id', '=', filters.departmentId);
+	if (filters.status) query = query.where('c.status', '=', filters.status);
+	if (filters.waitingOn) query = query.where('c.waiting_on', '=', filters.waitingOn);
+	if (filters.dueBy) query = query.where('c.next_step_due', '<=', filters.dueBy);
 	if (scope === 'department') {
-		if (!reader.departmentId) return [];
-		query = query.where('c.department_id', '=', reader.departmentId);
+		query = query.where('c.department_id', '=', readerDepartment);
 	} else {
 		// One set of ids from two indexes (the caseworker's open cases, the coordinated journeys'
 		// cases): an OR of the two would make PostgreSQL scan every case of the municipality.
@@ -92,8 +120,13 @@ export async function listCaseloadCandidates(
 		.orderBy('c.next_step_due', (o) => o.asc().nullsLast())
 		.orderBy('ci.name')
 		.orderBy('c.id')
+		.limit(filters.limit)
+		.offset(filters.offset)
 		.execute();
-	return rows;
+	return {
+		rows: rows.map(({ total, ...row }) => (void total, row)),
+		total: Number(rows[0]?.total ?? (filters.offset > 0 ? -1 : 0))
+	};
 }
 
 /** Every department, for the caseload's department filter. */

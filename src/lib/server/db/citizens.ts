@@ -46,26 +46,54 @@ export interface CitizenSearchRow {
 	city: string | null;
 }
 
-/** Citizens whose name contains `text`, ignoring case (LIKE wildcards in `text` are literal). */
+/**
+ * Citizens whose name contains `text`, ignoring case (LIKE wildcards in `text` are literal), first
+ * by name. With a `reader`, only citizens that staff member may see by access rule 3 (an open case
+ * of their department, or a journey they coordinate): so that the first `limit` matches are
+ * theirs, not the municipality's. The caller still asks the policy about each row.
+ */
 export async function searchCitizensByName(
 	db: Executor,
 	text: string,
-	limit = 200
+	limit = 200,
+	reader?: { staffId: string; departmentId: string | null }
 ): Promise<CitizenSearchRow[]> {
 	const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	return db
-		.selectFrom('citizens')
+		.selectFrom('citizens as c')
 		.select([
-			'id',
-			'name',
-			'co_name as coName',
-			'address_line as addressLine',
-			'postal_code as postalCode',
-			'city'
+			'c.id',
+			'c.name',
+			'c.co_name as coName',
+			'c.address_line as addressLine',
+			'c.postal_code as postalCode',
+			'c.city'
 		])
-		.where((eb) => eb(eb.fn('lower', ['name']), 'like', pattern))
-		.orderBy('name')
-		.orderBy('id')
+		.where((eb) => eb(eb.fn('lower', ['c.name']), 'like', pattern))
+		.$if(reader !== undefined, (q) =>
+			q.where((eb) =>
+				eb.or([
+					eb.exists(
+						eb
+							.selectFrom('cases as k')
+							.select('k.id')
+							.whereRef('k.citizen_id', '=', 'c.id')
+							.where('k.status', '<>', 'closed')
+							.where('k.department_id', '=', reader!.departmentId)
+					),
+					eb.exists(
+						eb
+							.selectFrom('journeys as j')
+							.select('j.id')
+							.whereRef('j.citizen_id', '=', 'c.id')
+							.where('j.status', '<>', 'closed')
+							.where('j.coordinator_id', '=', reader!.staffId)
+					)
+				])
+			)
+		)
+		.orderBy('c.name')
+		.orderBy('c.id')
 		.limit(limit)
 		.execute();
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -122,7 +123,10 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 	if (options.databaseUrl) {
 		const pool = new pg.Pool({
 			connectionString: options.databaseUrl,
-			max: options.poolSize ?? 10
+			max: options.poolSize ?? 10,
+			// No JIT compilation: Sammen runs short queries, and PostgreSQL's JIT, switched on by a
+			// plan's estimated cost, spent 300 ms compiling a 100 ms name search (docs/DEPLOY.md).
+			options: '-c jit=off'
 		});
 		// An idle client that loses its server (restart, failover) must not crash the process.
 		pool.on('error', () => {});
@@ -138,6 +142,8 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 	const release = lockDataDir(options.dataDir);
 	try {
 		const pglite = await PGlite.create(dir, {
+			// Trigram indexes make a search for part of a name fast (migration citizen_name_search).
+			extensions: { pg_trgm },
 			parsers: {
 				[DATE_OID]: (value: string) => value,
 				[INT8_OID]: (value: string) => Number(value)

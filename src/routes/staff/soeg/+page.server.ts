@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getCprKeys, getDb } from '$lib/server/db';
-import { parseSearch, searchCitizens } from '$lib/server/citizens/search';
+import { parseSearch, searchCitizensPage } from '$lib/server/citizens/search';
 import { CASE_ROLES, staffActor } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +27,10 @@ export const actions: Actions = {
 		const parsed = parseSearch(getCprKeys(), { query, purpose });
 		// Values are echoed to the form only: the page is no-store and the answer is to a POST.
 		const values = { query, purpose };
-		if ('errors' in parsed) return fail(400, { values, errors: parsed.errors, results: null });
-		const results = await searchCitizens(getDb(), staffActor(staff), parsed.query);
-		return { values, errors: null, results };
+		if ('errors' in parsed) {
+			return fail(400, { values, errors: parsed.errors, results: null, more: false });
+		}
+		const { results, more } = await searchCitizensPage(getDb(), staffActor(staff), parsed.query);
+		return { values, errors: null, results, more };
 	}
 };
