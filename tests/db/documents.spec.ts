@@ -57,6 +57,16 @@ describe.each(testDialects())('documents on %s', (dialect) => {
 		expect(await listCitizenDocuments(t.db, demoIds.citizen('Jens Poulsen'))).toEqual([]);
 	});
 
+	it('pages letters and decisions together, newest first, as the whole list orders them', async () => {
+		const all = await listCitizenDocuments(t.db, karl);
+		expect(new Set(all.map((d) => d.kind))).toEqual(new Set(['letter', 'decision']));
+		const paged = [];
+		for (let offset = 0; offset < all.length + 2; offset += 2) {
+			paged.push(...(await listCitizenDocuments(t.db, karl, { limit: 2, offset })));
+		}
+		expect(paged).toEqual(all);
+	});
+
 	it('finds a letter only for the citizen it was sent to', async () => {
 		const letterId = demoIds.letter('karl-l1');
 		expect(await findCitizenLetter(t.db, letterId, karl)).toMatchObject({

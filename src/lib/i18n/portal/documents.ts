@@ -9,6 +9,9 @@ export default defineCatalogue(
 			'Her er de afgørelser, vi har truffet i dine sager, og de breve, vi har sendt dig med posten. Du kan åbne dem eller hente dem som PDF.',
 		documentsListHeading: 'Dine dokumenter, de nyeste først',
 		documentsNone: 'Du har ingen breve eller afgørelser endnu.',
+		documentsPagesLabel: 'Flere breve og afgørelser',
+		documentsOlder: 'Vis ældre breve og afgørelser',
+		documentsNewer: 'Vis nyere breve og afgørelser',
 		documentsNoneHelp:
 			'Når vi træffer en afgørelse i en af dine sager, eller når vi sender dig et brev med posten, kan du finde det her.',
 		documentsLetterLabel: 'Brev med posten',
@@ -40,6 +43,9 @@ export default defineCatalogue(
 			'Here are the decisions we have made in your cases and the letters we have sent you by post. You can open them or download them as PDF.',
 		documentsListHeading: 'Your documents, newest first',
 		documentsNone: 'You have no letters or decisions yet.',
+		documentsPagesLabel: 'More letters and decisions',
+		documentsOlder: 'Show older letters and decisions',
+		documentsNewer: 'Show newer letters and decisions',
 		documentsNoneHelp:
 			'When we make a decision in one of your cases, or when we send you a letter by post, you can find it here.',
 		documentsLetterLabel: 'Letter by post',

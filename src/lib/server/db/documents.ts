@@ -32,11 +32,16 @@ export interface DecisionListItem {
 
 export type DocumentListItem = LetterListItem | DecisionListItem;
 
-/** A citizen's letters and citizen-visible decisions, newest first. */
+/**
+ * A citizen's letters and citizen-visible decisions, newest first; with `page`, only the `limit`
+ * documents after the first `offset` (each list reads at most offset + limit rows by its index).
+ */
 export async function listCitizenDocuments(
 	db: Executor,
-	citizenId: string
+	citizenId: string,
+	page?: { limit: number; offset: number }
 ): Promise<DocumentListItem[]> {
+	const upTo = page ? page.offset + page.limit : null;
 	const [letters, decisions] = await Promise.all([
 		db
 			.selectFrom('letters')
@@ -51,6 +56,9 @@ export async function listCitizenDocuments(
 				sql<number | null>`octet_length(pdf)`.as('pdfSize')
 			])
 			.where('citizen_id', '=', citizenId)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc')
+			.$if(upTo !== null, (q) => q.limit(upTo!))
 			.execute(),
 		db
 			.selectFrom('timeline_entries as e')
@@ -67,6 +75,9 @@ export async function listCitizenDocuments(
 			.where('j.citizen_id', '=', citizenId)
 			.where('e.kind', '=', 'decision')
 			.where(visibleTo(citizenTimelineFilter(null)))
+			.orderBy('e.occurred_at', 'desc')
+			.orderBy('e.id', 'desc')
+			.$if(upTo !== null, (q) => q.limit(upTo!))
 			.execute()
 	]);
 	const items: { at: Date; item: DocumentListItem }[] = [
@@ -80,9 +91,10 @@ export async function listCitizenDocuments(
 		})),
 		...decisions.map((d) => ({ at: d.occurredAt, item: { kind: 'decision' as const, ...d } }))
 	];
-	return items
+	const sorted = items
 		.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.item.id < b.item.id ? 1 : -1))
 		.map((x) => x.item);
+	return page ? sorted.slice(page.offset, page.offset + page.limit) : sorted;
 }
 
 /** One of the citizen's letters with its stored PDF (if any), or undefined. */
