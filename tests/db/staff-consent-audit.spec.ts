@@ -11,6 +11,8 @@ import {
 	exportAuditTrail,
 	listAuditTrail,
 	listAuditTrailCitizens,
+	listAuditTrailObjectTypes,
+	listAuditTrailStaff,
 	type AuditTrailFilter
 } from '../../src/lib/server/db/audit';
 import {
@@ -558,7 +560,29 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 			expect(
 				await exportAuditTrail(t.db, { ...noFilter, from: '2000-01-01', to: '2000-01-31' }, 10)
 			).toEqual([]);
-			expect((await listAuditTrailCitizens(t.db)).map((c) => c.name)).toContain('Karl Nielsen');
+			// A citizen is chosen by part of the name among those in the trail, or kept once chosen.
+			const choose = (name: string, chosenId: string | null = null) =>
+				listAuditTrailCitizens(t.db, { name, chosenId }).then((r) => r.map((c) => c.name));
+			expect(await choose('KARL')).toEqual(['Karl Nielsen']);
+			expect(await choose('n')).toEqual([]);
+			expect(await choose('%')).toEqual([]);
+			expect(await choose('', karl)).toEqual(['Karl Nielsen']);
+			expect(await choose('Maja', karl)).toEqual(['Karl Nielsen', 'Maja Jensen']);
+			expect(await choose('Jens Poulsen')).toEqual([]);
+			expect(await listAuditTrailObjectTypes(t.db)).toEqual(
+				(
+					await t.db
+						.selectFrom('audit_events')
+						.select('object_type')
+						.distinct()
+						.orderBy('object_type')
+						.execute()
+				).map((r) => r.object_type)
+			);
+			const everyone = await t.db.selectFrom('staff_users').select('id').execute();
+			expect((await listAuditTrailStaff(t.db)).map((s) => s.id).sort()).toEqual(
+				everyone.map((s) => s.id).sort()
+			);
 		});
 
 		it('pages by keyset without gaps or repeats', async () => {

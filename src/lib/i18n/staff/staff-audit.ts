@@ -135,6 +135,11 @@ export default defineCatalogue(
 		saTrailAction: 'Handling',
 		saTrailObject: 'Objekt',
 		saTrailCitizen: 'Borger',
+		saTrailCitizenName: 'Find borgeren efter navn',
+		saTrailCitizenNameHint:
+			'Skriv mindst 2 bogstaver af navnet og vælg "Vis logning". Så kan du vælge borgeren under "Borger".',
+		saTrailCitizenNameMore:
+			'Flere end {max} borgere passer. Skriv mere af navnet for at finde borgeren under "Borger".',
 		saTrailAny: 'Alle',
 		saTrailApply: 'Vis logning',
 		saTrailReset: 'Nulstil afgrænsningen',
@@ -308,6 +313,11 @@ export default defineCatalogue(
 		saTrailAction: 'Action',
 		saTrailObject: 'Object',
 		saTrailCitizen: 'Citizen',
+		saTrailCitizenName: 'Find the citizen by name',
+		saTrailCitizenNameHint:
+			'Type at least 2 letters of the name and choose "Show log". Then you can choose the citizen under "Citizen".',
+		saTrailCitizenNameMore:
+			'More than {max} citizens match. Type more of the name to find the citizen under "Citizen".',
 		saTrailAny: 'All',
 		saTrailApply: 'Show log',
 		saTrailReset: 'Clear the filter',

@@ -362,43 +362,74 @@ export async function exportAuditTrail(
 	return raw.map(toTrailRow);
 }
 
-/** The citizens the trail is about, to choose one by name (never by CPR). */
-export async function listAuditTrailCitizens(db: Executor) {
+/** At most this many citizens are offered to choose from by name in the audit view. */
+export const AUDIT_CITIZEN_CHOICES = 50;
+
+/**
+ * The citizens the trail is about whose name holds `name` (at least 2 characters; case does not
+ * matter), to choose one by name (never by CPR), and the one already chosen. Listing every
+ * citizen in the trail would be a municipality's whole population.
+ */
+export async function listAuditTrailCitizens(
+	db: Executor,
+	options: { name: string; chosenId: string | null }
+) {
+	const name = options.name.trim().toLowerCase();
+	const chosen = options.chosenId && isUuid(options.chosenId) ? options.chosenId : null;
+	if ([...name].length < 2 && !chosen) return [];
+	const pattern = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	return db
 		.selectFrom('citizens as c')
 		.select(['c.id', 'c.name'])
 		.where((eb) =>
-			eb.exists(
-				eb.selectFrom('audit_events as a').select('a.id').whereRef('a.citizen_id', '=', 'c.id')
-			)
+			eb.or([
+				...(chosen ? [eb('c.id', '=', chosen)] : []),
+				...([...name].length >= 2
+					? [
+							eb.and([
+								eb(eb.fn('lower', ['c.name']), 'like', pattern),
+								// One index probe per candidate (a semi-join would read the whole trail).
+								sql<boolean>`(select true from audit_events a where a.citizen_id = c.id limit 1)`
+							])
+						]
+					: [])
+			])
 		)
 		.orderBy('c.name')
 		.orderBy('c.id')
+		.limit(AUDIT_CITIZEN_CHOICES + 1)
 		.execute();
 }
 
-/** The staff users who appear in the trail, to filter by who acted. */
+/**
+ * Every staff user, to filter by who acted (one without rows finds none). Asking which of them
+ * appear in the trail would probe every monthly partition once per staff user.
+ */
 export async function listAuditTrailStaff(db: Executor) {
 	return db
 		.selectFrom('staff_users as s')
 		.select(['s.id', 's.name', 's.role'])
-		.where((eb) =>
-			eb.exists(
-				eb.selectFrom('audit_events as a').select('a.id').whereRef('a.actor_staff_id', '=', 's.id')
-			)
-		)
 		.orderBy('s.name')
 		.orderBy('s.id')
 		.execute();
 }
 
-/** The object types in the trail, to filter by. */
+/**
+ * The object types in the trail, to filter by: a skip scan over audit_events_object_type_idx, one
+ * index probe per type, where DISTINCT would read every row.
+ */
 export async function listAuditTrailObjectTypes(db: Executor): Promise<string[]> {
-	const rows = await db
-		.selectFrom('audit_events')
-		.select('object_type')
-		.distinct()
-		.orderBy('object_type')
-		.execute();
-	return rows.map((r) => r.object_type);
+	const result = await sql<{ object_type: string }>`
+		with recursive types(object_type) as (
+			(select object_type from audit_events order by object_type limit 1)
+			union all
+			select (
+				select a.object_type from audit_events a
+				where a.object_type > types.object_type
+				order by a.object_type limit 1
+			)
+			from types where types.object_type is not null
+		)
+		select object_type from types where object_type is not null`.execute(db);
+	return result.rows.map((r) => r.object_type);
 }

@@ -1,4 +1,5 @@
 import {
+	AUDIT_CITIZEN_CHOICES,
 	decodeAuditCursor,
 	encodeAuditCursor,
 	listAuditTrail,
@@ -19,9 +20,11 @@ export const load: PageServerLoad = async (event) => {
 	const { db, actor, filter, values, errors } = requireAuditor(event);
 	const after = decodeAuditCursor(event.url.searchParams.get('efter'));
 	const valid = Object.keys(errors).length === 0;
+	// The citizen is chosen from those whose name holds what the auditor typed (borgernavn).
+	const citizenName = (event.url.searchParams.get('borgernavn') ?? '').trim().slice(0, 100);
 	const [page, citizens, staff, departments, objectTypes] = await Promise.all([
 		valid ? listAuditTrail(db, filter, { after, limit: PAGE_SIZE }) : null,
-		listAuditTrailCitizens(db),
+		listAuditTrailCitizens(db, { name: citizenName, chosenId: filter.citizenId }),
 		listAuditTrailStaff(db),
 		listDepartmentsForFilter(db),
 		listAuditTrailObjectTypes(db)
@@ -36,7 +39,9 @@ export const load: PageServerLoad = async (event) => {
 		query: filterQuery(filter),
 		nextQuery: page?.next ? filterQuery(filter, encodeAuditCursor(page.next)) : null,
 		paged: after !== null,
-		citizens,
+		citizenName,
+		citizens: citizens.slice(0, AUDIT_CITIZEN_CHOICES),
+		moreCitizens: citizens.length > AUDIT_CITIZEN_CHOICES,
 		staff,
 		departments,
 		objectTypes
