@@ -3,12 +3,16 @@
 // a while after a warm-up, at 10 and at 50 connections. Also the time from `node build` to the
 // first healthy /readyz and the app's memory after the run.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { connect } from '../../src/lib/server/db/connect';
+import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { staffSub } from '../../src/lib/server/demo-idp/instance';
-import { DEMO_CITIZENS, demoIds } from '../../src/lib/server/seed/demo';
+import { DEMO_CITIZENS, DEMO_STAFF, demoIds } from '../../src/lib/server/seed/demo';
+import { scaleId } from './scale-data';
 import { freePort } from '../lib/free-port';
 import { recordFloorScript, sessionToken, writeFloorScript } from './floor';
 import { cookieHeader, demoLogin } from './login';
@@ -54,10 +58,12 @@ interface Request {
 	name: string;
 	path: string;
 	cookie: string;
-	method?: 'GET' | 'POST';
+	method?: 'GET' | 'POST' | 'PUT';
 	form?: Record<string, string>;
 	/** The floor server's path for the same page's SQL. */
 	floorPath?: string;
+	/** Each request's own path, body and headers (the API write: a new key and case each time). */
+	setup?: () => { path: string; body: string; headers: Record<string, string> };
 }
 
 /** The floor: Sammen's req/s for the overview and the journey page at least half of it. */
@@ -71,6 +77,7 @@ async function load(
 	targetP99Ms: number | null = null
 ): Promise<PageResult> {
 	const body = request.form ? new URLSearchParams(request.form).toString() : undefined;
+	const setup = request.setup;
 	const result = await autocannon({
 		url: `${url}${request.path}`,
 		connections,
@@ -82,7 +89,19 @@ async function load(
 			accept: 'text/html',
 			...(body ? { 'content-type': 'application/x-www-form-urlencoded', origin: url } : {})
 		},
-		body
+		body,
+		...(setup
+			? {
+					requests: [
+						{
+							setupRequest: (req) => {
+								const made = setup();
+								return { ...req, ...made, headers: { ...req.headers, ...made.headers } };
+							}
+						}
+					]
+				}
+			: {})
 	});
 	return {
 		page: request.name,
@@ -150,7 +169,53 @@ async function startFloor(databaseUrl: string, file: string, cookie: string, jou
 	};
 }
 
+/** A Jobcenter API key, made in the database before the app opens it (PGlite has one user). */
+async function makeApiKey(database: { databaseUrl?: string; dataDir: string }) {
+	const handle = await connect(database);
+	try {
+		return (
+			await createApiKey(handle.db, {
+				departmentId: demoIds.department('jobcenter'),
+				name: `Benchmark ${randomUUID().slice(0, 8)}`,
+				createdByStaffId: null
+			})
+		).key;
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+ * The API write: each request sends a new Jobcenter case for one of the municipality's citizens
+ * with its own Idempotency-Key, as a case system sending its changes would.
+ */
+function apiWrite(apiKey: string, citizens: number): Request['setup'] {
+	let n = 0;
+	const run = randomUUID().slice(0, 8);
+	return () => {
+		n += 1;
+		return {
+			path: `/api/v1/cases/BENCH-${run}-${n}`,
+			body: JSON.stringify({
+				citizenId: scaleId(1, 'citizen', 1 + (n % citizens)),
+				kleNumber: '15.20.02',
+				title: 'Din vej til job',
+				status: 'in_progress',
+				caseworkerEmail: DEMO_STAFF['Lone Madsen'],
+				nextStep: 'Mød op til samtale',
+				waitingOn: 'municipality'
+			}),
+			headers: {
+				authorization: `Bearer ${apiKey}`,
+				'content-type': 'application/json',
+				'idempotency-key': `bench-${run}-${n}`
+			}
+		};
+	};
+}
+
 export async function benchPages(options: PagesOptions): Promise<PagesReport> {
+	const apiKey = await makeApiKey({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const started = performance.now();
@@ -223,6 +288,13 @@ export async function benchPages(options: PagesOptions): Promise<PagesReport> {
 				name: 'audit view, filtered',
 				path: '/staff/logning?handling=read&objekt=citizen',
 				cookie: birgitte
+			},
+			{
+				name: 'API write (PUT a case)',
+				path: '/api/v1/cases/BENCH',
+				cookie: '',
+				method: 'PUT',
+				setup: apiWrite(apiKey, 1000)
 			}
 		];
 

@@ -5,8 +5,23 @@ import type { Locale } from './i18n/locale';
 const TIME_ZONE = 'Europe/Copenhagen';
 const tags: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
 
+// Making an Intl.DateTimeFormat costs far more than using one (a tenth of a busy page's server
+// time went to making them), and one never changes: each is made once per language and options.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter for a language tag and options, made on first use and kept. */
+export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions) {
+	const key = `${tag} ${JSON.stringify(options)}`;
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat(tag, options);
+		formatters.set(key, formatter);
+	}
+	return formatter;
+}
+
 export function formatDateTime(value: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(tags[locale], {
+	return dateTimeFormat(tags[locale], {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -19,7 +34,7 @@ export function formatDateTime(value: Date, locale: Locale): string {
 /** A calendar date ('YYYY-MM-DD' from the database, or a Date) as "tirsdag 12. december". */
 export function formatDate(value: string | Date, locale: Locale): string {
 	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-	return new Intl.DateTimeFormat(tags[locale], {
+	return dateTimeFormat(tags[locale], {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -29,13 +44,13 @@ export function formatDate(value: string | Date, locale: Locale): string {
 
 /** Today's date in Danish time, as 'YYYY-MM-DD'. */
 export function todayInDenmark(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
+	return dateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
 }
 
 // Dates with the year, for what may lie months or years back or is kept on paper (receipts,
 // letters, the audit trail, "my data"): without the year, "8. december" is ambiguous there.
 function parts(value: Date, locale: Locale, timeZone: string, withTime: boolean) {
-	const formatter = new Intl.DateTimeFormat(tags[locale], {
+	const formatter = dateTimeFormat(tags[locale], {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -51,7 +66,7 @@ function parts(value: Date, locale: Locale, timeZone: string, withTime: boolean)
 /** "3. november 2026", "3 November 2026" ('YYYY-MM-DD' or a moment, in Danish time). */
 export function formatDateWithYear(value: string | Date, locale: Locale): string {
 	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-	return new Intl.DateTimeFormat(tags[locale], {
+	return dateTimeFormat(tags[locale], {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
