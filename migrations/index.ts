@@ -8,6 +8,7 @@ import * as integrationAdmin from './20261129T1500_integration_admin';
 import * as appClock from './20261203T1400_app_clock';
 import * as scaleIndexes from './20261207T1200_scale_indexes';
 import * as citizenNameSearch from './20261207T1300_citizen_name_search';
+import * as auditActionIndex from './20261207T1400_audit_action_index';
 
 export const migrations: Record<string, Migration> = {
 	'20261128T1400_schema_v1': schemaV1,
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'20261129T1500_integration_admin': integrationAdmin,
 	'20261203T1400_app_clock': appClock,
 	'20261207T1200_scale_indexes': scaleIndexes,
-	'20261207T1300_citizen_name_search': citizenNameSearch
+	'20261207T1300_citizen_name_search': citizenNameSearch,
+	'20261207T1400_audit_action_index': auditActionIndex
 };

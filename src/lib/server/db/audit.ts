@@ -172,11 +172,11 @@ export async function listAuditForCitizen(
 	const after = options.after;
 	if (after) {
 		const time = sql<Date>`cast(${after.occurredAt} as timestamptz)`;
-		query = query.where((eb) =>
-			eb.or([
-				eb('a.occurred_at', '<', time),
-				eb.and([eb('a.occurred_at', '=', time), eb('a.id', '<', after.id)])
-			])
+		query = query.where(
+			// A row comparison, which the (occurred_at, id) index answers directly: the same
+			// as "before in time, or at the same time with a lower id", spelled as an OR, which
+			// PostgreSQL can only filter by, reading every newer entry first.
+			sql<boolean>`(a.occurred_at, a.id) < (${time}, ${after.id})`
 		);
 	}
 	const raw = await query.execute();
@@ -336,11 +336,11 @@ export async function listAuditTrail(
 	const after = options.after;
 	if (after) {
 		const time = sql<Date>`cast(${after.occurredAt} as timestamptz)`;
-		query = query.where((eb) =>
-			eb.or([
-				eb('a.occurred_at', '<', time),
-				eb.and([eb('a.occurred_at', '=', time), eb('a.id', '<', after.id)])
-			])
+		query = query.where(
+			// A row comparison, which the (occurred_at, id) index answers directly: the same
+			// as "before in time, or at the same time with a lower id", spelled as an OR, which
+			// PostgreSQL can only filter by, reading every newer entry first.
+			sql<boolean>`(a.occurred_at, a.id) < (${time}, ${after.id})`
 		);
 	}
 	const raw = await query.execute();

@@ -81,11 +81,11 @@ export async function listTimeline(
 	if (options.filter) query = query.where(visibleTo(options.filter));
 	const after = options.after;
 	if (after) {
-		query = query.where((eb) =>
-			eb.or([
-				eb('e.occurred_at', '<', after.occurredAt),
-				eb.and([eb('e.occurred_at', '=', after.occurredAt), eb('e.id', '<', after.id)])
-			])
+		query = query.where(
+			// A row comparison, which the (occurred_at, id) index answers directly: the same
+			// as "before in time, or at the same time with a lower id", spelled as an OR, which
+			// PostgreSQL can only filter by, reading every newer entry first.
+			sql<boolean>`(e.occurred_at, e.id) < (${after.occurredAt}, ${after.id})`
 		);
 	}
 	const rows = await query.execute();
