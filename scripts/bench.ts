@@ -1,9 +1,12 @@
-// npm run bench — speed targets, measured rather than asserted in timed tests. Runs on PGlite in a
-// throwaway directory, and on PostgreSQL too when BENCH_DATABASE_URL is set (a database the bench
-// may fill: it is migrated and seeded). When that database holds the benchmark's municipality
-// (npm run bench:data, with the same CPR_KEY), it also loads the pages of the production build
-// (scripts/bench/pages.ts; BENCH_SECONDS per page and connection count, default 15). Prints one
-// line per measurement, writes bench/report.json and exits 1 if a target is missed.
+// npm run bench — speed targets, measured rather than asserted in timed tests (README,
+// "Performance"). Runs on PGlite in a throwaway directory, and on PostgreSQL too when
+// BENCH_DATABASE_URL is set (a database the bench may fill: it is migrated and seeded). When that
+// database holds the benchmark's municipality (npm run bench:data, with the same CPR_KEY), it also
+// loads the pages of the production build (scripts/bench/pages.ts; BENCH_SECONDS per page and
+// connection count, default 15) beside the floor (bench/floor.ts), weighs the overview
+// (bench/weight.ts) and explains the slowest statements (bench/explain.ts); the same pages on
+// PGlite when BENCH_DATA_DIR (default ./data-bench) holds bench data. Prints one line per
+// measurement, writes bench/report.json and exits 1 if a target is missed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +20,8 @@ import { listTimeline } from '../src/lib/server/db/timeline';
 import { demoIds, isDatabaseEmpty, seedDemo } from '../src/lib/server/seed/demo';
 import { scaleId } from './bench/scale-data';
 import { benchPages, FLOOR_RATIO_TARGET, type PagesReport } from './bench/pages';
+import { WEIGHT_TARGETS } from './bench/weight';
+import { ensureBuild } from './build-if-needed.js';
 import { explainToFile, readProfile, slowest, summary, type QuerySummary } from './bench/explain';
 
 /** Whether the database holds the benchmark's municipality (seed 1). */
@@ -161,6 +166,12 @@ async function measurePages(
 			`${ok ? 'ok  ' : 'SLOW'} ${p.page.padEnd(30)} ${String(p.connections).padStart(4)} ${p.requestsPerSecond.toFixed(0).padStart(8)} ${String(p.p50Ms).padStart(8)} ${String(p.p99Ms).padStart(8)} ${String(p.errors).padStart(7)} ${String(p.timeouts).padStart(9)}  (${p.targetP99Ms === null ? '–' : `${p.targetP99Ms} ms`})`
 		);
 	}
+	const w = pages.overviewWeight;
+	const weightOk = w.jsKb <= WEIGHT_TARGETS.jsKb && w.totalKb <= WEIGHT_TARGETS.totalKb;
+	if (!weightOk) missed++;
+	console.log(
+		`${weightOk ? 'ok  ' : 'SLOW'} citizen overview, cold cache: ${w.jsKb.toFixed(1)} KB JavaScript, ${w.totalKb.toFixed(1)} KB in all (CSS ${w.cssKb.toFixed(1)}, fonts ${w.fontKb.toFixed(1)}, HTML ${w.htmlKb.toFixed(1)}; ${w.requests} requests) (targets ${WEIGHT_TARGETS.jsKb} and ${WEIGHT_TARGETS.totalKb} KB)`
+	);
 	const first = pages.pages.find((p) => p.page === 'journey, first page' && p.connections === 10);
 	const deep = pages.pages.find(
 		(p) => p.page.startsWith('journey, page 50') && p.connections === 10
@@ -214,10 +225,13 @@ const BENCH_ONLY = (process.env.BENCH_ONLY ?? '')
 
 fs.mkdirSync('bench', { recursive: true });
 const runs: PagesRun[] = [];
+// The pages are the production build's: made now unless build/ holds one of these sources.
+const needsBuild = () => ensureBuild({ log: (line) => console.error(line) });
 const url = process.env.BENCH_DATABASE_URL;
 if (url && (await holdsScaleData({ databaseUrl: url, dataDir: os.tmpdir() }))) {
 	const cprKey = process.env.CPR_KEY;
 	if (!cprKey) throw new Error('Set CPR_KEY to the key npm run bench:data used');
+	needsBuild();
 	const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-bench-app-'));
 	try {
 		runs.push(await measurePages('PostgreSQL', { databaseUrl: url, dataDir: appDir }, cprKey, []));
@@ -236,8 +250,14 @@ if (
 	fs.existsSync(path.join(benchDataDir, 'pglite')) &&
 	(await holdsScaleData({ dataDir: benchDataDir }))
 ) {
-	const cprKey =
-		process.env.CPR_KEY ?? fs.readFileSync(path.join(benchDataDir, 'cpr.key'), 'utf8').trim();
+	// The key npm run bench:data kept in the directory (it used CPR_KEY only when there was none).
+	const keyFile = path.join(benchDataDir, 'cpr.key');
+	const cprKey = fs.existsSync(keyFile)
+		? fs.readFileSync(keyFile, 'utf8').trim()
+		: process.env.CPR_KEY;
+	if (!cprKey)
+		throw new Error(`No CPR key for ${benchDataDir}: set CPR_KEY to the one it was filled with`);
+	needsBuild();
 	runs.push(
 		await measurePages('PGlite', { dataDir: benchDataDir }, cprKey, [
 			'citizen overview',
