@@ -56,21 +56,16 @@ export async function listCaseloadCandidates(
 	const readerDepartment = reader.departmentId;
 	// Without a department nobody reads a case (rule 4 reads by department).
 	if (!readerDepartment) return { rows: [], total: 0 };
+	// The page is chosen from the cases and their citizens' names alone; departments and journeys
+	// are joined to its rows only, not to every case of a busy caseload.
 	let query = db
 		.selectFrom('cases as c')
 		.innerJoin('citizens as ci', 'ci.id', 'c.citizen_id')
-		.innerJoin('departments as d', 'd.id', 'c.department_id')
-		.leftJoin('journey_cases as jc', 'jc.case_id', 'c.id')
-		.leftJoin('journeys as j', (join) =>
-			join.onRef('j.id', '=', 'jc.journey_id').on('j.status', '!=', 'closed')
-		)
 		.select([
 			'c.id as caseId',
 			'c.citizen_id as citizenId',
 			'ci.name as citizenName',
 			'c.department_id as departmentId',
-			'd.name as departmentName',
-			'd.name_en as departmentNameEn',
 			'c.title as title',
 			'c.title_en as titleEn',
 			'c.status as status',
@@ -79,11 +74,6 @@ export async function listCaseloadCandidates(
 			'c.next_step_en as nextStepEn',
 			'c.next_step_due as nextStepDue',
 			'c.caseworker_id as caseworkerId',
-			'j.id as journeyId',
-			'j.title as journeyTitle',
-			'j.title_en as journeyTitleEn',
-			'j.status as journeyStatus',
-			'j.coordinator_id as journeyCoordinatorId',
 			sql<number>`count(*) over ()`.as('total')
 		])
 		.where('c.status', '!=', 'closed')
@@ -116,12 +106,33 @@ export async function listCaseloadCandidates(
 				)
 		);
 	}
-	const rows = await query
+	const page = query
 		.orderBy('c.next_step_due', (o) => o.asc().nullsLast())
 		.orderBy('ci.name')
 		.orderBy('c.id')
 		.limit(filters.limit)
-		.offset(filters.offset)
+		.offset(filters.offset);
+	const rows = await db
+		.selectFrom(page.as('p'))
+		.innerJoin('departments as d', 'd.id', 'p.departmentId')
+		// A case is on one journey at most (journey_cases.case_id is unique).
+		.leftJoin('journey_cases as jc', 'jc.case_id', 'p.caseId')
+		.leftJoin('journeys as j', (join) =>
+			join.onRef('j.id', '=', 'jc.journey_id').on('j.status', '!=', 'closed')
+		)
+		.selectAll('p')
+		.select([
+			'd.name as departmentName',
+			'd.name_en as departmentNameEn',
+			'j.id as journeyId',
+			'j.title as journeyTitle',
+			'j.title_en as journeyTitleEn',
+			'j.status as journeyStatus',
+			'j.coordinator_id as journeyCoordinatorId'
+		])
+		.orderBy('p.nextStepDue', (o) => o.asc().nullsLast())
+		.orderBy('p.citizenName')
+		.orderBy('p.caseId')
 		.execute();
 	return {
 		rows: rows.map(({ total, ...row }) => (void total, row)),
