@@ -14,6 +14,7 @@
 // Not counted: the service worker's install, which on a real first visit precaches the build's
 // static files in the background after the page has loaded (src/service-worker.ts).
 import { chromium, type Browser, type Response } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium';
 
 /** The targets for the citizen overview, in KB (1 KB = 1024 bytes) of encoded transfer. */
 export const WEIGHT_TARGETS = { jsKb: 40, totalKb: 110 } as const;
@@ -39,24 +40,12 @@ export interface WeightOptions {
 	log?: (line: string) => void;
 }
 
-/** The Chromium to measure with: CHROMIUM_PATH, else Debian's chromium. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Running as root needs --no-sandbox; the rest keeps Chromium off the (closed) network, as the
-// browser tests launch it (tests/e2e/browser.ts).
-const args = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage'
-];
-
 export async function launchWeightBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath, args, timeout: 60_000 });
+	return chromium.launch({
+		executablePath: chromiumPath(),
+		args: [...CHROMIUM_ARGS],
+		timeout: 60_000
+	});
 }
 
 type Kind = 'js' | 'css' | 'font' | 'html' | 'other';

@@ -12,33 +12,12 @@ import {
 	type Page
 } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium';
 
-/**
- * The Chromium the tests drive: CHROMIUM_PATH, else Debian's headless shell (the package
- * chromium-headless-shell: the same Blink and V8 as the chromium package, without the desktop
- * browser around them, as Playwright itself runs headless Chromium), else Debian's chromium. A run
- * of the browser tests took 274 s on the shell and about 450 s on the full browser (2 cores).
- */
-export function chromiumPath(): string {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	const shell = '/usr/bin/chromium-headless-shell';
-	return fs.existsSync(shell) ? shell : '/usr/bin/chromium';
-}
-
-// Running as root needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-const args = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage'
-];
+export { chromiumPath };
 
 export async function launchBrowser(executablePath: string): Promise<Browser> {
-	return chromium.launch({ executablePath, args, timeout: 60_000 });
+	return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: 60_000 });
 }
 
 /**
@@ -51,7 +30,7 @@ export async function launchWithProfile(
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath,
-		args,
+		args: [...CHROMIUM_ARGS],
 		timeout: 60_000
 	});
 	return {
