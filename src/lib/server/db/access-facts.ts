@@ -26,24 +26,25 @@ function citizenFactColumns(citizenId: Expression<string>) {
 	] as const;
 }
 
+/** The columns citizenFactColumns reads, as CitizenFacts for the citizen `citizenId`. */
+function toCitizenFacts(
+	citizenId: string,
+	row: Pick<CitizenFacts, 'openCaseDepartmentIds' | 'coordinatorIds' | 'consentedDepartmentIds'>
+): CitizenFacts {
+	return {
+		citizenId,
+		openCaseDepartmentIds: row.openCaseDepartmentIds,
+		coordinatorIds: row.coordinatorIds,
+		consentedDepartmentIds: row.consentedDepartmentIds
+	};
+}
+
 /** The citizen's facts, or null when there is no such citizen (or the id is malformed). */
 export async function loadCitizenFacts(
 	db: Executor,
 	citizenId: string
 ): Promise<CitizenFacts | null> {
-	if (!isUuid(citizenId)) return null;
-	const row = await db
-		.selectFrom('citizens as c')
-		.select(['c.id', ...citizenFactColumns(sql.ref('c.id'))])
-		.where('c.id', '=', citizenId)
-		.executeTakeFirst();
-	if (!row) return null;
-	return {
-		citizenId: row.id,
-		openCaseDepartmentIds: row.openCaseDepartmentIds,
-		coordinatorIds: row.coordinatorIds,
-		consentedDepartmentIds: row.consentedDepartmentIds
-	};
+	return (await loadCitizenFactsMany(db, [citizenId])).get(citizenId) ?? null;
 }
 
 /**
@@ -61,17 +62,7 @@ export async function loadCitizenFactsMany(
 		.select(['c.id', ...citizenFactColumns(sql.ref('c.id'))])
 		.where(sql<boolean>`c.id = any(${ids}::uuid[])`)
 		.execute();
-	return new Map(
-		rows.map((row) => [
-			row.id,
-			{
-				citizenId: row.id,
-				openCaseDepartmentIds: row.openCaseDepartmentIds,
-				coordinatorIds: row.coordinatorIds,
-				consentedDepartmentIds: row.consentedDepartmentIds
-			}
-		])
-	);
+	return new Map(rows.map((row) => [row.id, toCitizenFacts(row.id, row)]));
 }
 
 /** A journey's open cases' departments as an array subquery over its id. */
@@ -88,24 +79,7 @@ export async function loadJourneyFacts(
 	db: Executor,
 	journeyId: string
 ): Promise<(JourneyFacts & { citizenId: string }) | null> {
-	if (!isUuid(journeyId)) return null;
-	const row = await db
-		.selectFrom('journeys as j')
-		.select([
-			'j.id',
-			'j.citizen_id',
-			'j.coordinator_id',
-			journeyCaseDepartments(sql.ref('j.id')).as('openCaseDepartmentIds')
-		])
-		.where('j.id', '=', journeyId)
-		.executeTakeFirst();
-	if (!row) return null;
-	return {
-		journeyId: row.id,
-		citizenId: row.citizen_id,
-		coordinatorId: row.coordinator_id,
-		openCaseDepartmentIds: row.openCaseDepartmentIds
-	};
+	return (await loadJourneyFactsMany(db, [journeyId])).get(journeyId) ?? null;
 }
 
 /** The facts of many journeys in one round trip, by id (see loadCitizenFactsMany). */
@@ -166,12 +140,7 @@ export async function loadJourneyAccess(
 			coordinatorId: row.coordinator_id,
 			openCaseDepartmentIds: row.journeyCaseDepartmentIds
 		},
-		citizen: {
-			citizenId: row.citizen_id,
-			openCaseDepartmentIds: row.openCaseDepartmentIds,
-			coordinatorIds: row.coordinatorIds,
-			consentedDepartmentIds: row.consentedDepartmentIds
-		}
+		citizen: toCitizenFacts(row.citizen_id, row)
 	};
 }
 
