@@ -68,19 +68,11 @@ export function searchCriterion(query: SearchQuery): string {
 	return query.kind === 'cpr' ? `cpr: ${query.cprHash}` : `navn: ${query.text}`;
 }
 
-export async function searchCitizens(
-	db: Kysely<Database>,
-	actor: StaffActor,
-	query: SearchQuery
-): Promise<SearchResult[]> {
-	return (await searchCitizensPage(db, actor, query)).results;
-}
-
 /**
  * The search's results, at most SEARCH_RESULTS_MAX, and whether more citizens matched (the name
  * should then be narrowed). Only the results shown are audited as found.
  */
-export async function searchCitizensPage(
+export async function searchCitizens(
 	db: Kysely<Database>,
 	actor: StaffActor,
 	query: SearchQuery

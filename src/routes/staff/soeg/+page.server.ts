@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getCprKeys, getDb } from '$lib/server/db';
-import { parseSearch, searchCitizensPage } from '$lib/server/citizens/search';
+import { parseSearch, searchCitizens } from '$lib/server/citizens/search';
 import { CASE_ROLES, staffActor } from '$lib/server/access/staff';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		if ('errors' in parsed) {
 			return fail(400, { values, errors: parsed.errors, results: null, more: false });
 		}
-		const { results, more } = await searchCitizensPage(getDb(), staffActor(staff), parsed.query);
+		const { results, more } = await searchCitizens(getDb(), staffActor(staff), parsed.query);
 		return { values, errors: null, results, more };
 	}
 };
