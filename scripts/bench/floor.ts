@@ -9,11 +9,7 @@ import pg from 'pg';
 import { citizenScope, citizenTimelineFilter } from '../../src/lib/server/access/policy';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { loadJourneyAccess } from '../../src/lib/server/db/access-facts';
-import {
-	departmentNames,
-	findCitizenJourney,
-	listPlanGoals
-} from '../../src/lib/server/db/journeys';
+import { findCitizenJourneyWithPlan } from '../../src/lib/server/db/journeys';
 import { citizenOverview } from '../../src/lib/server/db/overview';
 import type { Database } from '../../src/lib/server/db/schema';
 import { listTimeline } from '../../src/lib/server/db/timeline';
@@ -74,10 +70,8 @@ export async function recordFloorScript(
 
 		await validateSessionToken(db, token);
 		await loadJourneyAccess(db, journeyId);
-		await findCitizenJourney(db, journeyId, scope.citizenId);
-		await listPlanGoals(db, journeyId);
+		await findCitizenJourneyWithPlan(db, journeyId, scope.citizenId);
 		await listTimeline(db, journeyId, { filter: citizenTimelineFilter(null), limit: 15 });
-		await departmentNames(db);
 		const journey = take();
 		return { '/overview': overview, '/journey': journey };
 	} finally {

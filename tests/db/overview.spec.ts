@@ -38,6 +38,13 @@ describe.each(testDialects())('the citizen overview on %s', (dialect) => {
 		expect(overview.journeys).toHaveLength(1);
 		expect(overview.journeys[0]?.coordinatorName).toBe('Mette Larsen');
 		expect(overview.journeys[0]?.unreadMessages).toBe(2);
+		// The parts come from one statement as json: timestamps are Dates again, dates stay days.
+		for (const c of overview.cases) {
+			for (const at of [c.decidedAt, c.closedAt]) if (at !== null) expect(at).toBeInstanceOf(Date);
+			if (c.nextStepDue !== null) expect(c.nextStepDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		}
+		expect(overview.cases.some((c) => c.decidedAt !== null)).toBe(true);
+		expect(overview.nextMeeting!.endsAt).toBeInstanceOf(Date);
 	});
 
 	it("never shows another citizen's cases", async () => {

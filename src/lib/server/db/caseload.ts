@@ -56,15 +56,76 @@ export async function listCaseloadCandidates(
 	const readerDepartment = reader.departmentId;
 	// Without a department nobody reads a case (rule 4 reads by department).
 	if (!readerDepartment) return { rows: [], total: 0 };
-	// The page is chosen from the cases and their citizens' names alone; departments and journeys
-	// are joined to its rows only, not to every case of a busy caseload.
-	let query = db
-		.selectFrom('cases as c')
-		.innerJoin('citizens as ci', 'ci.id', 'c.citizen_id')
+	// The page is chosen in three steps, so that only its rows are read whole:
+	// 1. `k`: the ids of the matching open cases with what the filters and the order need, from
+	//    the caseload index alone (cases_caseload_idx covers them: an index-only scan);
+	// 2. `p`: the access rule and the citizens' names (the order's tie-break), counted and paged;
+	// 3. the page's rows with their case, department and journey.
+
+	// The filters on the cases aliased `c`, the same in each branch below.
+	const conditions = [sql`c.status <> 'closed'`];
+	if (filters.departmentId) conditions.push(sql`c.department_id = ${filters.departmentId}`);
+	if (filters.status) conditions.push(sql`c.status = ${filters.status}`);
+	if (filters.waitingOn) conditions.push(sql`c.waiting_on = ${filters.waitingOn}`);
+	if (filters.dueBy) conditions.push(sql`c.next_step_due <= ${filters.dueBy}`);
+	const matching = sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+	const keys = ['c.id', 'c.next_step_due', 'c.citizen_id', 'c.department_id'] as const;
+	const candidates =
+		scope === 'department'
+			? db
+					.selectFrom('cases as c')
+					.where('c.department_id', '=', readerDepartment)
+					.where(matching)
+					.select(keys)
+			: // The caseworker's own open cases and the coordinated journeys' cases, each from its
+				// own index: an OR of the two would make PostgreSQL scan every case of the municipality.
+				db
+					.selectFrom('cases as c')
+					.where('c.caseworker_id', '=', reader.staffId)
+					.where(matching)
+					.select(keys)
+					.union(
+						db
+							.selectFrom('journeys as j2')
+							.innerJoin('journey_cases as jc2', 'jc2.journey_id', 'j2.id')
+							.innerJoin('cases as c', 'c.id', 'jc2.case_id')
+							.where('j2.coordinator_id', '=', reader.staffId)
+							.where('j2.status', '!=', 'closed')
+							.where(matching)
+							.select(keys)
+					);
+	const page = db
+		.with('k', () => candidates)
+		.selectFrom('k')
+		.innerJoin('citizens as ci', 'ci.id', 'k.citizen_id')
+		.select([
+			'k.id',
+			'k.next_step_due',
+			'ci.name as citizen_name',
+			sql<number>`count(*) over ()`.as('total')
+		])
+		.where(
+			sql<boolean>`(k.department_id = ${readerDepartment}
+				or ${readerDepartment}::text = any(${consentedDepartmentsNow(sql.ref('k.citizen_id'))}))`
+		)
+		.orderBy('k.next_step_due', (o) => o.asc().nullsLast())
+		.orderBy('ci.name')
+		.orderBy('k.id')
+		.limit(filters.limit)
+		.offset(filters.offset);
+	const rows = await db
+		.selectFrom(page.as('p'))
+		.innerJoin('cases as c', 'c.id', 'p.id')
+		.innerJoin('departments as d', 'd.id', 'c.department_id')
+		// A case is on one journey at most (journey_cases.case_id is unique).
+		.leftJoin('journey_cases as jc', 'jc.case_id', 'p.id')
+		.leftJoin('journeys as j', (join) =>
+			join.onRef('j.id', '=', 'jc.journey_id').on('j.status', '!=', 'closed')
+		)
 		.select([
 			'c.id as caseId',
 			'c.citizen_id as citizenId',
-			'ci.name as citizenName',
+			'p.citizen_name as citizenName',
 			'c.department_id as departmentId',
 			'c.title as title',
 			'c.title_en as titleEn',
@@ -74,54 +135,7 @@ export async function listCaseloadCandidates(
 			'c.next_step_en as nextStepEn',
 			'c.next_step_due as nextStepDue',
 			'c.caseworker_id as caseworkerId',
-			sql<number>`count(*) over ()`.as('total')
-		])
-		.where('c.status', '!=', 'closed')
-		.where(
-			sql<boolean>`(c.department_id = ${readerDepartment}
-				or ${readerDepartment}::text = any(${consentedDepartmentsNow(sql.ref('c.citizen_id'))}))`
-		);
-	if (filters.departmentId) query = query.where('c.department_id', '=', filters.departmentId);
-	if (filters.status) query = query.where('c.status', '=', filters.status);
-	if (filters.waitingOn) query = query.where('c.waiting_on', '=', filters.waitingOn);
-	if (filters.dueBy) query = query.where('c.next_step_due', '<=', filters.dueBy);
-	if (scope === 'department') {
-		query = query.where('c.department_id', '=', readerDepartment);
-	} else {
-		// One set of ids from two indexes (the caseworker's open cases, the coordinated journeys'
-		// cases): an OR of the two would make PostgreSQL scan every case of the municipality.
-		query = query.where('c.id', 'in', (eb) =>
-			eb
-				.selectFrom('cases as own')
-				.select('own.id')
-				.where('own.caseworker_id', '=', reader.staffId)
-				.where('own.status', '!=', 'closed')
-				.union(
-					eb
-						.selectFrom('journey_cases as jc2')
-						.innerJoin('journeys as j2', 'j2.id', 'jc2.journey_id')
-						.select('jc2.case_id as id')
-						.where('j2.coordinator_id', '=', reader.staffId)
-						.where('j2.status', '!=', 'closed')
-				)
-		);
-	}
-	const page = query
-		.orderBy('c.next_step_due', (o) => o.asc().nullsLast())
-		.orderBy('ci.name')
-		.orderBy('c.id')
-		.limit(filters.limit)
-		.offset(filters.offset);
-	const rows = await db
-		.selectFrom(page.as('p'))
-		.innerJoin('departments as d', 'd.id', 'p.departmentId')
-		// A case is on one journey at most (journey_cases.case_id is unique).
-		.leftJoin('journey_cases as jc', 'jc.case_id', 'p.caseId')
-		.leftJoin('journeys as j', (join) =>
-			join.onRef('j.id', '=', 'jc.journey_id').on('j.status', '!=', 'closed')
-		)
-		.selectAll('p')
-		.select([
+			'p.total',
 			'd.name as departmentName',
 			'd.name_en as departmentNameEn',
 			'j.id as journeyId',
@@ -130,9 +144,9 @@ export async function listCaseloadCandidates(
 			'j.status as journeyStatus',
 			'j.coordinator_id as journeyCoordinatorId'
 		])
-		.orderBy('p.nextStepDue', (o) => o.asc().nullsLast())
-		.orderBy('p.citizenName')
-		.orderBy('p.caseId')
+		.orderBy('p.next_step_due', (o) => o.asc().nullsLast())
+		.orderBy('p.citizen_name')
+		.orderBy('p.id')
 		.execute();
 	return {
 		rows: rows.map(({ total, ...row }) => (void total, row)),

@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from './schema';
+import { isUuid } from '../../uuid';
 
 /** A citizen's journey with its coordinator, or undefined when it is not this citizen's. */
 export async function findCitizenJourney(
@@ -7,6 +9,10 @@ export async function findCitizenJourney(
 	journeyId: string,
 	citizenId: string
 ) {
+	return citizenJourneyQuery(db, journeyId, citizenId).executeTakeFirst();
+}
+
+function citizenJourneyQuery(db: Kysely<Database>, journeyId: string, citizenId: string) {
 	return db
 		.selectFrom('journeys as j')
 		.leftJoin('staff_users as s', 's.id', 'j.coordinator_id')
@@ -24,11 +30,31 @@ export async function findCitizenJourney(
 			'd.opening_hours as coordinatorHours'
 		])
 		.where('j.id', '=', journeyId)
-		.where('j.citizen_id', '=', citizenId)
+		.where('j.citizen_id', '=', citizenId);
+}
+
+/**
+ * The citizen's journey with its plan's goals, in one statement (the goals as a json array): the
+ * journey page's heading and plan cost one round trip.
+ */
+export async function findCitizenJourneyWithPlan(
+	db: Kysely<Database>,
+	journeyId: string,
+	citizenId: string
+) {
+	// A malformed id is no journey (the database would refuse it as a uuid).
+	if (!isUuid(journeyId)) return undefined;
+	return citizenJourneyQuery(db, journeyId, citizenId)
+		.select(jsonArrayFrom(planGoalsQuery(db, sql.ref<string>('j.id'))).as('goals'))
 		.executeTakeFirst();
 }
 
 export async function listPlanGoals(db: Kysely<Database>, journeyId: string) {
+	return planGoalsQuery(db, journeyId).execute();
+}
+
+/** The plan's goals in their order, without the dropped ones. */
+function planGoalsQuery(db: Kysely<Database>, journeyId: string | Expression<string>) {
 	return db
 		.selectFrom('plan_goals as g')
 		.leftJoin('departments as d', 'd.id', 'g.responsible_department_id')
@@ -45,12 +71,5 @@ export async function listPlanGoals(db: Kysely<Database>, journeyId: string) {
 		])
 		.where('g.journey_id', '=', journeyId)
 		.where('g.status', '<>', 'dropped')
-		.orderBy('g.sort_order')
-		.execute();
-}
-
-/** Department names by id, for labelling timeline entries (the table holds a handful of rows). */
-export async function departmentNames(db: Kysely<Database>) {
-	const rows = await db.selectFrom('departments').select(['id', 'name', 'name_en']).execute();
-	return new Map(rows.map((r) => [r.id, { da: r.name, en: r.name_en }]));
+		.orderBy('g.sort_order');
 }

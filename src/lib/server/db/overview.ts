@@ -1,6 +1,7 @@
 // The citizen's overview ("Mit overblik"): cases across departments, open tasks, the next meeting,
 // unread messages and whom to talk to, within a CitizenScope (access/policy.ts).
 import { sql, type Kysely } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { CitizenScope } from '../access/policy';
 import type { Database } from './schema';
 import type { CaseStatus, MeetingResponse, WaitingOn } from '../../domain';
@@ -62,6 +63,18 @@ export interface CitizenOverview {
 	journeys: OverviewJourney[];
 }
 
+/** A timestamp read from json (an ISO string there) as the Date the other queries give. */
+function jsonDate(value: Date | string): Date;
+function jsonDate(value: Date | string | null): Date | null;
+function jsonDate(value: Date | string | null): Date | null {
+	return value === null ? null : new Date(value);
+}
+
+/**
+ * The overview in one statement: its parts are json sub-selects of one query, so a page costs one
+ * round trip to the database instead of one per part (docs/ARCHITECTURE.md, "Queries at a
+ * municipality's scale").
+ */
 export async function citizenOverview(
 	db: Kysely<Database>,
 	scope: CitizenScope,
@@ -114,58 +127,70 @@ export async function citizenOverview(
 		.orderBy('t.created_at');
 	if (departments) tasksQuery = tasksQuery.where('c.department_id', 'in', departments);
 
-	const [cases, tasks] = await Promise.all([casesQuery.execute(), tasksQuery.execute()]);
-	if (!scope.includesJourneys) return { cases, tasks, nextMeeting: null, journeys: [] };
+	const meetingQuery = db
+		.selectFrom('meetings as m')
+		.innerJoin('journeys as j', 'j.id', 'm.journey_id')
+		.select([
+			'm.id',
+			'm.title',
+			'm.title_en as titleEn',
+			'm.starts_at as startsAt',
+			'm.ends_at as endsAt',
+			'm.location',
+			'm.video_url as videoUrl',
+			'm.citizen_response as response'
+		])
+		.where('j.citizen_id', '=', scope.citizenId)
+		.where('m.cancelled_at', 'is', null)
+		.where('m.ends_at', '>', now)
+		.orderBy('m.starts_at')
+		.limit(1);
 
-	const [nextMeeting, journeys] = await Promise.all([
-		db
-			.selectFrom('meetings as m')
-			.innerJoin('journeys as j', 'j.id', 'm.journey_id')
-			.select([
-				'm.id',
-				'm.title',
-				'm.title_en as titleEn',
-				'm.starts_at as startsAt',
-				'm.ends_at as endsAt',
-				'm.location',
-				'm.video_url as videoUrl',
-				'm.citizen_response as response'
-			])
-			.where('j.citizen_id', '=', scope.citizenId)
-			.where('m.cancelled_at', 'is', null)
-			.where('m.ends_at', '>', now)
-			.orderBy('m.starts_at')
-			.limit(1)
-			.executeTakeFirst(),
-		db
-			.selectFrom('journeys as j')
-			.leftJoin('staff_users as s', 's.id', 'j.coordinator_id')
-			.leftJoin('departments as d', 'd.id', 's.department_id')
-			.select((eb) => [
-				'j.id',
-				'j.title',
-				'j.title_en as titleEn',
-				's.name as coordinatorName',
-				's.phone as coordinatorPhone',
-				'd.name as coordinatorDepartmentName',
-				'd.name_en as coordinatorDepartmentNameEn',
-				eb
-					.selectFrom('messages as msg')
-					.select(sql<number>`count(*)::int`.as('n'))
-					.whereRef('msg.journey_id', '=', 'j.id')
-					.where('msg.author_staff_id', 'is not', null)
-					.where('msg.read_by_citizen_at', 'is', null)
-					.as('unreadMessages')
-			])
-			.where('j.citizen_id', '=', scope.citizenId)
-			.where('j.status', '<>', 'closed')
-			.orderBy('j.started_at')
-			.execute()
-	]);
+	const journeysQuery = db
+		.selectFrom('journeys as j')
+		.leftJoin('staff_users as s', 's.id', 'j.coordinator_id')
+		.leftJoin('departments as d', 'd.id', 's.department_id')
+		.select((eb) => [
+			'j.id',
+			'j.title',
+			'j.title_en as titleEn',
+			's.name as coordinatorName',
+			's.phone as coordinatorPhone',
+			'd.name as coordinatorDepartmentName',
+			'd.name_en as coordinatorDepartmentNameEn',
+			eb
+				.selectFrom('messages as msg')
+				.select(sql<number>`count(*)::int`.as('n'))
+				.whereRef('msg.journey_id', '=', 'j.id')
+				.where('msg.author_staff_id', 'is not', null)
+				.where('msg.read_by_citizen_at', 'is', null)
+				.as('unreadMessages')
+		])
+		.where('j.citizen_id', '=', scope.citizenId)
+		.where('j.status', '<>', 'closed')
+		.orderBy('j.started_at');
+
+	// Meetings and journeys only where the scope includes journeys (a representative's may not).
+	const journeys = scope.includesJourneys;
+	const row = await db
+		.selectNoFrom([
+			jsonArrayFrom(casesQuery).as('cases'),
+			jsonArrayFrom(tasksQuery).as('tasks'),
+			(journeys ? jsonObjectFrom(meetingQuery) : sql<null>`null`).as('nextMeeting'),
+			(journeys ? jsonArrayFrom(journeysQuery) : sql<never[]>`'[]'::json`).as('journeys')
+		])
+		.executeTakeFirstOrThrow();
+	const meeting = row.nextMeeting;
 	return {
-		cases,
-		tasks,
-		nextMeeting: nextMeeting ?? null,
-		journeys: journeys.map((j) => ({ ...j, unreadMessages: Number(j.unreadMessages ?? 0) }))
+		cases: row.cases.map((c) => ({
+			...c,
+			decidedAt: jsonDate(c.decidedAt),
+			closedAt: jsonDate(c.closedAt)
+		})),
+		tasks: row.tasks,
+		nextMeeting: meeting
+			? { ...meeting, startsAt: jsonDate(meeting.startsAt), endsAt: jsonDate(meeting.endsAt) }
+			: null,
+		journeys: row.journeys.map((j) => ({ ...j, unreadMessages: Number(j.unreadMessages ?? 0) }))
 	};
 }

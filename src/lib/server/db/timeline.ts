@@ -18,7 +18,12 @@ export interface TimelineCursor {
  * posted later is read from the letter: `posted_letter_at` is the entry's own date or, when the
  * entry has none, the date the letter was handed to the post.
  */
-export type TimelinePageEntry = TimelineEntry & { letter_returned_at: Date | null };
+export type TimelinePageEntry = TimelineEntry & {
+	letter_returned_at: Date | null;
+	/** The entry's department's names, read with the page (null for entries of no department). */
+	department_name: string | null;
+	department_name_en: string | null;
+};
 
 export interface TimelinePage {
 	entries: TimelinePageEntry[];
@@ -72,8 +77,14 @@ export async function listTimeline(
 	let query = db
 		.selectFrom('timeline_entries as e')
 		.leftJoin('letters as l', 'l.id', 'e.letter_id')
+		.leftJoin('departments as d', 'd.id', 'e.department_id')
 		.selectAll('e')
-		.select(['l.posted_at as letter_posted_at', 'l.returned_at as letter_returned_at'])
+		.select([
+			'l.posted_at as letter_posted_at',
+			'l.returned_at as letter_returned_at',
+			'd.name as department_name',
+			'd.name_en as department_name_en'
+		])
 		.where('e.journey_id', '=', journeyId)
 		.orderBy('e.occurred_at', 'desc')
 		.orderBy('e.id', 'desc')

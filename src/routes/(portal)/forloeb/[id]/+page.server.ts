@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { departmentNames, findCitizenJourney, listPlanGoals } from '$lib/server/db/journeys';
+import { findCitizenJourneyWithPlan } from '$lib/server/db/journeys';
 import { loadJourneyAccess } from '$lib/server/db/access-facts';
 import { decodeCursor, encodeCursor, listTimeline } from '$lib/server/db/timeline';
 import { auditPortal, portal, portalTimelineFilter } from '$lib/server/access/portal';
@@ -14,17 +14,17 @@ export const load: PageServerLoad = async (event) => {
 	// Someone else's journey, a malformed id and a missing one all answer the same 404: the
 	// policy decides on the loaded journey, and its timeline filter says which entries show.
 	const id = event.params.id;
-	const access = await loadJourneyAccess(db, id);
+	// The journey is read alongside the policy's facts and shown only when the policy allows it.
+	const [access, found] = await Promise.all([
+		loadJourneyAccess(db, id),
+		findCitizenJourneyWithPlan(db, id, scope.citizenId)
+	]);
 	const filter = access ? portalTimelineFilter(context, access) : null;
-	const journey = filter ? await findCitizenJourney(db, id, scope.citizenId) : undefined;
-	if (!filter || !journey) error(404, 'Not Found');
+	if (!filter || !found) error(404, 'Not Found');
+	const { goals, ...journey } = found;
 
 	const after = decodeCursor(event.url.searchParams.get('efter'));
-	const [goals, page, names] = await Promise.all([
-		listPlanGoals(db, id),
-		listTimeline(db, id, { filter, after, limit: PAGE_SIZE }),
-		departmentNames(db)
-	]);
+	const page = await listTimeline(db, id, { filter, after, limit: PAGE_SIZE });
 	await auditPortal(db, context, 'read', { type: 'journey', id });
 	return {
 		journey,
@@ -41,7 +41,10 @@ export const load: PageServerLoad = async (event) => {
 			letterReturnedAt: e.letter_returned_at,
 			meetingId: e.meeting_id,
 			letterId: e.letter_id,
-			department: e.department_id ? (names.get(e.department_id) ?? null) : null
+			department:
+				e.department_name === null
+					? null
+					: { da: e.department_name, en: e.department_name_en ?? e.department_name }
 		})),
 		next: page.next ? encodeCursor(page.next) : null,
 		isFirstPage: after === null
