@@ -13,6 +13,7 @@ import {
 	listAuditTrailCitizens,
 	listAuditTrailObjectTypes,
 	listAuditTrailStaff,
+	AUDIT_STAFF_CHOICES,
 	type AuditTrailFilter
 } from '../../src/lib/server/db/audit';
 import {
@@ -580,9 +581,37 @@ describe.each(testDialects())('staff consent, representatives and the trail on %
 				).map((r) => r.object_type)
 			);
 			const everyone = await t.db.selectFrom('staff_users').select('id').execute();
-			expect((await listAuditTrailStaff(t.db)).map((s) => s.id).sort()).toEqual(
-				everyone.map((s) => s.id).sort()
-			);
+			expect(
+				(await listAuditTrailStaff(t.db, { name: '', chosenId: null })).map((s) => s.id).sort()
+			).toEqual(everyone.map((s) => s.id).sort());
+			// A member of staff likewise, by part of the name (all when it is empty), or once chosen.
+			const staffNamed = (name: string, chosenId: string | null = null) =>
+				listAuditTrailStaff(t.db, { name, chosenId }).then((r) => r.map((s) => s.name));
+			expect(await staffNamed('LONE')).toEqual(['Lone Madsen']);
+			expect(await staffNamed('%')).toEqual([]);
+			expect(await staffNamed('Lone', demoIds.staff('Mette Larsen'))).toEqual([
+				'Lone Madsen',
+				'Mette Larsen'
+			]);
+			// At most AUDIT_STAFF_CHOICES + 1 (the view says that more match), the chosen one kept.
+			const many = Array.from({ length: AUDIT_STAFF_CHOICES + 5 }, (_, i) => ({
+				email: `audit-choice-${i}@kommune.example`,
+				name: `Aaberg ${String(i).padStart(2, '0')}`,
+				department_id: null,
+				role: 'auditor' as const,
+				oidc_subject: null,
+				phone: null,
+				created_at: clock.now()
+			}));
+			await t.db.insertInto('staff_users').values(many).execute();
+			try {
+				const offered = await staffNamed('', demoIds.staff('Mette Larsen'));
+				expect(offered).toHaveLength(AUDIT_STAFF_CHOICES + 1);
+				expect(offered).toContain('Mette Larsen');
+				expect(await staffNamed('aaberg')).toHaveLength(AUDIT_STAFF_CHOICES + 1);
+			} finally {
+				await t.db.deleteFrom('staff_users').where('email', 'like', 'audit-choice-%').execute();
+			}
 		});
 
 		it('pages by keyset without gaps or repeats', async () => {

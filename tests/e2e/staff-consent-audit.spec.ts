@@ -353,6 +353,14 @@ describe('the auditor’s view', () => {
 		expect(html).toContain(
 			`logning/logning.csv?handling=create&amp;objekt=representation&amp;borger=${karl}"`
 		);
+		// The member of staff is offered by part of the name, as the citizen is.
+		const byName = await page(birgitte, '/staff/logning?medarbejdernavn=hanne');
+		const staffSelect = byName.slice(
+			byName.indexOf('id="filter-staff"'),
+			byName.indexOf('</select>', byName.indexOf('id="filter-staff"'))
+		);
+		expect(text(staffSelect)).toContain('Hanne Vestergaard');
+		expect(text(staffSelect)).not.toContain('Lone Madsen');
 		const none = text(await page(birgitte, '/staff/logning?fra=1.1.2001&til=2.1.2001'));
 		expect(none).toContain('Ingen rækker passer til afgrænsningen.');
 		const bad = await birgitte.go(`${baseUrl}/staff/logning?fra=igaar&borger=123`);

@@ -135,6 +135,11 @@ export default defineCatalogue(
 		saTrailAction: 'Handling',
 		saTrailObject: 'Objekt',
 		saTrailCitizen: 'Borger',
+		saTrailStaffName: 'Find medarbejderen efter navn',
+		saTrailStaffNameHint:
+			'Skriv en del af navnet og vælg "Vis logning". Så kan du vælge medarbejderen under "Medarbejder".',
+		saTrailStaffNameMore:
+			'Flere end {max} medarbejdere passer. Skriv mere af navnet for at finde medarbejderen under "Medarbejder".',
 		saTrailCitizenName: 'Find borgeren efter navn',
 		saTrailCitizenNameHint:
 			'Skriv mindst 2 bogstaver af navnet og vælg "Vis logning". Så kan du vælge borgeren under "Borger".',
@@ -313,6 +318,11 @@ export default defineCatalogue(
 		saTrailAction: 'Action',
 		saTrailObject: 'Object',
 		saTrailCitizen: 'Citizen',
+		saTrailStaffName: 'Find the member of staff by name',
+		saTrailStaffNameHint:
+			'Type part of the name and choose "Show log". Then you can choose them under "Member of staff".',
+		saTrailStaffNameMore:
+			'More than {max} members of staff match. Type more of the name to find them under "Member of staff".',
 		saTrailCitizenName: 'Find the citizen by name',
 		saTrailCitizenNameHint:
 			'Type at least 2 letters of the name and choose "Show log". Then you can choose the citizen under "Citizen".',

@@ -407,17 +407,40 @@ export async function listAuditTrailCitizens(
 		.execute();
 }
 
+/** At most this many staff users are offered to choose from in the audit view. */
+export const AUDIT_STAFF_CHOICES = 50;
+
 /**
- * Every staff user, to filter by who acted (one without rows finds none). Asking which of them
- * appear in the trail would probe every monthly partition once per staff user.
+ * The staff users to filter by who acted, by name: those whose name holds `name` (all of them
+ * when it is empty), at most AUDIT_STAFF_CHOICES + 1 so the view can say that more match, and
+ * always the one already chosen. A municipality has a thousand staff users: a list of all of
+ * them is no choice, and it made the page weigh 230 KB. Asking which of them appear in the trail
+ * would probe every monthly partition once per staff user, so one without rows finds none.
  */
-export async function listAuditTrailStaff(db: Executor) {
-	return db
+export async function listAuditTrailStaff(
+	db: Executor,
+	options: { name: string; chosenId: string | null }
+) {
+	const name = options.name.trim().toLowerCase();
+	const chosen = options.chosenId && isUuid(options.chosenId) ? options.chosenId : null;
+	const pattern = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	let query = db
 		.selectFrom('staff_users as s')
 		.select(['s.id', 's.name', 's.role'])
+		.where((eb) =>
+			eb.or([
+				...(chosen ? [eb('s.id', '=', chosen)] : []),
+				eb(eb.fn('lower', ['s.name']), 'like', pattern)
+			])
+		);
+	// The chosen one first, so that the limit never drops it; then by name.
+	if (chosen) query = query.orderBy(sql`s.id = ${chosen}`, 'desc');
+	const rows = await query
 		.orderBy('s.name')
 		.orderBy('s.id')
+		.limit(AUDIT_STAFF_CHOICES + 1)
 		.execute();
+	return rows.sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
 	AUDIT_CITIZEN_CHOICES,
+	AUDIT_STAFF_CHOICES,
 	decodeAuditCursor,
 	encodeAuditCursor,
 	listAuditTrail,
@@ -22,10 +23,12 @@ export const load: PageServerLoad = async (event) => {
 	const valid = Object.keys(errors).length === 0;
 	// The citizen is chosen from those whose name holds what the auditor typed (borgernavn).
 	const citizenName = (event.url.searchParams.get('borgernavn') ?? '').trim().slice(0, 100);
+	// Likewise the member of staff (medarbejdernavn), of whom a municipality has a thousand.
+	const staffName = (event.url.searchParams.get('medarbejdernavn') ?? '').trim().slice(0, 100);
 	const [page, citizens, staff, departments, objectTypes] = await Promise.all([
 		valid ? listAuditTrail(db, filter, { after, limit: PAGE_SIZE }) : null,
 		listAuditTrailCitizens(db, { name: citizenName, chosenId: filter.citizenId }),
-		listAuditTrailStaff(db),
+		listAuditTrailStaff(db, { name: staffName, chosenId: filter.staffId }),
 		listDepartmentsForFilter(db),
 		listAuditTrailObjectTypes(db)
 	]);
@@ -42,7 +45,9 @@ export const load: PageServerLoad = async (event) => {
 		citizenName,
 		citizens: citizens.slice(0, AUDIT_CITIZEN_CHOICES),
 		moreCitizens: citizens.length > AUDIT_CITIZEN_CHOICES,
-		staff,
+		staffName,
+		staff: staff.slice(0, AUDIT_STAFF_CHOICES),
+		moreStaff: staff.length > AUDIT_STAFF_CHOICES,
 		departments,
 		objectTypes
 	};
