@@ -31,6 +31,27 @@ const e2e: ProjectTest = {
 	hookTimeout: 180_000
 };
 
+// The resilience suite (tests/resilience, `npm run test:resilience`): load, faults and bad input
+// against the built app. It is not part of `npm test` (CI runs it after); its files run one at a
+// time, since each loads the machine on purpose.
+const resilience: ProjectTest = {
+	globalSetup: ['tests/resilience/global-setup.ts'],
+	isolate: false,
+	environment: 'node',
+	fileParallelism: false,
+	testTimeout: 600_000,
+	hookTimeout: 180_000
+};
+const resilienceProjects: TestProjectInlineConfiguration[] =
+	process.env.RESILIENCE === '1'
+		? [
+				{
+					extends: true,
+					test: { ...resilience, name: 'resilience', include: ['tests/resilience/**/*.spec.ts'] }
+				}
+			]
+		: [];
+
 // The date-sensitive specs again on each hard date, as projects of their own (their SAMMEN_NOW
 // differs, and with it the demo they start from).
 const hardDateProjects: TestProjectInlineConfiguration[] = HARD_DATES.flatMap(({ name, now }) =>
@@ -84,7 +105,8 @@ export default defineConfig({
 				test: { ...actions, name: 'actions', include: ['tests/actions/**/*.spec.ts'] }
 			},
 			{ extends: true, test: { ...e2e, name: 'e2e', include: ['tests/e2e/**/*.spec.ts'] } },
-			...hardDateProjects
+			...hardDateProjects,
+			...resilienceProjects
 		]
 	}
 });

@@ -21,6 +21,8 @@ declare global {
 			 * citizenScope of the session's representation), worked out once per request.
 			 */
 			citizenScope: CitizenScope | null;
+			/** Set when the database could not be reached: the answer becomes a 503 page. */
+			databaseUnavailable: boolean;
 		}
 		interface Error {
 			message: string;

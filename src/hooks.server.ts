@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dev } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb, startDatabase, stopDatabase } from '$lib/server/db';
 import {
@@ -7,12 +8,24 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
-import { setWorkerState } from '$lib/server/lifecycle';
+import {
+	beginShutdown,
+	isShuttingDown,
+	requestFinished,
+	requestsDrained,
+	requestStarted,
+	setWorkerState
+} from '$lib/server/lifecycle';
 import { startAppWorker } from '$lib/server/notifications/app';
 import { errorFields, log, withRequestContext } from '$lib/server/log';
 import { metricsAccess, observeRequest, routeLabel } from '$lib/server/metrics';
 import { clockPinnedAt } from '$lib/server/clock';
 import { citizenScope } from '$lib/server/access/policy';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { unavailableResponse } from '$lib/server/unavailable-page';
+
+/** How long shutdown waits for request handlers still running (docs/DEPLOY.md, "Health, shutdown, logs and metrics"). */
+const SHUTDOWN_DRAIN_MS = 5_000;
 
 export const init: ServerInit = async () => {
 	// Reads SAMMEN_NOW before anything else reads the time: a bad value (or one in production)
@@ -34,8 +47,17 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this on SIGTERM/SIGINT once requests have drained. The worker finishes its
 	// jobs first; PGlite keeps the process alive until it is closed, and the pg pool should say
 	// goodbye to the server.
+	// adapter-node handles the signals (it registers its handlers after this runs); this only marks
+	// that shutdown has begun. Not under the dev server, which would then no longer stop on Ctrl-C.
+	if (!dev)
+		for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, beginShutdown);
 	process.once('sveltekit:shutdown', () => {
 		void (async () => {
+			// Handlers of requests whose clients hung up may still run: they finish first (at most
+			// SHUTDOWN_DRAIN_MS, so that the process always exits within 10 s).
+			if (!(await requestsDrained(SHUTDOWN_DRAIN_MS))) {
+				log.warn('Shutting down with request handlers still running after the wait');
+			}
 			log.info('Shutting down: requests have drained');
 			if (worker) setWorkerState('stopped');
 			await worker
@@ -68,6 +90,7 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	requestStarted();
 	const incoming = event.request.headers.get('x-request-id');
 	const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 	event.locals.requestId = requestId;
@@ -79,6 +102,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('X-Request-Id', requestId);
 		return response;
 	} finally {
+		requestFinished();
 		const seconds = (performance.now() - started) / 1000;
 		observeRequest(event.request.method, event.route.id, status, seconds);
 		// The route, never the URL: paths hold ids and query strings may hold anything.
@@ -96,6 +120,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	// The database is gone (stopped, restarting): respond() answers 503 instead of the error page.
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		log.warn(
+			{
+				requestId: event.locals.requestId,
+				route: event.route.id === null ? null : routeLabel(event.route.id),
+				...errorFields(error)
+			},
+			'The database cannot be reached'
+		);
+		return { message: 'Service Unavailable' };
+	}
 	// Errors SvelteKit did not expect (a 404 is expected and logged as a request above).
 	if (status !== 404) {
 		log.error(
@@ -110,8 +147,36 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	}
 };
 
-const respond: Handle = async ({ event, resolve }) => {
+const respond: Handle = async (input) => {
+	const { event } = input;
+	let response: Response;
+	try {
+		response = await identifyAndResolve(input);
+	} catch (error) {
+		// The session look-up happens before SvelteKit's own error handling.
+		if (!isDatabaseUnavailable(error)) throw error;
+		handleError({ error, event, status: 503, message: 'Service Unavailable' });
+		response = unavailableResponse(event.url);
+	}
+	if (event.locals.databaseUnavailable && response.status >= 500) {
+		response = unavailableResponse(event.url);
+	}
+
+	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+	// Browsers ignore HSTS over plain http, so sending it always is harmless and right behind TLS.
+	response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	// Nothing personal may land in a browser's or proxy's cache. Read after resolve, so that a
+	// handler which sets locals.session as it logs someone in is covered too.
+	if (event.locals.session) response.headers.set('Cache-Control', 'no-store');
+	// Shutting down: the client opens its next request elsewhere (lifecycle.ts).
+	if (isShuttingDown()) response.headers.set('Connection', 'close');
+	return response;
+};
+
+/** Who is asking (the session cookie), then SvelteKit's own handling of the request. */
+const identifyAndResolve: Handle = async ({ event, resolve }) => {
 	event.locals.locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
+	event.locals.databaseUnavailable = false;
 
 	// Who is asking, never what they may see: routes authorise with the guards in
 	// $lib/server/auth/guards.ts, not hooks by URL.
@@ -140,15 +205,7 @@ const respond: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await resolve(event, {
+	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-
-	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
-	// Browsers ignore HSTS over plain http, so sending it always is harmless and right behind TLS.
-	response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-	// Nothing personal may land in a browser's or proxy's cache. Read after resolve, so that a
-	// handler which sets locals.session as it logs someone in is covered too.
-	if (event.locals.session) response.headers.set('Cache-Control', 'no-store');
-	return response;
 };

@@ -17,7 +17,8 @@ export interface SeededServer extends RunningServer {
 }
 
 export async function startSeededServer(
-	extra: (db: Kysely<Database>) => Promise<void>
+	extra: (db: Kysely<Database>) => Promise<void>,
+	options: { env?: Record<string, string> } = {}
 ): Promise<SeededServer> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-e2e-'));
 	try {
@@ -28,7 +29,7 @@ export async function startSeededServer(
 		} finally {
 			await handle.close();
 		}
-		const server = await startServer({ database });
+		const server = await startServer({ database, env: options.env });
 		return {
 			...server,
 			async stop() {

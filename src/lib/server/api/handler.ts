@@ -7,6 +7,7 @@ import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { findActiveApiKey, touchApiKey } from '../db/api-keys';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../db/api';
 import { getDb } from '../db';
 import { errorFields, log } from '../log';
@@ -115,6 +116,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: readonly Propert
 
 function toResponse(error: unknown): Response {
 	if (error instanceof ApiProblem) return problemResponse(error);
+	if (isDatabaseUnavailable(error)) {
+		log.warn(errorFields(error), 'api: the database cannot be reached');
+		return problemResponse(problems.unavailable());
+	}
 	// Type, message and stack only (errorFields): a database error's detail, which can quote the
 	// request's values, stays out of the log.
 	log.error(errorFields(error), 'api: unexpected error');

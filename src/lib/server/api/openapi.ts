@@ -39,7 +39,8 @@ const IdempotencyHeaders = z.object({
 const commonErrors = {
 	401: problem('Missing, unknown or revoked API key.'),
 	403: problem('A browser request from another origin.'),
-	429: problem('Too many requests for this key; see Retry-After.')
+	429: problem('Too many requests for this key; see Retry-After.'),
+	503: problem('The database cannot be reached; nothing was changed. Try again after Retry-After.')
 };
 
 const writeErrors = {

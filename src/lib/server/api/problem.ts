@@ -3,6 +3,9 @@
 // `errors` with a JSON pointer to each field.
 import type { z } from 'zod';
 
+/** What a 503 asks the client to wait before it tries again. */
+export const RETRY_AFTER_SECONDS = 30;
+
 /** The largest request body the API reads. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -153,5 +156,14 @@ export const problems = {
 			{ headers: { 'Retry-After': String(seconds) } }
 		),
 	internal: () =>
-		new ApiProblem(500, 'internal', 'Internal error', 'The request could not be completed.')
+		new ApiProblem(500, 'internal', 'Internal error', 'The request could not be completed.'),
+	/** The database cannot be reached: nothing was changed, and the same request may be sent again. */
+	unavailable: () =>
+		new ApiProblem(
+			503,
+			'unavailable',
+			'Service unavailable',
+			'The database cannot be reached. Nothing was changed; send the request again later.',
+			{ headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } }
+		)
 };

@@ -1,0 +1,77 @@
+// `npm run test:resilience [-- --long]`: the resilience suite (tests/resilience, docs/SECURITY.md)
+// with its summary. Runs the vitest project `resilience` (only defined when RESILIENCE=1, so that
+// `npm test` leaves it out), prints what each scenario recorded, and ends with the line
+// "N passed, N failed" that CI adds to its totals. `--long` is for the benchmark machine: longer
+// load in every scenario. Vitest arguments after `--` pass through (a file name, `-t`).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+interface Scenario {
+	scenario: string;
+	database: string;
+	passed: boolean;
+	figures: Record<string, number | string>;
+}
+
+const args = process.argv.slice(2);
+const long = args.includes('--long');
+const passThrough = args.filter((arg) => arg !== '--long');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-resilience-'));
+const summaryFile = path.join(dir, 'summary.jsonl');
+const reportFile = path.join(dir, 'report.json');
+
+const run = spawnSync(
+	'npx',
+	[
+		'vitest',
+		'run',
+		'--project',
+		'resilience',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${reportFile}`,
+		...passThrough
+	],
+	{
+		stdio: 'inherit',
+		env: {
+			...process.env,
+			RESILIENCE: '1',
+			RESILIENCE_LONG: long ? '1' : '0',
+			RESILIENCE_SUMMARY: summaryFile
+		}
+	}
+);
+
+const scenarios: Scenario[] = fs.existsSync(summaryFile)
+	? fs
+			.readFileSync(summaryFile, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as Scenario)
+	: [];
+console.log(`\nResilience summary${long ? ' (long)' : ''}:`);
+for (const s of scenarios) {
+	console.log(`  ${s.passed ? 'ok  ' : 'FAIL'} ${s.scenario} on ${s.database}`);
+	for (const [name, value] of Object.entries(s.figures)) console.log(`         ${name}: ${value}`);
+}
+
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(reportFile)) {
+	const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
+		numPassedTests: number;
+		numFailedTests: number;
+		numTotalTests: number;
+	};
+	passed = report.numPassedTests;
+	failed = report.numFailedTests;
+	if (report.numTotalTests === 0) failed += 1;
+}
+// A run that failed outside any test (setup, teardown) counts as one failure.
+if (run.status !== 0 && failed === 0) failed = 1;
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
