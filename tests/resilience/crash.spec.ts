@@ -1,0 +1,136 @@
+// A crash: `kill -9` of the app while clients write cases through the API and read pages, then a
+// restart on the same database, on PostgreSQL (when the run has it) and on the embedded PGlite.
+// Every write the API acknowledged is there exactly once, the PGlite data directory opens again
+// without repair, and a retry of an acknowledged write is answered from the stored answer.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { describe, expect, inject, it } from 'vitest';
+import { connect } from '../../src/lib/server/db/connect';
+import { createApiKey } from '../../src/lib/server/db/api-keys';
+import { demoIds } from '../../src/lib/server/seed/demo';
+import { copyDemoDatabase, type ServerDatabase } from '../e2e/databases';
+import { startServer } from '../e2e/server';
+import { load } from './load';
+import { LONG, recordScenario } from './summary';
+
+const TRIES = LONG ? 10 : 3;
+const LOAD_BEFORE_MS = LONG ? 5_000 : 1_500;
+const env = { API_RATE_LIMIT_PER_MINUTE: '100000000' };
+
+/** Opens the database while no server has it (PGlite serves one process at a time). */
+async function withDb<T>(
+	database: ServerDatabase,
+	run: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<T>
+): Promise<T> {
+	const handle = await connect(database);
+	try {
+		return await run(handle.db);
+	} finally {
+		await handle.close();
+	}
+}
+
+const databases: ('postgresql' | 'pglite')[] = process.env.TEST_DATABASE_URL
+	? ['postgresql', 'pglite']
+	: ['pglite'];
+
+describe.each(databases)('kill -9 under load on %s', (kind) => {
+	it(`keeps every acknowledged write, ${TRIES} times`, async () => {
+		let acknowledged = 0;
+		let found = 0;
+		let duplicates = 0;
+		const reopenMs: number[] = [];
+		for (let attempt = 1; attempt <= TRIES; attempt++) {
+			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-crash-'));
+			try {
+				const database = await copyDemoDatabase(inject('templates'), dataDir, {
+					embedded: kind === 'pglite'
+				});
+				const apiKey = await withDb(
+					database,
+					async (db) =>
+						(
+							await createApiKey(db, {
+								departmentId: demoIds.department('jobcenter'),
+								name: 'Resilience',
+								createdByStaffId: null
+							})
+						).key
+				);
+				const first = await startServer({ database, env });
+				const run = `crash-${attempt}`;
+				const traffic = load(first.url, apiKey, run);
+				await new Promise((resolve) => setTimeout(resolve, LOAD_BEFORE_MS));
+				const died = new Promise((resolve) => first.process.once('exit', resolve));
+				first.process.kill('SIGKILL');
+				await died;
+				await traffic.stop();
+				expect(first.process.signalCode).toBe('SIGKILL');
+
+				const begun = performance.now();
+				const second = await startServer({ database, env, timeoutMs: 60_000 });
+				reopenMs.push(Math.round(performance.now() - begun));
+				// An acknowledged write sent again with its key: the stored answer, no second case.
+				const [again] = [...traffic.tally.acknowledged];
+				const number = again!.split('-').at(-1);
+				const retry = await fetch(`${second.url}/api/v1/cases/${again}`, {
+					method: 'PUT',
+					headers: {
+						authorization: `Bearer ${apiKey}`,
+						'content-type': 'application/json',
+						'idempotency-key': `res-${run}-${number}`
+					},
+					body: JSON.stringify({
+						citizenId: demoIds.citizen('Maja Jensen'),
+						kleNumber: '15.20.02',
+						title: 'Din vej til job',
+						status: 'in_progress',
+						nextStep: 'Mød op til samtale',
+						waitingOn: 'municipality'
+					})
+				});
+				expect(retry.ok).toBe(true);
+				expect(retry.headers.get('idempotent-replayed')).toBe('true');
+				expect(await second.stop()).toBe(0);
+
+				const rows = await withDb(database, (db) =>
+					db
+						.selectFrom('cases')
+						.select(['external_ref', sql<number>`count(*)::int`.as('n')])
+						.where('external_ref', 'like', `RES-${run}-%`)
+						.groupBy('external_ref')
+						.execute()
+				);
+				const stored = new Map(rows.map((r) => [r.external_ref, r.n]));
+				const ack = [...traffic.tally.acknowledged];
+				acknowledged += ack.length;
+				found += ack.filter((ref) => stored.has(ref)).length;
+				duplicates += rows.filter((r) => r.n > 1).length;
+				expect(ack.length, `try ${attempt}: writes acknowledged`).toBeGreaterThan(0);
+				expect(
+					ack.filter((ref) => !stored.has(ref)),
+					`try ${attempt}: lost`
+				).toEqual([]);
+				expect(traffic.tally.serverErrors, `try ${attempt}: 5xx`).toBe(0);
+			} finally {
+				fs.rmSync(dataDir, { recursive: true, force: true });
+			}
+		}
+		expect(duplicates).toBe(0);
+		recordScenario({
+			scenario: 'kill -9 under load, then restart',
+			database: kind,
+			passed: true,
+			figures: {
+				tries: TRIES,
+				'writes acknowledged': acknowledged,
+				'writes found': found,
+				duplicates,
+				'healthy again after restart (ms, each)': reopenMs.join(' ')
+			}
+		});
+	});
+});
