@@ -23,6 +23,7 @@ import { clockPinnedAt } from '$lib/server/clock';
 import { citizenScope } from '$lib/server/access/policy';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { unavailableResponse } from '$lib/server/unavailable-page';
+import { unreadableFormAnswer } from '$lib/server/http/form-guard';
 
 /** How long shutdown waits for request handlers still running (docs/DEPLOY.md, "Health, shutdown, logs and metrics"). */
 const SHUTDOWN_DRAIN_MS = 5_000;
@@ -133,8 +134,9 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		);
 		return { message: 'Service Unavailable' };
 	}
-	// Errors SvelteKit did not expect (a 404 is expected and logged as a request above).
-	if (status !== 404) {
+	// Errors SvelteKit did not expect (a 4xx such as 404 or 415 is the client's, logged as a
+	// request above).
+	if (status >= 500) {
 		log.error(
 			{
 				requestId: event.locals.requestId,
@@ -177,6 +179,8 @@ const respond: Handle = async (input) => {
 const identifyAndResolve: Handle = async ({ event, resolve }) => {
 	event.locals.locale = resolveLocale(event.cookies.get(LOCALE_COOKIE));
 	event.locals.databaseUnavailable = false;
+	const unreadable = await unreadableFormAnswer(event.request, event.url);
+	if (unreadable) return unreadable;
 
 	// Who is asking, never what they may see: routes authorise with the guards in
 	// $lib/server/auth/guards.ts, not hooks by URL.

@@ -39,6 +39,7 @@ const IdempotencyHeaders = z.object({
 const commonErrors = {
 	401: problem('Missing, unknown or revoked API key.'),
 	403: problem('A browser request from another origin.'),
+	405: problem('A method this path does not take; Allow names those it does.'),
 	429: problem('Too many requests for this key; see Retry-After.'),
 	503: problem('The database cannot be reached; nothing was changed. Try again after Retry-After.')
 };

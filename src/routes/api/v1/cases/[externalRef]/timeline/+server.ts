@@ -1,4 +1,4 @@
-import { apiRead, apiWrite } from '$lib/server/api/handler';
+import { apiRead, apiWrite, methodNotAllowed } from '$lib/server/api/handler';
 import { CaseParams, EntryInput } from '$lib/server/api/schemas';
 import { listEntries, postEntry } from '$lib/server/api/service';
 
@@ -10,3 +10,6 @@ export const POST = apiWrite(
 	{ params: CaseParams, body: EntryInput },
 	(trx, client, params, body) => postEntry(trx, client, params.externalRef, body)
 );
+
+// Any other method: 405 as problem details, with Allow.
+export const fallback = methodNotAllowed(['GET', 'POST']);

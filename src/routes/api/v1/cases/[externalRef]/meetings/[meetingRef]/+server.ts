@@ -1,4 +1,4 @@
-import { apiRead, apiWrite } from '$lib/server/api/handler';
+import { apiRead, apiWrite, methodNotAllowed } from '$lib/server/api/handler';
 import { MeetingInput, MeetingParams } from '$lib/server/api/schemas';
 import { getMeeting, putMeeting } from '$lib/server/api/service';
 
@@ -11,3 +11,6 @@ export const PUT = apiWrite(
 	(trx, client, params, body) =>
 		putMeeting(trx, client, params.externalRef, params.meetingRef, body)
 );
+
+// Any other method: 405 as problem details, with Allow.
+export const fallback = methodNotAllowed(['GET', 'PUT']);
