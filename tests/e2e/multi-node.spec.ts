@@ -1,10 +1,12 @@
 // Several app nodes on one PostgreSQL: two app processes started at the same
 // moment on an empty database migrate and seed it once; a session made on one is valid on the
-// other; and jobs are done exactly once while both workers compete for them.
+// other; jobs are done exactly once while both workers compete for them; and an API key's rate
+// limit is counted once for both.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSECURE_COOKIE_NAME } from '../../src/lib/server/auth/session';
+import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { connect, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrationNames } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
@@ -18,6 +20,8 @@ import { startServer, type RunningServer } from './server';
 import { loginStaff } from './staff';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
+/** The nodes' API rate limit a minute. */
+const API_LIMIT = 6;
 if (!pgUrl) {
 	console.warn(
 		'\n*** multi-node.spec.ts: TEST_DATABASE_URL is not set; the multi-node tests are skipped ' +
@@ -55,7 +59,9 @@ describe.skipIf(!pgUrl && process.env.CI !== 'true')('two app nodes on one Postg
 			CPR_KEY: randomBytes(32).toString('base64'),
 			SMTP_URL: smtp.url,
 			NOTIFY_BUNDLE_MINUTES: '0',
-			NOTIFY_POLL_SECONDS: '0.5'
+			NOTIFY_POLL_SECONDS: '0.5',
+			// Low, so that the test below reaches it: counted once for both nodes.
+			API_RATE_LIMIT_PER_MINUTE: String(API_LIMIT)
 		};
 		// Started at the same moment on an empty database: both migrate and seed at once.
 		nodes = await Promise.all([startServer({ env }), startServer({ env })]);
@@ -71,6 +77,30 @@ describe.skipIf(!pgUrl && process.env.CI !== 'true')('two app nodes on one Postg
 		await handle?.close();
 		await smtp?.close();
 		if (pgUrl) await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
+	});
+
+	it('counts an API key’s rate limit once across both nodes', async () => {
+		const { key } = await createApiKey(db, {
+			departmentId: demoIds.department('jobcenter'),
+			name: 'Two nodes',
+			createdByStaffId: null
+		});
+		const statuses: number[] = [];
+		for (let i = 0; i < API_LIMIT + 2; i++) {
+			// Alternately on each node, as a load balancer would send them.
+			const node = nodes[i % 2]!;
+			const response = await fetch(
+				`${node.url}/api/v1/citizens/${demoIds.citizen('Maja Jensen')}`,
+				{
+					headers: { authorization: `Bearer ${key}` }
+				}
+			);
+			await response.arrayBuffer();
+			statuses.push(response.status);
+		}
+		// Counted per node, each would have allowed API_LIMIT.
+		expect(statuses.slice(0, API_LIMIT).every((status) => status !== 429)).toBe(true);
+		expect(statuses.slice(API_LIMIT)).toEqual([429, 429]);
 	});
 
 	it('migrated and seeded the database once, though both nodes started together', async () => {

@@ -1,8 +1,8 @@
-// A brake per API key: API_RATE_LIMIT_PER_MINUTE requests a minute (default 600), counted in this
-// process's memory. With several app nodes each node counts on its own, so the effective limit is
-// N times the setting (README, limitations); a shared store (rate-limiter-flexible's Postgres
-// limiter) would make it exact at the cost of a write per request.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// A brake per API key: API_RATE_LIMIT_PER_MINUTE requests a minute (default 600). On PostgreSQL
+// every app node counts in the same rows (rate-limit-store.ts), at the cost of one upsert per
+// request; on PGlite the one process counts in memory.
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { sharedRateLimiter } from '../rate-limit-store';
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
@@ -11,17 +11,22 @@ export function rateLimitPerMinute(value = process.env.API_RATE_LIMIT_PER_MINUTE
 	return Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_RATE_LIMIT_PER_MINUTE;
 }
 
-let limiter: RateLimiterMemory | undefined;
+let limiter: RateLimiterAbstract | undefined;
 
-function apiLimiter(): RateLimiterMemory {
-	limiter ??= new RateLimiterMemory({ points: rateLimitPerMinute(), duration: 60 });
+/** Made at first use, when the database (and with it the shared store) is open. */
+function apiLimiter(): RateLimiterAbstract {
+	limiter ??= sharedRateLimiter({
+		keyPrefix: 'api-key',
+		points: rateLimitPerMinute(),
+		durationSeconds: 60
+	});
 	return limiter;
 }
 
 /** Counts one request for the key; returns null when allowed, else the seconds to wait. */
 export async function consumeApiRequest(
 	keyId: string,
-	target: RateLimiterMemory = apiLimiter()
+	target: RateLimiterAbstract = apiLimiter()
 ): Promise<number | null> {
 	try {
 		await target.consume(keyId);

@@ -53,7 +53,7 @@ function rateLimited(kind: LoginKind, retryAfterSeconds: number): Response {
 }
 
 export async function beginLogin(event: RequestEvent, kind: LoginKind): Promise<Response> {
-	const limited = await checkRateLimit(loginRateLimit.start, clientAddress(event));
+	const limited = await checkRateLimit(loginRateLimit().start, clientAddress(event));
 	if (!limited.ok) return rateLimited(kind, limited.retryAfterSeconds);
 
 	const defaultTarget = kind === 'citizen' ? '/' : '/staff';
@@ -89,7 +89,7 @@ export async function beginLogin(event: RequestEvent, kind: LoginKind): Promise<
 }
 
 export async function completeLogin(event: RequestEvent, kind: LoginKind): Promise<Response> {
-	const limited = await checkRateLimit(loginRateLimit.callback, clientAddress(event));
+	const limited = await checkRateLimit(loginRateLimit().callback, clientAddress(event));
 	if (!limited.ok) return rateLimited(kind, limited.retryAfterSeconds);
 
 	const db = getDb();

@@ -22,10 +22,11 @@ describe('checkRateLimit', () => {
 	});
 
 	it('gives login start and callback 20 a minute each by default', () => {
-		expect(loginRateLimit.start.points).toBe(20);
-		expect(loginRateLimit.start.duration).toBe(60);
-		expect(loginRateLimit.callback.points).toBe(20);
-		expect(loginRateLimit.start.keyPrefix).not.toBe(loginRateLimit.callback.keyPrefix);
+		const { start, callback } = loginRateLimit();
+		expect(start.points).toBe(20);
+		expect(start.duration).toBe(60);
+		expect(callback.points).toBe(20);
+		expect(start.keyPrefix).not.toBe(callback.keyPrefix);
 	});
 });
 

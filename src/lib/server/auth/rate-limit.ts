@@ -1,10 +1,9 @@
 // Rate limits for the login endpoints, so that nobody can hammer the identity broker through us
-// or probe the callback. Known limitation: the counters live in this process's memory, so N app
-// nodes behind a load balancer allow N times the limit, and a restart resets them. That is
-// acceptable for a brake on abuse; a shared store (e.g. rate-limiter-flexible's Postgres limiter)
-// would be the step up.
+// or probe the callback. On PostgreSQL every app node counts in the same rows
+// (rate-limit-store.ts); on PGlite, the one process counts in memory.
 import type { RequestEvent } from '@sveltejs/kit';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { sharedRateLimiter } from '../rate-limit-store';
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -30,22 +29,28 @@ export function createRateLimiter(options: {
 	});
 }
 
+let loginLimiters: { start: RateLimiterAbstract; callback: RateLimiterAbstract } | undefined;
+
 /**
  * Per client address, LOGIN_RATE_LIMIT_PER_MINUTE (default 20) each for starting a login and for
- * the broker's callback. Separate budgets, since one honest login uses one of each.
+ * the broker's callback. Separate budgets, since one honest login uses one of each. Made at first
+ * use, when the database (and with it the shared store) is open.
  */
-export const loginRateLimit = {
-	start: createRateLimiter({
-		keyPrefix: 'login-start',
-		points: loginLimitPerMinute(),
-		durationSeconds: 60
-	}),
-	callback: createRateLimiter({
-		keyPrefix: 'login-callback',
-		points: loginLimitPerMinute(),
-		durationSeconds: 60
-	})
-};
+export function loginRateLimit() {
+	loginLimiters ??= {
+		start: sharedRateLimiter({
+			keyPrefix: 'login-start',
+			points: loginLimitPerMinute(),
+			durationSeconds: 60
+		}),
+		callback: sharedRateLimiter({
+			keyPrefix: 'login-callback',
+			points: loginLimitPerMinute(),
+			durationSeconds: 60
+		})
+	};
+	return loginLimiters;
+}
 
 /** Spends one point for `key`; refused with the seconds until the window frees up. */
 export async function checkRateLimit(
@@ -57,7 +62,7 @@ export async function checkRateLimit(
 		return { ok: true };
 	} catch (rejection) {
 		// consume() rejects with a RateLimiterRes when the limit is reached, and with an Error only
-		// when a store fails (the memory store cannot); that is a bug to surface, not a refusal.
+		// when the store fails (the database is gone): not a refusal, and answered as its error.
 		if (rejection instanceof RateLimiterRes) {
 			return {
 				ok: false,

@@ -16,6 +16,8 @@ export type Dialect = 'pglite' | 'postgres';
 export interface DatabaseHandle {
 	db: Kysely<Database>;
 	dialect: Dialect;
+	/** The pg pool on PostgreSQL, for libraries that speak to it themselves (shared rate limits). */
+	pool?: pg.Pool;
 	close(): Promise<void>;
 }
 
@@ -134,7 +136,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
 			dialect: new PostgresDialect({ pool }),
 			log: options.profile?.log
 		});
-		return { db, dialect: 'postgres', close: () => db.destroy() };
+		return { db, dialect: 'postgres', pool, close: () => db.destroy() };
 	}
 
 	const dir = path.join(options.dataDir, 'pglite');

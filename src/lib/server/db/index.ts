@@ -56,6 +56,11 @@ export async function stopDatabase(): Promise<void> {
 	profile?.profile.write(profile.file);
 }
 
+/** The pg pool when the app runs on PostgreSQL; null on PGlite or before the database is open. */
+export function databasePool(): import('pg').Pool | null {
+	return handle?.pool ?? null;
+}
+
 export function getDb(): Kysely<Database> {
 	if (!handle) throw new Error('The database has not been started');
 	return handle.db;

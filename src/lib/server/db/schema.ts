@@ -415,6 +415,15 @@ export interface RetentionRunsTable {
 	error: string | null;
 }
 
+/** The rate limits' counters, written by rate-limiter-flexible (rate-limit-store.ts). */
+export interface RateLimitsTable {
+	/** The limiter's prefix and the key, such as "api-key:<key id>". */
+	key: string;
+	points: number;
+	/** When the window ends, in milliseconds since 1970. */
+	expire: number | null;
+}
+
 export interface Database {
 	departments: DepartmentsTable;
 	staff_users: StaffUsersTable;
@@ -439,6 +448,7 @@ export interface Database {
 	audit_events: AuditEventsTable;
 	api_keys: ApiKeysTable;
 	api_idempotency: ApiIdempotencyTable;
+	rate_limits: RateLimitsTable;
 	municipality_settings: MunicipalitySettingsTable;
 	retention_settings: RetentionSettingsTable;
 	retention_runs: RetentionRunsTable;

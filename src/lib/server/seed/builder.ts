@@ -44,7 +44,8 @@ function staffDepartmentId(name: StaffName): string | null {
 }
 
 // Print batches and the demo outbox start empty: the demo's own deliveries fill them. API keys,
-// idempotency records, settings and retention runs are made by administrators and the app.
+// idempotency records, settings, retention runs and rate limit counters are made by
+// administrators and the app.
 type SeededTables = Exclude<
 	keyof Database,
 	| 'print_batches'
@@ -54,6 +55,7 @@ type SeededTables = Exclude<
 	| 'municipality_settings'
 	| 'retention_settings'
 	| 'retention_runs'
+	| 'rate_limits'
 >;
 export type Rows = { [T in SeededTables]: Insertable<Database[T]>[] };
 
