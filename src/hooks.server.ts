@@ -25,7 +25,10 @@ import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { unavailableResponse } from '$lib/server/unavailable-page';
 import { unreadableFormAnswer } from '$lib/server/http/form-guard';
 
-/** How long shutdown waits for request handlers still running (docs/DEPLOY.md, "Health, shutdown, logs and metrics"). */
+/**
+ * How long shutdown waits for request handlers still running (docs/DEPLOY.md, "Health, shutdown,
+ * logs and metrics").
+ */
 const SHUTDOWN_DRAIN_MS = 5_000;
 
 export const init: ServerInit = async () => {
@@ -45,17 +48,17 @@ export const init: ServerInit = async () => {
 	// Notifications, letters and upkeep run in the app unless a separate worker does (JOBS=off).
 	const worker = process.env.JOBS === 'off' ? null : await startAppWorker(getDb());
 	setWorkerState(worker ? 'running' : 'off');
-	// adapter-node emits this on SIGTERM/SIGINT once requests have drained. The worker finishes its
-	// jobs first; PGlite keeps the process alive until it is closed, and the pg pool should say
-	// goodbye to the server.
 	// adapter-node handles the signals (it registers its handlers after this runs); this only marks
 	// that shutdown has begun. Not under the dev server, which would then no longer stop on Ctrl-C.
 	if (!dev)
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, beginShutdown);
+	// adapter-node emits this on SIGTERM/SIGINT once requests have drained. The worker finishes its
+	// jobs first; PGlite keeps the process alive until it is closed, and the pg pool should say
+	// goodbye to the server.
 	process.once('sveltekit:shutdown', () => {
 		void (async () => {
-			// Handlers of requests whose clients hung up may still run: they finish first (at most
-			// SHUTDOWN_DRAIN_MS, so that the process always exits within 10 s).
+			// Handlers of requests whose clients hung up may still run: they finish first, for at
+			// most SHUTDOWN_DRAIN_MS, so that shutdown stays bounded.
 			if (!(await requestsDrained(SHUTDOWN_DRAIN_MS))) {
 				log.warn('Shutting down with request handlers still running after the wait');
 			}

@@ -28,7 +28,8 @@ export function isShuttingDown(): boolean {
 
 // Requests whose handler is still running. adapter-node announces shutdown once its connections
 // have closed, but a client that hangs up leaves its request's handler running: the database must
-// stay open until those handlers are done too, or they fail half-way (docs/DEPLOY.md, "Health, shutdown, logs and metrics").
+// stay open until those handlers are done too, or they fail half-way (docs/DEPLOY.md, "Health,
+// shutdown, logs and metrics").
 let inFlight = 0;
 let drainedWaiters: (() => void)[] = [];
 
