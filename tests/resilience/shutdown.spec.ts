@@ -64,6 +64,8 @@ describe('shutdown under load', () => {
 					.groupBy('external_ref')
 					.execute()
 			);
+			// Its copy of the database is removed (the process has exited already).
+			await server.stop();
 			const stored = new Map(rows.map((r) => [r.external_ref, r.n]));
 			const { tally } = traffic;
 			const missing = [...tally.acknowledged].filter((ref) => !stored.has(ref));
