@@ -13,7 +13,7 @@ import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { copyDemoDatabase, type ServerDatabase } from '../e2e/databases';
 import { startServer } from '../e2e/server';
-import { load } from './load';
+import { load, putCase } from './load';
 import { LONG, recordScenario } from './summary';
 
 const TRIES = LONG ? 10 : 3;
@@ -76,22 +76,7 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 				// An acknowledged write sent again with its key: the stored answer, no second case.
 				const [again] = [...traffic.tally.acknowledged];
 				const number = again!.split('-').at(-1);
-				const retry = await fetch(`${second.url}/api/v1/cases/${again}`, {
-					method: 'PUT',
-					headers: {
-						authorization: `Bearer ${apiKey}`,
-						'content-type': 'application/json',
-						'idempotency-key': `res-${run}-${number}`
-					},
-					body: JSON.stringify({
-						citizenId: demoIds.citizen('Maja Jensen'),
-						kleNumber: '15.20.02',
-						title: 'Din vej til job',
-						status: 'in_progress',
-						nextStep: 'Mød op til samtale',
-						waitingOn: 'municipality'
-					})
-				});
+				const retry = await putCase(second.url, apiKey, run, number!);
 				expect(retry.ok).toBe(true);
 				expect(retry.headers.get('idempotent-replayed')).toBe('true');
 				expect(await second.stop()).toBe(0);

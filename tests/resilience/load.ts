@@ -3,6 +3,36 @@
 // what the app acknowledged, until stopped.
 import { demoIds } from '../../src/lib/server/seed/demo';
 
+/**
+ * Case `RES-<run>-<number>` for Maja Jensen, with its Idempotency-Key: the same request each time
+ * for the same number, so that a retry is answered from the stored answer.
+ */
+export function putCase(
+	url: string,
+	apiKey: string,
+	run: string,
+	number: number | string,
+	signal?: AbortSignal
+): Promise<Response> {
+	return fetch(`${url}/api/v1/cases/RES-${run}-${number}`, {
+		method: 'PUT',
+		signal,
+		headers: {
+			authorization: `Bearer ${apiKey}`,
+			'content-type': 'application/json',
+			'idempotency-key': `res-${run}-${number}`
+		},
+		body: JSON.stringify({
+			citizenId: demoIds.citizen('Maja Jensen'),
+			kleNumber: '15.20.02',
+			title: 'Din vej til job',
+			status: 'in_progress',
+			nextStep: 'Mød op til samtale',
+			waitingOn: 'municipality'
+		})
+	});
+}
+
 /** How many clients write and read at once. */
 export const WORKERS = 30;
 
@@ -37,25 +67,9 @@ export function load(url: string, apiKey: string, run: string) {
 			const ref = `RES-${run}-${number}`;
 			try {
 				tally.requests += 1;
-				const write = await fetch(`${url}/api/v1/cases/${ref}`, {
-					method: 'PUT',
-					// In every other try the clients hang up at the signal: the handlers of their
-					// writes run on in the app, which must not close the database under them.
-					signal: hangUp.signal,
-					headers: {
-						authorization: `Bearer ${apiKey}`,
-						'content-type': 'application/json',
-						'idempotency-key': `res-${run}-${number}`
-					},
-					body: JSON.stringify({
-						citizenId: demoIds.citizen('Maja Jensen'),
-						kleNumber: '15.20.02',
-						title: 'Din vej til job',
-						status: 'in_progress',
-						nextStep: 'Mød op til samtale',
-						waitingOn: 'municipality'
-					})
-				});
+				// In every other try the clients hang up at the signal: the handlers of their writes
+				// run on in the app, which must not close the database under them.
+				const write = await putCase(url, apiKey, run, number, hangUp.signal);
 				await write.arrayBuffer();
 				if (write.status >= 500) tally.serverErrors += 1;
 				else if (write.ok) {
