@@ -441,6 +441,80 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 		expect(sms.sent).toHaveLength(1);
 	});
 
+	it('gives work whose job died unclaimed a new job, one at a time, and it is sent once', async () => {
+		await clearPending();
+		const now = clock.now();
+		const jobsFor = async (queue: string, key: string, value: string) => {
+			const rows = await sql<{ n: number }>`
+				select count(*)::int as n from pgboss.job
+				where name = ${queue} and state = 'created' and data->>${key} = ${value}`.execute(t.db);
+			return rows.rows[0]!.n;
+		};
+		// Events for Maja (e-mail and SMS) and Karl (a letter) whose jobs a dead process had fetched:
+		// gone from the queue as far as a live worker can see.
+		await t.db.transaction().execute(async (trx) => {
+			for (const citizenId of [maja, karl]) {
+				await notifyCitizen(
+					trx,
+					{
+						citizenId,
+						type: 'task',
+						sourceId: `stranded-${citizenId}`,
+						journeyId: null,
+						departmentId: null,
+						letter: () => ({ subject: 'Et brev', body: 'Tekst' })
+					},
+					now
+				);
+			}
+		});
+		await sql`update pgboss.job set state = 'active' where state = 'created'
+			and name in (${QUEUES.deliver}, ${QUEUES.letter})`.execute(t.db);
+		const letter = await t.db
+			.selectFrom('letters')
+			.select('id')
+			.where('idempotency_key', '=', `letter:task:stranded-${karl}`)
+			.executeTakeFirstOrThrow();
+		const settings = { ...notificationSettings(), sendingTimeoutSeconds: 60 };
+		const bundleMs = settings.bundleMinutes * 60_000;
+
+		// Not yet: the e-mail and SMS wait for their bundle, and a letter job may still be running
+		// within the sending timeout.
+		await sweep(t.db, new Date(now.getTime() + 30_000), settings);
+		expect(await jobsFor(QUEUES.deliver, 'citizenId', maja)).toBe(0);
+		expect(await jobsFor(QUEUES.letter, 'letterId', letter.id)).toBe(0);
+
+		const late = new Date(now.getTime() + bundleMs + 61_000);
+		expect((await sweep(t.db, late, settings)).resumed).toBeGreaterThanOrEqual(3);
+		expect(await jobsFor(QUEUES.deliver, 'citizenId', maja)).toBe(2);
+		expect(await jobsFor(QUEUES.letter, 'letterId', letter.id)).toBe(1);
+		// A second sweep (another node) while those jobs wait adds none.
+		await sweep(t.db, late, settings);
+		expect(await jobsFor(QUEUES.deliver, 'citizenId', maja)).toBe(2);
+		expect(await jobsFor(QUEUES.letter, 'letterId', letter.id)).toBe(1);
+
+		// Two jobs run for the e-mail (the resumed one, and the dead process's once pg-boss expires
+		// it): one message.
+		const email = recordingChannel();
+		const channels: Channels = { email, sms: recordingChannel() };
+		const job = { citizenId: maja, channel: 'email' as const };
+		expect(await deliverDue(t.db, channels, job, late)).toBe('sent');
+		expect(await deliverDue(t.db, channels, job, late)).toBe('nothing-due');
+		expect(email.sent).toHaveLength(1);
+		expect(await renderLetter(t.db, letter.id, late)).toBe('rendered');
+		expect(await renderLetter(t.db, letter.id, late)).toBe('nothing-due');
+		// Tried work is pg-boss's to retry on its schedule: the sweep leaves it alone.
+		await sql`update pgboss.job set state = 'active' where state = 'created'
+			and name = ${QUEUES.deliver}`.execute(t.db);
+		await t.db
+			.updateTable('notifications')
+			.set({ attempts: 1 })
+			.where('idempotency_key', '=', `task:stranded-${maja}:sms`)
+			.execute();
+		await sweep(t.db, new Date(late.getTime() + 3_600_000), settings);
+		expect(await jobsFor(QUEUES.deliver, 'citizenId', maja)).toBe(0);
+	});
+
 	it('delivers through the pg-boss worker once a failing SMTP server is back, with backoff', async () => {
 		await clearPending();
 		process.env.NOTIFY_BUNDLE_MINUTES = '0';

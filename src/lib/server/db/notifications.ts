@@ -1,6 +1,7 @@
 // Notifications (e-mail, SMS and letter, one row per event and channel) and the letters of analog
 // citizens: what routing writes, what the worker claims, sends and records.
-import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import { QUEUES } from '../jobs/queue';
 import type { Database, LettersTable, NotificationsTable } from './schema';
 import { analogNow } from './analog';
 import * as clock from '../clock';
@@ -168,6 +169,53 @@ export async function markInterruptedDeliveries(db: Executor, claimedBefore: Dat
 		.where('claimed_at', '<', claimedBefore)
 		.returning(['id', 'channel'])
 		.execute();
+}
+
+/**
+ * Work whose job may have died with its process before anything was claimed: digital
+ * notifications never tried and due since before `dueBefore` (by citizen and channel), and letters
+ * still queued, never tried, written before it, that no job is waiting for. Attempted ones are
+ * left alone: pg-boss retries them on their backoff schedule.
+ */
+export async function strandedWork(db: Executor, dueBefore: Date) {
+	// A job waiting to run (created, or waiting for a retry) will do the work: no second one.
+	const waiting = (queue: string, match: RawBuilder<unknown>) => sql<boolean>`exists (
+		select 1 from pgboss.job j
+		where j.name = ${queue} and j.state in ('created', 'retry') and ${match})`;
+	const [deliveries, letters] = await Promise.all([
+		db
+			.selectFrom('notifications as n')
+			.select(['n.citizen_id', 'n.channel'])
+			.distinct()
+			.where('n.status', '=', 'pending')
+			.where('n.channel', 'in', ['email', 'sms'])
+			.where('n.attempts', '=', 0)
+			.where('n.send_after', '<', dueBefore)
+			.where(({ not }) =>
+				not(
+					waiting(
+						QUEUES.deliver,
+						sql`j.data->>'citizenId' = n.citizen_id::text and j.data->>'channel' = n.channel`
+					)
+				)
+			)
+			.execute(),
+		db
+			.selectFrom('letters as l')
+			.innerJoin('notifications as n', (join) =>
+				join.onRef('n.letter_id', '=', 'l.id').on('n.channel', '=', 'letter')
+			)
+			.select('l.id')
+			.where('l.status', '=', 'queued')
+			.where('n.attempts', '=', 0)
+			.where('l.created_at', '<', dueBefore)
+			.where(({ not }) => not(waiting(QUEUES.letter, sql`j.data->>'letterId' = l.id::text`)))
+			.execute()
+	]);
+	return {
+		deliveries: deliveries as { citizen_id: string; channel: DigitalChannel }[],
+		letterIds: letters.map((l) => l.id)
+	};
 }
 
 /** The letter and what its PDF needs: the sending department's contact details. */

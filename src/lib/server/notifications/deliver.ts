@@ -18,6 +18,7 @@ import {
 	countLettersWaitingSince,
 	letterToRender,
 	markInterruptedDeliveries,
+	strandedWork,
 	markLetterFailed,
 	markNotificationAttemptFailed,
 	markNotificationSent,
@@ -26,7 +27,8 @@ import {
 import type { Database } from '../db/schema';
 import { letterReference, renderPrintLetter } from '../letters/pdf';
 import { PermanentDeliveryError, type Channels } from './channels';
-import { notificationSettings, type NotificationSettings } from './settings';
+import { enqueue, QUEUES } from '../jobs/queue';
+import { deliveryJobOptions, notificationSettings, type NotificationSettings } from './settings';
 import * as clock from '../clock';
 
 export type DeliveryOutcome = 'sent' | 'nothing-due' | 'cancelled' | 'failed' | 'retry';
@@ -157,22 +159,47 @@ export async function renderLetter(
 
 export interface SweepResult {
 	interrupted: number;
+	/** Deliveries (by citizen and channel) and letters given a job again: see resumeStranded. */
+	resumed: number;
 	lettersWaiting: number;
 }
 
-/** Upkeep: interrupted deliveries become 'uncertain'; letters waiting too long are counted. */
+/**
+ * A job fetched by a process that died before it claimed anything stays with pg-boss as active
+ * until it expires (15 minutes), and its notification waits meanwhile. Work never tried, due for
+ * longer than a send may take and with no job waiting for it gets a new job. A second job for the
+ * same work finds nothing left to do (the claim in deliverDue, the 'queued' check in
+ * renderLetter), so nothing is sent twice. Returns how many jobs it added.
+ */
+async function resumeStranded(
+	db: Kysely<Database>,
+	dueBefore: Date,
+	settings: NotificationSettings
+) {
+	const { deliveries, letterIds } = await strandedWork(db, dueBefore);
+	const options = deliveryJobOptions(settings);
+	for (const { citizen_id: citizenId, channel } of deliveries) {
+		await enqueue(db, QUEUES.deliver, { citizenId, channel }, options);
+	}
+	for (const letterId of letterIds) await enqueue(db, QUEUES.letter, { letterId }, options);
+	return deliveries.length + letterIds.length;
+}
+
+/**
+ * Upkeep: interrupted deliveries become 'uncertain'; stranded work gets a job again; letters
+ * waiting too long are counted.
+ */
 export async function sweep(
 	db: Kysely<Database>,
 	now: Date = clock.now(),
 	settings: NotificationSettings = notificationSettings()
 ): Promise<SweepResult> {
-	const interrupted = await markInterruptedDeliveries(
-		db,
-		new Date(now.getTime() - settings.sendingTimeoutSeconds * 1000)
-	);
+	const timedOut = new Date(now.getTime() - settings.sendingTimeoutSeconds * 1000);
+	const interrupted = await markInterruptedDeliveries(db, timedOut);
+	const resumed = await resumeStranded(db, timedOut, settings);
 	const lettersWaiting = await countLettersWaitingSince(
 		db,
 		new Date(now.getTime() - settings.letterAlertHours * 3600_000)
 	);
-	return { interrupted: interrupted.length, lettersWaiting };
+	return { interrupted: interrupted.length, resumed, lettersWaiting };
 }

@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { staffContact } from '../db/staff-meetings';
 import { appendTimelineEntry } from '../db/timeline';
 import { enqueue, QUEUES } from '../jobs/queue';
-import { notificationSettings } from './settings';
+import { deliveryJobOptions, notificationSettings } from './settings';
 import * as clock from '../clock';
 
 export type EventType =
@@ -77,17 +77,6 @@ export function postalAddress(citizen: {
 	]
 		.filter((line): line is string => !!line)
 		.join('\n');
-}
-
-function retryOptions() {
-	const settings = notificationSettings();
-	return {
-		// pg-boss retries a job that throws, with exponential backoff; deliver.ts decides when a
-		// notification has had its last attempt and stops throwing.
-		retryLimit: settings.maxAttempts,
-		retryDelay: settings.retryDelaySeconds,
-		retryBackoff: true
-	};
 }
 
 /**
@@ -150,7 +139,7 @@ export async function notifyCitizen(
 				idempotency_key: `letter-entry:${key}`
 			});
 		}
-		await enqueue(trx, QUEUES.letter, { letterId: letter.id }, retryOptions());
+		await enqueue(trx, QUEUES.letter, { letterId: letter.id }, deliveryJobOptions());
 		return { letter: { id: letter.id, address }, channels: [] };
 	}
 
@@ -177,7 +166,7 @@ export async function notifyCitizen(
 			trx,
 			QUEUES.deliver,
 			{ citizenId: citizen.id, channel },
-			{ ...retryOptions(), startAfterSeconds: bundleSeconds }
+			{ ...deliveryJobOptions(), startAfterSeconds: bundleSeconds }
 		);
 	}
 	return { letter: null, channels };

@@ -43,6 +43,18 @@ export function notificationSettings(): NotificationSettings {
 	};
 }
 
+/**
+ * The retries of every delivery and letter job: pg-boss retries a job that throws, with exponential
+ * backoff; deliver.ts decides when a notification has had its last attempt and stops throwing.
+ */
+export function deliveryJobOptions(settings: NotificationSettings = notificationSettings()) {
+	return {
+		retryLimit: settings.maxAttempts,
+		retryDelay: settings.retryDelaySeconds,
+		retryBackoff: true
+	};
+}
+
 export interface ChannelEnvironment {
 	smtpUrl?: string;
 	mailFrom: string;

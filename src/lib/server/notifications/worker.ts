@@ -61,6 +61,11 @@ export async function startNotificationWorker(
 					'they are listed as uncertain under /staff/drift and will not be sent again by themselves'
 			);
 		}
+		if (result.resumed > 0) {
+			log.info(
+				`${result.resumed} notification(s) or letter(s) whose job was lost were given a new job`
+			);
+		}
 		if (result.lettersWaiting > 0) {
 			log.warn(
 				`ALERT: ${result.lettersWaiting} letter(s) have waited more than ` +

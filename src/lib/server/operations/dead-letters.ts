@@ -20,7 +20,7 @@ import type { Database } from '../db/schema';
 import type { NotificationChannel } from '../../domain';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { letterReference } from '../letters/pdf';
-import { notificationSettings } from '../notifications/settings';
+import { deliveryJobOptions, notificationSettings } from '../notifications/settings';
 import { auditStaff, type StaffActor } from '../access/staff';
 import { maskContactDetails } from './mask';
 import * as clock from '../clock';
@@ -80,16 +80,6 @@ export async function waitingLetters(
 	return { count, hours };
 }
 
-// The same retries as routing gives a new notification (notifications/route.ts).
-function retryOptions() {
-	const settings = notificationSettings();
-	return {
-		retryLimit: settings.maxAttempts,
-		retryDelay: settings.retryDelaySeconds,
-		retryBackoff: true
-	};
-}
-
 /** 'missing': no such notification; 'not-dead': it is no longer failed or uncertain. */
 export type RetryOutcome = 'retried' | 'missing' | 'not-dead';
 
@@ -111,14 +101,14 @@ export async function retryDeadLetter(
 		if (row.channel === 'letter') {
 			if (!row.letter_id || !(await requeueFailedLetter(trx, row.letter_id))) return 'not-dead';
 			await resetDeadNotification(trx, row.id, now);
-			await enqueue(trx, QUEUES.letter, { letterId: row.letter_id }, retryOptions());
+			await enqueue(trx, QUEUES.letter, { letterId: row.letter_id }, deliveryJobOptions());
 		} else {
 			await resetDeadNotification(trx, row.id, now);
 			await enqueue(
 				trx,
 				QUEUES.deliver,
 				{ citizenId: row.citizen_id, channel: row.channel },
-				retryOptions()
+				deliveryJobOptions()
 			);
 		}
 		await auditStaff(trx, actor, {
