@@ -1,7 +1,10 @@
-// A crash: `kill -9` of the app while clients write cases through the API and read pages, then a
-// restart on the same database, on PostgreSQL (when the run has it) and on the embedded PGlite.
-// Every write the API acknowledged is there exactly once, the PGlite data directory opens again
-// without repair, and a retry of an acknowledged write is answered from the stored answer.
+// A crash: `kill -9` of the app while clients write cases and decisions through the API and read
+// pages, and the worker sends the decisions' notifications, then a restart on the same database,
+// on PostgreSQL (when the run has it) and on the embedded PGlite. Every write the API acknowledged
+// is there exactly once, the PGlite data directory opens again without repair, a retry of an
+// acknowledged write is answered from the stored answer, and every notification is delivered
+// once or, when the kill came between sending and recording, marked uncertain: none lost, none
+// sent twice (docs/ARCHITECTURE.md, notifications).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,11 +17,23 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import { copyDemoDatabase, type ServerDatabase } from '../e2e/databases';
 import { startServer } from '../e2e/server';
 import { load, putCase } from './load';
+import { notificationOutcome, waitForQueuesEmpty } from './notified';
 import { LONG, recordScenario } from './summary';
 
 const TRIES = LONG ? 10 : 3;
 const LOAD_BEFORE_MS = LONG ? 5_000 : 1_500;
-const env = { API_RATE_LIMIT_PER_MINUTE: '100000000' };
+/** The kill waits for this many acknowledged writes of each kind, however slow the machine. */
+const WRITES_BEFORE = 10;
+/** A send to the demo outbox takes milliseconds: a claim older than this was interrupted. */
+const SENDING_TIMEOUT_S = 2;
+const env = {
+	API_RATE_LIMIT_PER_MINUTE: '100000000',
+	// Notifications go out while the load runs (to the demo outbox, in the database), so that the
+	// kill finds some in the middle of being sent.
+	NOTIFY_BUNDLE_MINUTES: '0',
+	NOTIFY_POLL_SECONDS: '0.5',
+	NOTIFY_SENDING_TIMEOUT_SECONDS: String(SENDING_TIMEOUT_S)
+};
 
 /** Opens the database while no server has it (PGlite serves one process at a time). */
 async function withDb<T>(
@@ -43,6 +58,7 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 		let found = 0;
 		let duplicates = 0;
 		const reopenMs: number[] = [];
+		const notified = { created: 0, delivered: 0, uncertain: 0, sentTwice: 0, lost: 0 };
 		for (let attempt = 1; attempt <= TRIES; attempt++) {
 			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-crash-'));
 			try {
@@ -62,13 +78,24 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 				);
 				const first = await startServer({ database, env });
 				const run = `crash-${attempt}`;
-				const traffic = load(first.url, apiKey, run);
+				const traffic = load(first.url, apiKey, run, { entries: true });
+				await expect
+					.poll(
+						() =>
+							Math.min(traffic.tally.acknowledged.size, traffic.tally.entries.size) >=
+							WRITES_BEFORE,
+						{ timeout: 60_000, interval: 100 }
+					)
+					.toBe(true);
 				await new Promise((resolve) => setTimeout(resolve, LOAD_BEFORE_MS));
 				const died = new Promise((resolve) => first.process.once('exit', resolve));
 				first.process.kill('SIGKILL');
 				await died;
 				await traffic.stop();
 				expect(first.process.signalCode).toBe('SIGKILL');
+				// The restart comes after the sending timeout, as it would in production: its first sweep
+				// then takes every claim the dead process left as interrupted.
+				await new Promise((resolve) => setTimeout(resolve, SENDING_TIMEOUT_S * 1000 + 500));
 
 				const begun = performance.now();
 				const second = await startServer({ database, env, timeoutMs: 60_000 });
@@ -79,6 +106,8 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 				const retry = await putCase(second.url, apiKey, run, number!);
 				expect(retry.ok).toBe(true);
 				expect(retry.headers.get('idempotent-replayed')).toBe('true');
+				// The worker finishes what the dead process left: stranded jobs get a new one.
+				await waitForQueuesEmpty(second.url);
 				expect(await second.stop()).toBe(0);
 
 				const rows = await withDb(database, (db) =>
@@ -89,6 +118,14 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 						.groupBy('external_ref')
 						.execute()
 				);
+				const outcome = await withDb(database, (db) => notificationOutcome(db, `RES-${run}-E%`));
+				expect(outcome.problems, `try ${attempt}: notifications`).toEqual([]);
+				expect(outcome.entries, `try ${attempt}: entries acknowledged`).toEqual(
+					expect.arrayContaining([...traffic.tally.entries])
+				);
+				for (const key of Object.keys(notified) as (keyof typeof notified)[]) {
+					notified[key] += outcome[key];
+				}
 				const stored = new Map(rows.map((r) => [r.external_ref, r.n]));
 				const ack = [...traffic.tally.acknowledged];
 				acknowledged += ack.length;
@@ -105,6 +142,9 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 			}
 		}
 		expect(duplicates).toBe(0);
+		expect(notified.sentTwice).toBe(0);
+		expect(notified.lost).toBe(0);
+		expect(notified.delivered).toBeGreaterThan(0);
 		recordScenario({
 			scenario: 'kill -9 under load, then restart',
 			database: kind,
@@ -114,7 +154,12 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 				'writes acknowledged': acknowledged,
 				'writes found': found,
 				duplicates,
-				'healthy again after restart (ms, each)': reopenMs.join(' ')
+				'healthy again after restart (ms, each)': reopenMs.join(' '),
+				'notifications created': notified.created,
+				'delivered once': notified.delivered,
+				'uncertain (killed between sending and recording)': notified.uncertain,
+				'sent twice': notified.sentTwice,
+				lost: notified.lost
 			}
 		});
 	});

@@ -23,7 +23,7 @@ import { copyDemoDatabase, type ServerDatabase } from '../e2e/databases';
 import { CookieBrowser, loginThroughApp } from '../e2e/oidc-flow';
 import { loginCitizen } from '../e2e/portal';
 import { startServer } from '../e2e/server';
-import { putCase } from './load';
+import { postEntry, putCase } from './load';
 import { LONG, recordScenario } from './summary';
 
 const CONNECTIONS = 200;
@@ -44,8 +44,6 @@ const MAJA_JOURNEY = demoIds.journey('maja');
 const AHMED_JOURNEY = demoIds.journey('ahmed');
 const KARL_JOURNEY = demoIds.journey('karl');
 const MAJA_MEETING = demoIds.meeting('maja-next');
-/** Maja's job case in the API key's department (jobcenter). */
-const API_CASE = 'JOB-104417';
 
 const kind: 'postgresql' | 'pglite' = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
@@ -320,53 +318,51 @@ describe(`load with writes on ${kind}`, () => {
 						if (twice) tally.doubleSubmits += 1;
 						if (answers.some(acknowledged)) tally.acknowledged[kind].add(token);
 					};
-				let apiNumber = 0;
-				const apiCase = async () => {
-					apiNumber += 1;
-					// One in ten repeats an earlier write with its key: answered from the stored answer.
-					const number = apiNumber % 10 === 0 && apiNumber > 10 ? apiNumber - 5 : apiNumber;
+				/** An API write through `request`: tallied, and acknowledged under `key` when 2xx. */
+				const apiWrite = async (
+					what: 'api case' | 'api entry',
+					key: string,
+					request: () => Promise<Response>
+				) => {
 					tally.requests += 1;
 					const started = performance.now();
 					try {
-						const answer = await putCase(url, prepared.apiKey, run, number);
+						const answer = await request();
 						await answer.arrayBuffer();
-						(tally.latency['api case'] ??= []).push(performance.now() - started);
+						(tally.latency[what] ??= []).push(performance.now() - started);
 						if (answer.status >= 500) tally.serverErrors += 1;
 						else if (answer.ok) {
-							tally.acknowledged['api case'].add(`RES-${run}-${number}`);
+							tally.acknowledged[what].add(key);
 							if (answer.headers.get('idempotent-replayed') === 'true') tally.replayed += 1;
 						} else {
-							const key = `${answer.status} api case`;
-							tally.refusals[key] = (tally.refusals[key] ?? 0) + 1;
+							const refusal = `${answer.status} ${what}`;
+							tally.refusals[refusal] = (tally.refusals[refusal] ?? 0) + 1;
 						}
 					} catch {
 						tally.connectionErrors += 1;
 					}
 				};
-				let entryNumber = 0;
-				const apiEntry = async () => {
-					entryNumber += 1;
-					const number = entryNumber % 10 === 0 && entryNumber > 10 ? entryNumber - 5 : entryNumber;
-					const ref = `RES-${run}-E${number}`;
-					const answer = await send('api entry', `/api/v1/cases/${API_CASE}/timeline`, {
-						method: 'POST',
-						headers: {
-							authorization: `Bearer ${prepared.apiKey}`,
-							'content-type': 'application/json',
-							'idempotency-key': `res-${run}-e${number}`
-						},
-						body: JSON.stringify({
-							externalRef: ref,
-							kind: 'decision',
-							visibility: 'citizen',
-							title: 'Du får bevilget et kursus',
-							body: `Afgørelse ${ref}`
-						})
-					});
-					if (answer?.ok) {
-						tally.acknowledged['api entry'].add(ref);
-						if (answer.headers.get('idempotent-replayed') === 'true') tally.replayed += 1;
-					}
+				// One write in ten repeats an earlier one with its key: answered from the stored answer.
+				const numbering = () => {
+					let n = 0;
+					return () => {
+						n += 1;
+						return n % 10 === 0 && n > 10 ? n - 5 : n;
+					};
+				};
+				const caseNumber = numbering();
+				const apiCase = () => {
+					const number = caseNumber();
+					return apiWrite('api case', `RES-${run}-${number}`, () =>
+						putCase(url, prepared.apiKey, run, number)
+					);
+				};
+				const entryNumber = numbering();
+				const apiEntry = () => {
+					const number = entryNumber();
+					return apiWrite('api entry', `RES-${run}-E${number}`, () =>
+						postEntry(url, prepared.apiKey, run, number)
+					);
 				};
 
 				// 200 clients: who they are, and how many of each.
