@@ -60,16 +60,52 @@ for (const s of scenarios) {
 
 let passed = 0;
 let failed = 0;
+const tests: { name: string; status: string }[] = [];
 if (fs.existsSync(reportFile)) {
 	const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
 		numPassedTests: number;
 		numFailedTests: number;
 		numTotalTests: number;
+		testResults: { assertionResults: { fullName: string; status: string }[] }[];
 	};
 	passed = report.numPassedTests;
 	failed = report.numFailedTests;
 	if (report.numTotalTests === 0) failed += 1;
+	for (const file of report.testResults) {
+		for (const test of file.assertionResults)
+			tests.push({ name: test.fullName, status: test.status });
+	}
 }
+
+// The figures the suite is read for, added up over the scenarios that report them.
+const sum = (figure: string) =>
+	scenarios.reduce(
+		(total, s) =>
+			total + (typeof s.figures[figure] === 'number' ? (s.figures[figure] as number) : 0),
+		0
+	);
+const all = (figure: string) =>
+	scenarios
+		.filter((s) => s.figures[figure] !== undefined)
+		.map((s) => `${s.figures[figure]} (${s.database})`)
+		.join(', ') || 'not run';
+console.log('\nTotals:');
+console.log(
+	`  scenarios passed: ${tests.filter((t) => t.status === 'passed').length} of ${tests.length}`
+);
+for (const test of tests)
+	console.log(`    ${test.status === 'passed' ? 'ok  ' : 'FAIL'} ${test.name}`);
+console.log(
+	`  writes acknowledged / found: ${sum('writes acknowledged')} / ${sum('writes found')}`
+);
+console.log(`  duplicates: ${sum('duplicates')}`);
+console.log(`  stored without acknowledgement: ${sum('stored without acknowledgement')}`);
+console.log(`  notifications sent twice / lost: ${sum('sent twice')} / ${sum('lost')}`);
+console.log(`  5xx: ${sum('5xx')}`);
+console.log(`  fuzzed inputs: ${sum('inputs sent')}`);
+console.log(`  rows changed by refused requests: ${all('tables changed by refused requests')}`);
+console.log(`  shutdown times (ms): ${all('exit ms (each)')}`);
+
 // A run that failed outside any test (setup, teardown) counts as one failure.
 if (run.status !== 0 && failed === 0) failed = 1;
 fs.rmSync(dir, { recursive: true, force: true });
