@@ -100,6 +100,52 @@ describe.each(testDialects())('schema on %s', (dialect) => {
 		expect(rows.every((r) => r.purpose === 'sagsbehandling')).toBe(true);
 	});
 
+	it.runIf(dialect === 'postgres')(
+		'refuses a role with every table privilege that does not own the tables: no change, no trigger switched off',
+		async () => {
+			// The role a deployment gives the running app when another role owns the schema
+			// (docs/DEPLOY.md, "Database roles"): it may read and write every table, and still not
+			// change or remove an audit row, nor switch off the triggers that guard them.
+			const role = `sammen_app_${crypto.randomUUID().slice(0, 8)}`;
+			const password = crypto.randomUUID();
+			await sql`create role ${sql.id(role)} login password ${sql.lit(password)}`.execute(t.db);
+			await sql`grant usage on schema public to ${sql.id(role)}`.execute(t.db);
+			await sql`grant select, insert, update, delete, truncate on all tables in schema public to ${sql.id(role)}`.execute(
+				t.db
+			);
+			const url = new URL(t.url!);
+			url.username = role;
+			url.password = password;
+			const app = await connect({ databaseUrl: url.toString(), dataDir: '' });
+			try {
+				await recordAuditEvent(app.db, {
+					actor_type: 'system',
+					action: 'read',
+					object_type: 'audit_trail',
+					citizen_id: null,
+					occurred_at: clock.now()
+				});
+				await expect(
+					app.db.updateTable('audit_events').set({ purpose: 'changed' }).execute()
+				).rejects.toThrow(/not allowed/);
+				await expect(app.db.deleteFrom('audit_events').execute()).rejects.toThrow(/not allowed/);
+				await expect(sql`truncate audit_events`.execute(app.db)).rejects.toThrow(/not allowed/);
+				await expect(
+					sql`alter table audit_events disable trigger user`.execute(app.db)
+				).rejects.toThrow(/must be owner/);
+				const partition = sql.table(partitionOf(monthStart(clock.now())));
+				await expect(
+					sql`alter table ${partition} disable trigger user`.execute(app.db)
+				).rejects.toThrow(/must be owner/);
+				await expect(sql`drop table ${partition}`.execute(app.db)).rejects.toThrow(/must be owner/);
+			} finally {
+				await app.close();
+				await sql`drop owned by ${sql.id(role)}`.execute(t.db);
+				await sql`drop role ${sql.id(role)}`.execute(t.db);
+			}
+		}
+	);
+
 	it('drops whole old audit partitions for retention, and only those', async () => {
 		// Two months years ago, long before any partition the migrations and this file made.
 		const first = monthStart(clock.now(), -80);
