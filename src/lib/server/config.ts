@@ -37,6 +37,12 @@ export function databaseUrl(): string | undefined {
 	return env('DATABASE_URL');
 }
 
+/** Connections each app process keeps to PostgreSQL at most (DATABASE_POOL_SIZE, default 10). */
+export function databasePoolSize(): number {
+	const size = Number(env('DATABASE_POOL_SIZE') ?? '10');
+	return Number.isInteger(size) && size >= 1 ? size : 10;
+}
+
 /**
  * Where the benchmark's query profile is written at shutdown (db/query-profile.ts), or undefined.
  * The profile holds query parameters, so it is refused outside the demo's made-up people.

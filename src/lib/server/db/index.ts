@@ -1,6 +1,13 @@
 // The application's database: opened once at server start (hooks.server.ts init), closed at shutdown.
 import { sql, type Kysely } from 'kysely';
-import { databaseUrl, dataDir, isDemo, isProduction, queryProfilePath } from '../config';
+import {
+	databasePoolSize,
+	databaseUrl,
+	dataDir,
+	isDemo,
+	isProduction,
+	queryProfilePath
+} from '../config';
 import { loadCprKeys, type CprKeys } from '../crypto/cpr';
 import { log as logger } from '../log';
 import { seedDemoIfEmpty } from '../seed/demo';
@@ -33,6 +40,7 @@ export async function startDatabase(options: StartOptions = {}): Promise<Databas
 	const opened = await connect({
 		databaseUrl: databaseUrl(),
 		dataDir: dataDir(),
+		poolSize: databasePoolSize(),
 		profile: profile?.profile
 	});
 	try {
