@@ -457,6 +457,30 @@ describe('raw HTTP', () => {
 		});
 	});
 
+	it('echoes an X-Request-Id only when it is a plain id, else answers with its own', async () => {
+		const sent = async (value: Buffer) => {
+			const answer = await rawRequest(
+				port,
+				Buffer.concat([
+					Buffer.from(`GET /healthz HTTP/1.1\r\nHost: ${host}\r\nX-Request-Id: `),
+					value,
+					Buffer.from('\r\nConnection: close\r\n\r\n')
+				])
+			);
+			expect(answer.responses.map((r) => r.status)).toEqual([200]);
+			return answer.responses[0]!.headers.find(([name]) => name === 'x-request-id')?.[1];
+		};
+		expect(await sent(Buffer.from('trace-0123456789'))).toBe('trace-0123456789');
+		const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+		for (const value of [
+			Buffer.from('trace-0123<script>'),
+			Buffer.from('trace-0123, injected=1'),
+			Buffer.concat([Buffer.from('trace-0123'), Buffer.from([0x80, 0xe6, 0xff])])
+		]) {
+			expect(await sent(value)).toMatch(uuid);
+		}
+	});
+
 	it('never lets a second Host header reach the answer (Node keeps the first)', async () => {
 		const answer = await rawRequest(
 			port,
