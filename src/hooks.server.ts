@@ -24,6 +24,7 @@ import { citizenScope } from '$lib/server/access/policy';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { unavailableResponse } from '$lib/server/unavailable-page';
 import { unreadableFormAnswer } from '$lib/server/http/form-guard';
+import { searchLimits } from '$lib/server/citizens/search-limit';
 
 /**
  * How long shutdown waits for request handlers still running (docs/DEPLOY.md, "Health, shutdown,
@@ -44,6 +45,9 @@ export const init: ServerInit = async () => {
 	if (metricsAccess() === 'closed') {
 		log.warn('METRICS_TOKEN is not set: /metrics answers 404 in production until it is');
 	}
+	// A search limit that is no positive integer stops the start with its reason, rather than
+	// failing every search later.
+	searchLimits();
 	await startDatabase({ log: (message) => log.info(message) });
 	// Notifications, letters and upkeep run in the app unless a separate worker does (JOBS=off).
 	const worker = process.env.JOBS === 'off' ? null : await startAppWorker(getDb());

@@ -17,5 +17,9 @@ export function safePath(target: unknown): string {
 		return '/';
 	}
 	if (url.origin !== base) return '/';
-	return url.pathname + url.search;
+	// Dot segments are resolved only now: '/.//evil.example' and '/a/..//evil.example' become
+	// '//evil.example', which a browser reads as another host.
+	const path = url.pathname + url.search;
+	if (path.startsWith('//')) return '/';
+	return path;
 }

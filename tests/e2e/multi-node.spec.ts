@@ -1,7 +1,7 @@
 // Several app nodes on one PostgreSQL: two app processes started at the same
 // moment on an empty database migrate and seed it once; a session made on one is valid on the
 // other; jobs are done exactly once while both workers compete for them; and an API key's rate
-// limit is counted once for both.
+// limit and a member of staff's search limit are each counted once for both.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,12 +16,15 @@ import { adminQuery } from '../templates';
 import { startSmtpServer, type TestSmtpServer } from '../smtp';
 import { CookieBrowser } from './oidc-flow';
 import { text } from './html';
+import { postForm } from './portal';
 import { startServer, type RunningServer } from './server';
 import { loginStaff } from './staff';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 /** The nodes' API rate limit a minute. */
 const API_LIMIT = 6;
+/** The nodes' search limit a minute per member of staff. */
+const SEARCH_LIMIT = 4;
 if (!pgUrl) {
 	console.warn(
 		'\n*** multi-node.spec.ts: TEST_DATABASE_URL is not set; the multi-node tests are skipped ' +
@@ -61,7 +64,8 @@ describe.skipIf(!pgUrl && process.env.CI !== 'true')('two app nodes on one Postg
 			NOTIFY_BUNDLE_MINUTES: '0',
 			NOTIFY_POLL_SECONDS: '0.5',
 			// Low, so that the test below reaches it: counted once for both nodes.
-			API_RATE_LIMIT_PER_MINUTE: String(API_LIMIT)
+			API_RATE_LIMIT_PER_MINUTE: String(API_LIMIT),
+			SEARCH_RATE_LIMIT_PER_MINUTE: String(SEARCH_LIMIT)
 		};
 		// Started at the same moment on an empty database: both migrate and seed at once.
 		nodes = await Promise.all([startServer({ env }), startServer({ env })]);
@@ -101,6 +105,40 @@ describe.skipIf(!pgUrl && process.env.CI !== 'true')('two app nodes on one Postg
 		// Counted per node, each would have allowed API_LIMIT.
 		expect(statuses.slice(0, API_LIMIT).every((status) => status !== 429)).toBe(true);
 		expect(statuses.slice(API_LIMIT)).toEqual([429, 429]);
+	});
+
+	it('counts a member of staff’s search limit once across both nodes', async () => {
+		const [a, b] = nodes as [RunningServer, RunningServer];
+		// One session, used on both nodes, as a load balancer without sticky sessions sends it.
+		const onA = await loginStaff(a.url, 'Peter Holm');
+		const onB = new CookieBrowser();
+		onB.setCookie(b.url, INSECURE_COOKIE_NAME, onA.cookie(a.url, INSECURE_COOKIE_NAME)!);
+		const statuses: number[] = [];
+		let refused = '';
+		for (let i = 0; i < SEARCH_LIMIT + 2; i++) {
+			const [node, browser] = i % 2 === 0 ? [a, onA] : [b, onB];
+			const response = await postForm(browser, `${node.url}/staff/soeg?/soeg`, {
+				query: 'Jensen',
+				purpose: ''
+			});
+			statuses.push(response.status);
+			const html = await response.text();
+			if (response.status === 429) refused = text(html);
+		}
+		// Counted per node, each would have allowed SEARCH_LIMIT.
+		expect(statuses).toEqual([...Array<number>(SEARCH_LIMIT).fill(200), 429, 429]);
+		expect(refused).toContain('Du har søgt mange gange på kort tid.');
+		const peter = demoIds.staff('Peter Holm');
+		const rows = await db
+			.selectFrom('audit_events')
+			.select(['object_type', 'criterion'])
+			.where('actor_staff_id', '=', peter)
+			.where('action', '=', 'search')
+			.execute();
+		expect(rows.filter((r) => r.object_type === 'citizen_search_refused')).toEqual([
+			{ object_type: 'citizen_search_refused', criterion: 'navn: Jensen' },
+			{ object_type: 'citizen_search_refused', criterion: 'navn: Jensen' }
+		]);
 	});
 
 	it('migrated and seeded the database once, though both nodes started together', async () => {

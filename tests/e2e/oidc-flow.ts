@@ -17,6 +17,8 @@ export interface LoginOptions {
 	/** The simulator's account id to click, and the level of assurance to choose. */
 	account: string;
 	loa?: 'low' | 'substantial' | 'high';
+	/** Sent to the login's start as `returnTo`: where the app should send the person afterwards. */
+	returnTo?: string;
 	tamperAuthorizationUrl?: (url: URL) => URL;
 	tamperCallbackUrl?: (url: URL) => URL;
 }
@@ -36,8 +38,10 @@ export async function loginThroughApp(
 	appUrl: string,
 	options: LoginOptions
 ): Promise<LoginOutcome> {
+	const returnTo =
+		options.returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(options.returnTo)}`;
 	const start = await browser.go(
-		`${appUrl}${options.kind === 'citizen' ? '/login' : '/staff/login'}`
+		`${appUrl}${options.kind === 'citizen' ? '/login' : '/staff/login'}${returnTo}`
 	);
 	expect(start.status).toBe(303);
 	let authorizationUrl = new URL(location(start, appUrl));

@@ -301,9 +301,11 @@ const probe = fc.oneof(
 );
 
 const ENV = {
-	// The fuzzer measures answers, not the brakes on logins and API keys.
+	// The fuzzer measures answers, not the brakes on logins, API keys and citizen search.
 	API_RATE_LIMIT_PER_MINUTE: '100000000',
 	LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+	SEARCH_RATE_LIMIT_PER_MINUTE: '100000000',
+	SEARCH_RATE_LIMIT_PER_DAY: '100000000',
 	// No jobs: the database changes only through the requests.
 	JOBS: 'off'
 };

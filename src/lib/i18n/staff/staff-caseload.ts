@@ -75,6 +75,10 @@ export default defineCatalogue(
 		caseloadSearchErrorEmpty: 'Skriv et CPR-nummer eller et navn',
 		caseloadSearchErrorCpr: 'Skriv et gyldigt CPR-nummer med 10 cifre, for eksempel ddmmåå-xxxx',
 		caseloadSearchErrorShort: 'Skriv mindst 2 bogstaver af navnet',
+		caseloadSearchErrorRateMinute:
+			'Du har søgt mange gange på kort tid. Vent {seconds} sekunder, og søg så igen. Vi har ikke søgt denne gang',
+		caseloadSearchErrorRateDay:
+			'Du har nået grænsen for, hvor mange gange du kan søge på et døgn. Du kan søge igen {time}. Vi har ikke søgt denne gang. Kontakt din leder, hvis du har brug for at søge mere',
 
 		caseloadCitizenPageTitle: 'Borgeroversigt',
 		caseloadCitizenHeading: 'Oversigt over {name}',
@@ -207,6 +211,10 @@ export default defineCatalogue(
 		caseloadSearchErrorEmpty: 'Type a CPR number or a name',
 		caseloadSearchErrorCpr: 'Type a valid CPR number of 10 digits, for example ddmmyy-xxxx',
 		caseloadSearchErrorShort: 'Type at least 2 letters of the name',
+		caseloadSearchErrorRateMinute:
+			'You have searched many times in a short time. Wait {seconds} seconds, then search again. We did not search this time',
+		caseloadSearchErrorRateDay:
+			'You have reached the limit of how many times you can search in 24 hours. You can search again on {time}. We did not search this time. Contact your manager if you need to search more',
 
 		caseloadCitizenPageTitle: 'Citizen overview',
 		caseloadCitizenHeading: 'Overview of {name}',

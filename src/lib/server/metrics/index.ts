@@ -41,6 +41,21 @@ export function countRefusedLogin(audience: LoginAudience, reason: RefusedLoginR
 	loginsRefused.inc({ audience, reason });
 }
 
+/** Windows of the staff search limit (citizens/search-limit.ts): a label, never who searched. */
+const SEARCH_LIMIT_WINDOWS = ['minute', 'day'] as const;
+
+export const staffSearchesRefused = new Counter({
+	name: 'sammen_staff_searches_refused_total',
+	help: 'Citizen searches by staff refused by the search rate limit, by the window that refused them',
+	labelNames: ['window'] as const,
+	registers: [registry]
+});
+for (const window of SEARCH_LIMIT_WINDOWS) staffSearchesRefused.inc({ window }, 0);
+
+export function countRefusedSearch(window: (typeof SEARCH_LIMIT_WINDOWS)[number]): void {
+	staffSearchesRefused.inc({ window });
+}
+
 /** Read from the database on scrape; a failing query leaves the gauge out rather than failing. */
 async function fromDatabase(what: string, read: () => Promise<void>): Promise<void> {
 	try {

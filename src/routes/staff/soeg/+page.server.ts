@@ -1,9 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
-import { formText } from '$lib/forms';
+import { formatDateTime } from '$lib/format';
+import { formText, type FieldError, type FieldErrors } from '$lib/forms';
+import type { StaffKey } from '$lib/i18n/staff';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getCprKeys, getDb } from '$lib/server/db';
 import { parseSearch, searchCitizens } from '$lib/server/citizens/search';
+import { consumeSearch, recordRefusedSearch } from '$lib/server/citizens/search-limit';
 import { CASE_ROLES, staffActor } from '$lib/server/access/staff';
+import * as clock from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 // Find a citizen by CPR number or name. The form is POST, so neither a CPR number nor a name ever
@@ -30,7 +34,32 @@ export const actions: Actions = {
 		if ('errors' in parsed) {
 			return fail(400, { values, errors: parsed.errors, results: null, more: false });
 		}
-		const { results, more } = await searchCitizens(getDb(), staffActor(staff), parsed.query);
+		const actor = staffActor(staff);
+		// The search limit per member of staff (citizens/search-limit.ts): over it, the search is
+		// not run, and the refusal is audited and logged.
+		const allowance = await consumeSearch(staff.id);
+		if (!allowance.ok) {
+			await recordRefusedSearch(getDb(), actor, parsed.query, allowance);
+			event.setHeaders({ 'retry-after': String(allowance.retryAfterSeconds) });
+			const retry: FieldError<StaffKey> =
+				allowance.window === 'minute'
+					? {
+							key: 'caseloadSearchErrorRateMinute',
+							values: { seconds: allowance.retryAfterSeconds }
+						}
+					: {
+							key: 'caseloadSearchErrorRateDay',
+							values: {
+								time: formatDateTime(
+									new Date(clock.now().getTime() + allowance.retryAfterSeconds * 1000),
+									event.locals.locale
+								)
+							}
+						};
+			const errors: FieldErrors<StaffKey> = { query: retry };
+			return fail(429, { values, errors, results: null, more: false });
+		}
+		const { results, more } = await searchCitizens(getDb(), actor, parsed.query);
 		return { values, errors: null, results, more };
 	}
 };
