@@ -17,7 +17,7 @@ import * as clock from '../../src/lib/server/clock';
 import { connect } from '../../src/lib/server/db/connect';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { staffSub } from '../../src/lib/server/demo-idp/instance';
-import { demoIds } from '../../src/lib/server/seed/demo';
+import { demoIds, DEMO_CITIZENS } from '../../src/lib/server/seed/demo';
 import { DemoClock } from '../../src/lib/server/seed/demo-time';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
 import { loginCitizen } from './portal';
@@ -596,6 +596,61 @@ describe('second phase: every pair is refused, like a missing object', () => {
 		}
 	});
 
+	it("representative limited to the Jobcenter: the overview and lists hold nothing of the other departments' or the journey's", async () => {
+		const eva = as('Eva for Maja');
+		const mine = <T extends { citizenId: string }>(list: T[]) =>
+			list.filter((o) => o.citizenId === maja);
+		const outside = [
+			...mine(inv.journey),
+			...mine(inv.meeting),
+			...mine(inv.consent),
+			...mine(inv.goal),
+			...mine(inv.decision).filter((d) => d.departmentId !== jobcenter),
+			...mine(inv.case).filter((c) => c.departmentId !== jobcenter),
+			...mine(inv.task).filter((t) => t.departmentId !== jobcenter)
+		];
+		const otherCases = mine(inv.case).filter((c) => c.departmentId !== jobcenter);
+		expect(otherCases.length).toBeGreaterThan(0);
+		const jobCase = mine(inv.case).find((c) => c.departmentId === jobcenter)!;
+		for (const page of ['/', '/opgaver']) {
+			const answer = await request(eva, `${baseUrl}${page}`);
+			expect(answer.status, page).toBe(200);
+			for (const { id } of outside) expect(answer.body, `${page} names ${id}`).not.toContain(id);
+			for (const { title } of otherCases) expect(answer.body, page).not.toContain(title);
+			count('representative: limited scope', page, 'read');
+		}
+		// The control: the overview shows the Jobcenter's case.
+		expect((await request(eva, `${baseUrl}/`)).body).toContain(jobCase.title!);
+		for (const page of ['/beskeder', '/moeder', '/dokumenter', '/mine-data/udskriv']) {
+			expect((await request(eva, `${baseUrl}${page}`)).status, page).toBe(404);
+			count('representative: limited scope', page, 'read');
+		}
+	});
+
+	it("department ↔ department: a search by name or CPR number finds no citizen of another department's", async () => {
+		const form = formsOf(await (await as('Hanne Vestergaard').go(`${baseUrl}/staff/soeg`)).text());
+		const fields = form.find((f) => f.action === 'soeg')!.fields;
+		const links = (answer: Answer) =>
+			[...answer.body.matchAll(/staff\/borger\/([0-9a-f-]{36})/g)].map((m) => m[1]);
+		const search = (who: string, query: string) =>
+			request(as(who), `${baseUrl}/staff/soeg?/soeg`, {
+				...fields,
+				query,
+				purpose: 'Adgangsmatricen'
+			});
+		for (const query of ['Maja Jensen', DEMO_CITIZENS['Maja Jensen']]) {
+			// The control: her coordinator finds her.
+			expect(links(await search('Mette Larsen', query)), query).toContain(maja);
+			const theirs = await search('Hanne Vestergaard', query);
+			const madeUp = query.includes('-') ? '010101-0000' : 'Ingen Sådan Person';
+			const missing = await search('Hanne Vestergaard', madeUp);
+			expect(theirs.status).toBe(200);
+			expect(links(theirs), query).not.toContain(maja);
+			expect(normalise(theirs, [query]), query).toBe(normalise(missing, [madeUp]));
+			count('department ↔ department without consent', 'citizen (search)', 'read');
+		}
+	});
+
 	it('read-only representative: every form action on what they may see is refused (403)', async () => {
 		const lise = as('Lise for Karl');
 		for (const { route, kind } of citizenRoutes()) {
@@ -775,8 +830,27 @@ describe('second phase: every pair is refused, like a missing object', () => {
 				await refusedLikeMissing(who, pair, route, route, id);
 				continue;
 			}
+			// A page of the other's answers as one of their own objects that does not exist.
 			const read = await missingPage(who, route);
+			const missing = randomId();
+			const download = /\.\w+$/.test(route);
+			const absent = await missingPage(
+				who,
+				download
+					? `/staff/post/pakker/${missing}/pakke.zip`
+					: admin
+						? `/staff/admin/afdelinger/${missing}`
+						: `/staff/post/pakker/${missing}`
+			);
+			// Two routes' pages differ in the client's start-up script (which route it is) and the path
+			// the language switch carries back; what the page says, its <main>, is the same.
+			const here = (answer: Answer) => ({
+				...answer,
+				body: /<main[\s\S]*<\/main>/.exec(answer.body)?.[0] ?? answer.body
+			});
 			expect(read.status, route).toBe(404);
+			expect(normalise(here(read), []), route).toBe(normalise(here(absent), [missing]));
+			expect(read.body).toContain(download ? 'Filen kan ikke hentes' : 'Vi kan ikke finde siden');
 			count(pair, route, 'read');
 			for (const action of actionsOf(route)) {
 				const posted = await request(

@@ -272,11 +272,13 @@ export async function crossSitePost(
 }
 
 /**
- * An answer without what differs by request anyway: the CSP nonce, and the ids named (the one in
- * the URL, or in a field), as they stand in a path, a query or a page.
+ * An answer without what differs by request anyway: the CSP nonce, how deep the page's relative
+ * links climb, and the ids named (the one in the URL, or in a field), as they stand in a path, a
+ * query or a page.
  */
 export function normalise(answer: Answer, ids: string[]): string {
-	let body = answer.body.replace(/nonce="[^"]*"/g, 'nonce=""');
+	// Links are relative to the page (../ once per level), which differs between the two paths.
+	let body = answer.body.replace(/nonce="[^"]*"/g, 'nonce=""').replace(/(?:\.\.\/)+/g, '../');
 	let location = answer.location ?? '';
 	for (const id of ids) {
 		for (const form of [id, encodeURIComponent(id)]) {
@@ -388,7 +390,8 @@ export async function inventory(db: Kysely<Database>): Promise<Inventory> {
 			'id',
 			'citizen_id as citizenId',
 			'department_id as departmentId',
-			'external_ref as ref'
+			'external_ref as ref',
+			'title'
 		])
 		.execute();
 	const goal = await db
