@@ -212,20 +212,24 @@ async function refusedLikeMissing(
 	route: string,
 	kind: string,
 	id: string,
-	status: number | ((a: Answer) => void) = 404
+	status: number | ((a: Answer) => void) = 404,
+	/** False where the reader may see the object and only the writes are refused. */
+	reads = true
 ): Promise<void> {
 	const missing = randomId();
 	const check = (answer: Answer, what: string) => {
 		if (typeof status === 'number') expect(answer.status, `${pair}: ${what}`).toBe(status);
 		else status(answer);
 	};
-	const read = await request(who, `${baseUrl}${fill(route, id)}`);
-	const readMissing = await request(who, `${baseUrl}${fill(route, missing)}`);
-	check(read, `GET ${route}`);
-	expect(normalise(read, [id]), `${pair}: GET ${route} answers as for a missing id`).toBe(
-		normalise(readMissing, [missing])
-	);
-	count(pair, kind, 'read');
+	if (reads) {
+		const read = await request(who, `${baseUrl}${fill(route, id)}`);
+		const readMissing = await request(who, `${baseUrl}${fill(route, missing)}`);
+		check(read, `GET ${route}`);
+		expect(normalise(read, [id]), `${pair}: GET ${route} answers as for a missing id`).toBe(
+			normalise(readMissing, [missing])
+		);
+		count(pair, kind, 'read');
+	}
 	for (const action of actionsOf(route)) {
 		const fields = fieldsFor(route, action);
 		const suffix = action === 'default' ? '' : `?/${action}`;
@@ -750,6 +754,53 @@ describe('second phase: every pair is refused, like a missing object', () => {
 		count('department ↔ department without consent', 'timeline entry', 'write');
 	});
 
+	it("department ↔ department: a caseworker who sees Maja changes nothing that is another's to change", async () => {
+		// Peter Holm (Børn og Familie, no consent) and Lone Madsen (Jobcenter, with consent) have a
+		// case with Maja but neither coordinates her journey nor organised its meeting (access rules
+		// 3–4; policy.ts: coordination is the coordinator's, a case's status its department's).
+		const journey = objectOf('journey', maja)!;
+		const meeting = objectOf('meeting', maja)!;
+		for (const [who, pair] of [
+			['Peter Holm', 'department ↔ department without consent'],
+			['Lone Madsen', 'department ↔ department with consent']
+		] as const) {
+			for (const route of [
+				'/staff/forloeb/[journeyId]/koordinering',
+				'/staff/forloeb/[journeyId]/moede'
+			]) {
+				await refusedLikeMissing(as(who), pair, route, 'journey (coordination)', journey);
+			}
+			await refusedLikeMissing(
+				as(who),
+				pair,
+				'/staff/moeder/[meetingId]',
+				'meeting',
+				meeting,
+				404,
+				false
+			);
+			// A status change of another department's case on the same journey, by its id in a field.
+			const other = inv.case.find(
+				(c) =>
+					c.citizenId === maja &&
+					c.departmentId !==
+						(who === 'Peter Holm' ? demoIds.department('boern-og-familie') : jobcenter)
+			)!;
+			const url = `${baseUrl}/staff/forloeb/${journey}/ny-post?/gem`;
+			const fields = {
+				...fieldsFor('/staff/forloeb/[journeyId]/ny-post', 'gem'),
+				type: 'status',
+				status: 'in_progress'
+			};
+			const missing = randomId();
+			const theirs = await request(as(who), url, { ...fields, sag: other.id });
+			const made = await request(as(who), url, { ...fields, sag: missing });
+			expect(theirs.status, who).toBe(404);
+			expect(normalise(theirs, [other.id])).toBe(normalise(made, [missing]));
+			count(pair, 'case (status by sag)', 'write');
+		}
+	});
+
 	it("staff: another citizen's object in a form field answers as a made-up one", async () => {
 		// A field that counts only with another's value: the case of a new entry is read for a status
 		// change (journeys/entry.ts), so the entry is made one.
@@ -1113,6 +1164,7 @@ describe('third phase: nothing changed', () => {
 				'administrator ↔ auditor',
 				'citizen ↔ citizen',
 				'citizen ↔ staff',
+				'department ↔ department with consent',
 				'department ↔ department without consent',
 				'representative: expired',
 				'representative: limited scope',
