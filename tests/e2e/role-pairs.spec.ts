@@ -220,6 +220,8 @@ async function refusedLikeMissing(
 	const check = (answer: Answer, what: string) => {
 		if (typeof status === 'number') expect(answer.status, `${pair}: ${what}`).toBe(status);
 		else status(answer);
+		// A refusal to someone logged in is an authenticated answer too (docs/RULES.md).
+		expect(answer.cacheControl, `${pair}: ${what}`).toBe('no-store');
 	};
 	if (reads) {
 		const read = await request(who, `${baseUrl}${fill(route, id)}`);

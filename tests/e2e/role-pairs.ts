@@ -220,6 +220,7 @@ export interface Answer {
 	status: number;
 	location: string | null;
 	contentType: string;
+	cacheControl: string | null;
 	body: string;
 }
 
@@ -244,6 +245,7 @@ export async function request(
 		status: response.status,
 		location: response.headers.get('location'),
 		contentType: response.headers.get('content-type') ?? '',
+		cacheControl: response.headers.get('cache-control'),
 		body: await response.text()
 	};
 }
