@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenMeeting } from '../db/meetings';
-import { meetingCalendar, safeWebUrl } from './calendar';
+import { calendarText, meetingCalendar, safeWebUrl } from './calendar';
 
 const meeting: CitizenMeeting = {
 	id: '6f1c2b9e-3d4a-4c5b-8e6f-7a8b9c0d1e2f',
@@ -86,5 +86,38 @@ describe('a meeting as a calendar file', () => {
 		expect(safeWebUrl('javascript:alert(1)')).toBeNull();
 		expect(safeWebUrl('not a url')).toBeNull();
 		expect(safeWebUrl(null)).toBeNull();
+	});
+
+	it('adds no line of its own for text with line breaks or control characters in it', () => {
+		// What the API accepts as it is (a form turns CR into LF): a lone CR, CRLF, Unicode line
+		// separators and other control characters, each trying to start a property of its own.
+		const hostile = {
+			...meeting,
+			title: 'Møde\rATTENDEE:mailto:evil@example.com',
+			location: 'Rådhuset\r\nORGANIZER:mailto:evil@example.com',
+			agenda: 'Punkt 1\u2028URL:https://evil.example\u0085X-A:1',
+			whatToBring: 'Papirer\u0000\u000b\u001b\u007fEND:VEVENT'
+		};
+		const body = meetingCalendar(hostile, 'da').body;
+		// Every line ends in CRLF and no CR or LF stands anywhere else; no other control character
+		// but the HTAB that starts a folded line.
+		expect(body.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u2028\u2029\u0085]/);
+		// eslint-disable-next-line no-control-regex -- looking for control characters
+		expect(body.replace(/\r\n\t/g, '').replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
+		const content = lines(body);
+		const names = content.filter((l) => l !== '').map((l) => l.split(/[:;]/)[0] ?? '');
+		expect(names.filter((n) => ['ATTENDEE', 'ORGANIZER', 'URL', 'X-A'].includes(n))).toEqual([]);
+		expect(names.filter((n) => n === 'END')).toHaveLength(2);
+		expect(content).toContain('SUMMARY:Møde\\nATTENDEE:mailto:evil@example.com');
+		expect(content).toContain('LOCATION:Rådhuset\\nORGANIZER:mailto:evil@example.com');
+		const description = content.find((l) => l.startsWith('DESCRIPTION:'));
+		expect(description).toContain('Punkt 1\\nURL:https://evil.example\\nX-A:1');
+		expect(description).toContain('PapirerEND:VEVENT');
+	});
+
+	it('keeps tabs and ordinary text, and turns every kind of line break into LF', () => {
+		expect(calendarText('a\tb; c, d')).toBe('a\tb; c, d');
+		expect(calendarText('a\r\nb\rc\nd\u2028e')).toBe('a\nb\nc\nd\ne');
+		expect(calendarText('a\u0000\u0007\u001fb')).toBe('ab');
 	});
 });

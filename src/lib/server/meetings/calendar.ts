@@ -18,6 +18,23 @@ export function safeWebUrl(value: string | null): string | null {
 	}
 }
 
+/**
+ * A text as the calendar file may carry it. The library escapes backslashes, ';', ',' and CRLF or LF
+ * line breaks (RFC 5545 3.3.11), but passes a lone carriage return and other control characters
+ * through as they are, and a calendar program may take a lone CR for the end of a line: text sent
+ * through the API ("title\rATTENDEE:…") would then add a property of its own. Every line break
+ * becomes LF, which the library escapes, and RFC 5545 allows no other control character in a TEXT
+ * value but HTAB (3.1, 3.3.11): those are left out. (Forms already turn CRLF and CR into LF.)
+ */
+export function calendarText(value: string): string {
+	return (
+		value
+			.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+			// eslint-disable-next-line no-control-regex -- the control characters are what is removed
+			.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+	);
+}
+
 export interface CalendarFile {
 	filename: string;
 	body: string;
@@ -31,8 +48,8 @@ export function meetingCalendar(
 	const m = catalogues[locale];
 	const video = safeWebUrl(meeting.videoUrl);
 	const description = [
-		meeting.agenda ? `${m.meetingCalendarAgenda}\n${meeting.agenda}` : null,
-		meeting.whatToBring ? `${m.meetingCalendarBring}\n${meeting.whatToBring}` : null,
+		meeting.agenda ? `${m.meetingCalendarAgenda}\n${calendarText(meeting.agenda)}` : null,
+		meeting.whatToBring ? `${m.meetingCalendarBring}\n${calendarText(meeting.whatToBring)}` : null,
 		video ? format(m.meetingCalendarVideo, { url: video }) : null
 	]
 		.filter((part): part is string => part !== null)
@@ -49,10 +66,14 @@ export function meetingCalendar(
 		end: meeting.endsAt.getTime(),
 		endInputType: 'utc',
 		endOutputType: 'utc',
-		title: localized(locale, meeting.title, meeting.titleEn),
+		title: calendarText(localized(locale, meeting.title, meeting.titleEn)),
 		status: meeting.cancelledAt ? 'CANCELLED' : 'CONFIRMED',
 		...(description ? { description } : {}),
-		...(meeting.location ? { location: meeting.location } : video ? { location: video } : {}),
+		...(meeting.location
+			? { location: calendarText(meeting.location) }
+			: video
+				? { location: video }
+				: {}),
 		...(video ? { url: video } : {})
 	};
 	const { error, value } = createEvent(event);
