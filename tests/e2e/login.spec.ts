@@ -260,6 +260,21 @@ describe.each(['idura', 'signicat', 'nemlogin'] as const)('what the %s login che
 		expect(await loggedInAs(copy, setup.appUrl)).toBeNull();
 	});
 
+	it('ends the session a browser had when someone logs in again in it', async () => {
+		const browser = new CookieBrowser();
+		await loginThroughApp(browser, setup.appUrl, { kind: 'citizen', account: 'maja' });
+		const first = browser.cookie(setup.appUrl, 'sammen_session');
+		await loginThroughApp(browser, setup.appUrl, { kind: 'citizen', account: 'maja' });
+		const second = browser.cookie(setup.appUrl, 'sammen_session');
+		expect(second).toBeTruthy();
+		expect(second).not.toBe(first);
+		expect(await loggedInAs(browser, setup.appUrl)).not.toBeNull();
+		// The first token, kept by someone who copied it, is worth nothing after the second login.
+		const copy = new CookieBrowser();
+		copy.setCookie(setup.appUrl, 'sammen_session', first!);
+		expect(await loggedInAs(copy, setup.appUrl)).toBeNull();
+	});
+
 	it('marks authenticated pages no-store', async () => {
 		const browser = new CookieBrowser();
 		await loginThroughApp(browser, setup.appUrl, { kind: 'citizen', account: 'maja' });

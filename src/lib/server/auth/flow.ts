@@ -19,7 +19,15 @@ import { checkRateLimit, clientAddress, loginRateLimit, tooManyRequests } from '
 import { setLocaleCookie } from '../locale-cookie';
 import { errorFields, log } from '../log';
 import { countRefusedLogin } from '../metrics';
-import { createSession, generateSessionToken, isSecureContext, setSessionCookie } from './session';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	isSecureContext,
+	readSessionToken,
+	sessionIdFromToken,
+	setSessionCookie
+} from './session';
 import * as clock from '../clock';
 
 export type LoginKind = 'citizen' | 'staff';
@@ -125,6 +133,12 @@ export async function completeLogin(event: RequestEvent, kind: LoginKind): Promi
 	}
 
 	const token = generateSessionToken();
+	// A login in a browser that already had a session ends that one on the server: only the new
+	// token is worth anything from here on (docs/SECURITY.md, sessions).
+	const endPrevious = async () => {
+		const previous = readSessionToken(event.cookies, event.url);
+		if (previous) await invalidateSession(db, sessionIdFromToken(previous));
+	};
 	if (kind === 'citizen') {
 		const result = await citizenFromClaims(
 			db,
@@ -133,6 +147,7 @@ export async function completeLogin(event: RequestEvent, kind: LoginKind): Promi
 			claims
 		);
 		if (!result.ok) redirect(303, refusalUrl(kind, result.reason));
+		await endPrevious();
 		const session = await createSession(
 			db,
 			token,
@@ -157,6 +172,7 @@ export async function completeLogin(event: RequestEvent, kind: LoginKind): Promi
 
 	const result = await staffFromClaims(db, staffSettings(event.url.origin), claims);
 	if (!result.ok) redirect(303, refusalUrl(kind, result.reason));
+	await endPrevious();
 	const session = await createSession(db, token, { staffUserId: result.staffUserId });
 	setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 	redirect(303, loginState.returnTo.startsWith('/staff') ? loginState.returnTo : '/staff');

@@ -34,7 +34,15 @@ describe('settings form parsing', () => {
 	it('accepts plausible e-mail addresses only', () => {
 		expect(isPlausibleEmail('maja.jensen@example.com')).toBe(true);
 		expect(isPlausibleEmail('a@b.dk')).toBe(true);
+		expect(isPlausibleEmail('søren.o+sammen@æblehave-kommune.dk')).toBe(true);
 		for (const input of [
+			'maja@example.com, other@example.com',
+			'maja@example.com;other@example.com',
+			'Maja <other@example.com>',
+			'"a b"@example.com',
+			'maja@example.com\r\nBcc: other@example.com',
+			'maja@(comment)example.com',
+			'maja@-example.com',
 			'maja',
 			'maja@',
 			'@example.com',

@@ -8,9 +8,16 @@ import type { Language } from '../../domain';
 export const EMAIL_MAX = 254;
 const PHONE_MAX = 20;
 
-/** Plausible, not proven: one @, something before it, a dot in the domain, no spaces. */
+// One mailbox as a dot-atom (RFC 5322), letters of any script allowed (RFC 6531), and a domain of
+// letter-or-digit labels. Nothing a mail library reads as address syntax (`<>",;:()` or spaces)
+// gets in, so an address cannot name a second recipient.
+const ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?';
+const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${LABEL}(?:\\.${LABEL})+$`, 'u');
+
+/** Plausible, not proven: one mailbox, a dot in the domain, nothing else. */
 export function isPlausibleEmail(value: string): boolean {
-	return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
+	return EMAIL.test(value);
 }
 
 /**
