@@ -7,6 +7,9 @@
 // The database tests (tests/db) run every query on both.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import { connect } from '../../src/lib/server/db/connect';
+import type { Database } from '../../src/lib/server/db/schema';
 import { adminQuery, withDatabase, type Templates } from '../templates';
 import { DEMO_CPR_KEY } from '../db/demo-keys';
 
@@ -39,4 +42,17 @@ export async function copyDemoDatabase(
 	}
 	fs.cpSync(templates.pglite.seeded, dataDir, { recursive: true });
 	return { dataDir };
+}
+
+/** Opens `database` for `run` and closes it after: while no server has it (PGlite serves one process). */
+export async function withDb<T>(
+	database: ServerDatabase,
+	run: (db: Kysely<Database>) => Promise<T>
+): Promise<T> {
+	const handle = await connect(database);
+	try {
+		return await run(handle.db);
+	} finally {
+		await handle.close();
+	}
 }

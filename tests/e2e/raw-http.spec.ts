@@ -9,48 +9,22 @@
 // nothing is written to the database. The app's own redirects (the login's return, the language
 // switch) never leave the site nor carry request bytes into a header (src/lib/safe-path.ts).
 import net from 'node:net';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseInput } from '../../src/lib/server/api/schemas';
 import { INSECURE_COOKIE_NAME } from '../../src/lib/server/auth/session';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import type { Database } from '../../src/lib/server/db/schema';
 import { citizenSub, staffSub } from '../../src/lib/server/demo-idp/instance';
-import { JOB_SCHEMA } from '../../src/lib/server/jobs/queue';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
 import { startSeededServer, type SeededServer } from './seeded-server';
+import { tableSnapshot } from '../table-snapshot';
 
 const maja = demoIds.citizen('Maja Jensen');
 const jens = demoIds.citizen('Jens Poulsen');
 
-/**
- * Every row of the app's and the job queue's tables, but what reading and logging in write: the
- * sessions, the rate limits' counters, an API key's last use, and the audit rows of reads, searches
- * and logins (docs/RULES.md, access rule 6). Any other row that appears or changes is a write.
- */
-async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {
-	const tables = await sql<{ schema: string; name: string }>`
-		select table_schema as schema, table_name as name from information_schema.tables
-		where table_schema in ('public', ${JOB_SCHEMA}) and table_type = 'BASE TABLE'
-			and table_name not in ('sessions', 'rate_limits')
-		order by 1, 2
-	`.execute(db);
-	const rows: Record<string, string> = {};
-	for (const { schema, name } of tables.rows) {
-		const audit = name.startsWith('audit_events');
-		const found = await sql<{ rows: unknown }>`
-			select coalesce(json_agg(r order by r), '[]'::json) as rows
-			from (
-				select (to_jsonb(t) - 'last_used_at')::text as r
-				from ${sql.table(`${schema}.${name}`)} t
-				${audit ? sql`where t.action not in ('read', 'search', 'login', 'logout')` : sql``}
-			) rows
-		`.execute(db);
-		rows[`${schema}.${name}`] = JSON.stringify(found.rows[0]?.rows);
-	}
-	return rows;
-}
+const snapshot = (db: Kysely<Database>) => tableSnapshot(db, ['read', 'search', 'login', 'logout']);
 
 interface RawResponse {
 	status: number;

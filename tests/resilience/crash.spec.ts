@@ -11,10 +11,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src/lib/server/db/connect';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import { demoIds } from '../../src/lib/server/seed/demo';
-import { copyDemoDatabase, type ServerDatabase } from '../e2e/databases';
+import { copyDemoDatabase, withDb } from '../e2e/databases';
 import { startServer } from '../e2e/server';
 import { load, putCase } from './load';
 import { notificationOutcome, waitForQueuesEmpty } from './notified';
@@ -34,19 +33,6 @@ const env = {
 	NOTIFY_POLL_SECONDS: '0.5',
 	NOTIFY_SENDING_TIMEOUT_SECONDS: String(SENDING_TIMEOUT_S)
 };
-
-/** Opens the database while no server has it (PGlite serves one process at a time). */
-async function withDb<T>(
-	database: ServerDatabase,
-	run: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<T>
-): Promise<T> {
-	const handle = await connect(database);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
 
 const databases: ('postgresql' | 'pglite')[] = process.env.TEST_DATABASE_URL
 	? ['postgresql', 'pglite']

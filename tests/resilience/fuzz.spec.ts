@@ -6,18 +6,18 @@
 // row of any table has changed afterwards (the sessions aside: logging in writes them).
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../src/lib/server/db/connect';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import type { Database } from '../../src/lib/server/db/schema';
-import { JOB_SCHEMA } from '../../src/lib/server/jobs/queue';
 import { staffSub } from '../../src/lib/server/demo-idp/instance';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { cookieHeader, demoLogin } from '../../scripts/bench/login';
 import { startSeededServer } from '../e2e/seeded-server';
 import { startServer, type RunningServer } from '../e2e/server';
 import { LONG, recordScenario } from './summary';
+import { tableSnapshot } from '../table-snapshot';
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? (LONG ? 50_000 : 10_000));
 const CONCURRENCY = 8;
@@ -29,36 +29,7 @@ const API_REFUSALS = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422]);
 /** Node's HTTP parser refuses a URL or headers too long before the app sees them. */
 const HTTP_LAYER_REFUSALS = new Set([414, 431]);
 
-/**
- * Every row of every table of the app and of the job queue, but the sessions (logging in writes
- * them), the rate limits' counters (a refused request counts against its limit too), an API key's
- * last use (bookkeeping of the key, written at most once a minute), and the audit trail's reads
- * and searches: a refused form is shown again with its page, a member of staff reading a page is
- * audited (docs/RULES.md, access rule 6), and so is every search, also one that finds nobody.
- * Any other audit row (a change, an export) counts.
- */
-async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {
-	const tables = await sql<{ schema: string; name: string }>`
-		select table_schema as schema, table_name as name from information_schema.tables
-		where table_schema in ('public', ${JOB_SCHEMA}) and table_type = 'BASE TABLE'
-			and table_name not in ('sessions', 'rate_limits')
-		order by 1, 2
-	`.execute(db);
-	const rows: Record<string, string> = {};
-	for (const { schema, name } of tables.rows) {
-		const audit = name.startsWith('audit_events');
-		const found = await sql<{ rows: unknown }>`
-			select coalesce(json_agg(r order by r), '[]'::json) as rows
-			from (
-				select (to_jsonb(t) - 'last_used_at')::text as r
-				from ${sql.table(`${schema}.${name}`)} t
-				${audit ? sql`where t.action not in ('read', 'search')` : sql``}
-			) rows
-		`.execute(db);
-		rows[`${schema}.${name}`] = JSON.stringify(found.rows[0]?.rows);
-	}
-	return rows;
-}
+const snapshot = (db: Kysely<Database>) => tableSnapshot(db, ['read', 'search']);
 
 // Values no form or API expects.
 const hostile = fc.oneof(

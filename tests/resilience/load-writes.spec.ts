@@ -13,13 +13,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src/lib/server/db/connect';
 import { createApiKey } from '../../src/lib/server/db/api-keys';
 import type { Database } from '../../src/lib/server/db/schema';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import * as clock from '../../src/lib/server/clock';
 import { staffSub } from '../../src/lib/server/demo-idp/instance';
-import { copyDemoDatabase, type ServerDatabase } from '../e2e/databases';
+import { copyDemoDatabase, withDb, type ServerDatabase } from '../e2e/databases';
 import { CookieBrowser, loginThroughApp } from '../e2e/oidc-flow';
 import { loginCitizen } from '../e2e/portal';
 import { startServer } from '../e2e/server';
@@ -488,18 +487,6 @@ describe(`load with writes on ${kind}`, () => {
 		}
 	});
 });
-
-async function withDb<T>(
-	database: ServerDatabase,
-	run: (db: Kysely<Database>) => Promise<T>
-): Promise<T> {
-	const handle = await connect(database);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
 
 function countMeetingAnswerAudits(db: Kysely<Database>): Promise<number> {
 	return db
