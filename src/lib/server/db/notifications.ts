@@ -66,10 +66,11 @@ export interface Claim {
 }
 
 /**
- * Claims a citizen's pending notifications on one channel when the oldest one's bundling window
- * has passed: the oldest becomes the message ('sending', committed before anything is sent), the
- * rest are bundled into it. Rows another worker holds are skipped. Returns undefined when nothing
- * is due.
+ * Claims a citizen's pending notifications on one channel when the oldest one is due (its bundling
+ * window has passed, or after a failed attempt its backoff): the oldest becomes the message
+ * ('sending', committed before anything is sent), the rest are bundled into it. Oldest by creation:
+ * a message waiting out its backoff stays the head, and what comes meanwhile waits and goes out
+ * with it. Rows another worker holds are skipped. Returns undefined when nothing is due.
  */
 export async function claimDue(
 	trx: Transaction<Database>,
@@ -83,7 +84,6 @@ export async function claimDue(
 		.where('citizen_id', '=', citizenId)
 		.where('channel', '=', channel)
 		.where('status', '=', 'pending')
-		.orderBy('send_after')
 		.orderBy('created_at')
 		.orderBy('id')
 		.forUpdate()
@@ -134,11 +134,16 @@ export async function markNotificationSent(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-/** A failed attempt: back to pending for the next retry, or 'failed' (the dead-letter list). */
+/**
+ * A failed attempt: back to pending, due again at `retryAt` (its backoff), or 'failed' (the
+ * dead-letter list).
+ */
 export async function markNotificationAttemptFailed(
 	db: Executor,
 	id: string,
-	outcome: { error: string; final: boolean; provider: string | null }
+	outcome:
+		| { error: string; final: true; provider: string | null }
+		| { error: string; final: false; provider: string | null; retryAt: Date }
 ): Promise<void> {
 	await db
 		.updateTable('notifications')
@@ -146,7 +151,8 @@ export async function markNotificationAttemptFailed(
 			status: outcome.final ? 'failed' : 'pending',
 			error: outcome.error,
 			provider: outcome.provider,
-			claimed_at: null
+			claimed_at: null,
+			...(outcome.final ? {} : { send_after: outcome.retryAt })
 		})
 		.where('id', '=', id)
 		.where('status', '=', 'sending')
