@@ -217,8 +217,9 @@ export interface BacklogRow {
 const retried = sql<boolean>`(status = 'pending' and attempts > 0) or attempts > 1`;
 
 /**
- * The backlog by channel: messages pending or being sent. Notifications bundled into one of them
- * go out with it and are not counted again. Reads only open rows (notifications_open_idx's
+ * The backlog by channel: notifications pending or being sent. One that waits behind a message
+ * being retried counts as waiting until that message takes it along; one already bundled into a
+ * message goes out with it and is not counted again. Reads only open rows (notifications_open_idx's
  * condition), however many have been delivered.
  */
 export async function notificationBacklog(db: Executor): Promise<BacklogRow[]> {
