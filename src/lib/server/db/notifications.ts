@@ -59,6 +59,14 @@ export async function insertQueuedLetter(
 		.executeTakeFirst();
 }
 
+/**
+ * How far ahead of this process's clock a notification may be due and still be claimed. The node
+ * that wrote it and the database that starts its job keep clocks of their own (docs/TIME.md): a job
+ * that comes a moment before its notification is due by the writer's clock must still find it due,
+ * or it would finish with nothing sent and no job left to send it.
+ */
+export const CLOCK_TOLERANCE_MS = 2_000;
+
 export interface Claim {
 	head: Notification;
 	/** How many events the one message speaks for (the head and those bundled into it). */
@@ -90,7 +98,7 @@ export async function claimDue(
 		.skipLocked()
 		.execute();
 	const head = pending[0];
-	if (!head || head.send_after.getTime() > now.getTime()) return undefined;
+	if (!head || head.send_after.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) return undefined;
 	const rest = pending.slice(1).map((n) => n.id);
 	if (rest.length > 0) {
 		await trx
