@@ -530,49 +530,6 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 		expect(sms.sent).toHaveLength(1);
 	});
 
-	it('takes up to 20 delivery jobs at each look, so a backlog drains faster than a job per polling interval', async () => {
-		await clearPending();
-		process.env.NOTIFY_BUNDLE_MINUTES = '0';
-		const completed = async () => {
-			const { rows } = await sql<{ n: number }>`
-				select count(*)::int as n from pgboss.job
-				where name = ${QUEUES.deliver} and state = 'completed'`.execute(t.db);
-			return rows[0]!.n;
-		};
-		const before = await completed();
-		// Twelve events for Maja: 24 jobs on her two channels, all due now.
-		await t.db.transaction().execute(async (trx) => {
-			for (let n = 1; n <= 12; n++) {
-				await notifyCitizen(trx, {
-					citizenId: maja,
-					type: 'status',
-					sourceId: `burst-${n}`,
-					journeyId: null,
-					departmentId: null,
-					letter: () => ({ subject: 'x', body: 'y' })
-				});
-			}
-		});
-		const email = recordingChannel();
-		const sms = recordingChannel();
-		// A look every 5 s: one job a look would take two minutes for them.
-		const worker = await startNotificationWorker(t.db, {
-			channels: { email, sms },
-			pollingIntervalSeconds: 5,
-			log: { info() {}, warn() {}, error() {} }
-		});
-		try {
-			await expect
-				.poll(async () => (await completed()) - before, { timeout: 9_000, interval: 250 })
-				.toBeGreaterThanOrEqual(24);
-			// One message on each channel: the first job sent the bundle, the rest found it sent.
-			expect(email.sent).toHaveLength(1);
-			expect(sms.sent).toHaveLength(1);
-		} finally {
-			await worker.stop();
-		}
-	}, 60_000);
-
 	it('delivers through the pg-boss worker once a failing SMTP server is back, with backoff', async () => {
 		await clearPending();
 		process.env.NOTIFY_BUNDLE_MINUTES = '0';

@@ -35,9 +35,6 @@ export interface NotificationWorker {
 	sweepNow(): Promise<void>;
 }
 
-/** Delivery jobs a worker takes at each look (NOTIFY_POLL_SECONDS; docs/DEPLOY.md). */
-export const DELIVER_BATCH = 20;
-
 const appLog: Logger = {
 	info: (m) => log.info(m),
 	warn: (m) => log.warn(m),
@@ -72,14 +69,9 @@ export async function startNotificationWorker(
 		}
 	};
 
-	// pg-boss waits a polling interval after every fetch, jobs found or not: one job a fetch would
-	// send 30 messages a minute at the default interval, and the backlog of an outage of a provider
-	// would take longer to send than the outage lasted. A fetch takes up to DELIVER_BATCH jobs, sent
-	// one after another; a job that throws (the database gone) has pg-boss retry the batch, and
-	// the jobs already done find nothing due.
 	await boss.work<{ citizenId: string; channel: DigitalChannel }>(
 		QUEUES.deliver,
-		{ ...polling, batchSize: DELIVER_BATCH },
+		polling,
 		async (jobs) => {
 			for (const job of jobs) await deliverDue(db, options.channels, job.data);
 		}
