@@ -359,14 +359,20 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 		);
 		const due = new Date(now.getTime() + 16 * 60_000);
 		const job = { citizenId: maja, channel: 'email' as const };
-		await expect(deliverDue(t.db, channels, job, due)).rejects.toThrow('will be retried');
+		const jobsBefore = await jobs(QUEUES.deliver);
+		expect(await deliverDue(t.db, channels, job, due)).toBe('retry');
 		let row = (await notificationsOf(maja)).find(
 			(n) => n.idempotency_key === 'decision:retry-test:email'
 		)!;
 		expect(row).toMatchObject({ status: 'pending', attempts: 1 });
 		expect(row.error).toContain('<address>');
 		expect(row.error).not.toContain('maja.jensen');
-		expect(await deliverDue(t.db, channels, job, due)).toBe('failed');
+		// Its backoff (NOTIFY_RETRY_DELAY_SECONDS, 60 s) with a job for that time: not due before.
+		expect(row.send_after).toEqual(new Date(due.getTime() + 60_000));
+		expect(await jobs(QUEUES.deliver)).toBe(jobsBefore + 1);
+		expect(await deliverDue(t.db, channels, job, due)).toBe('nothing-due');
+		const retryAt = new Date(due.getTime() + 60_000);
+		expect(await deliverDue(t.db, channels, job, retryAt)).toBe('failed');
 		row = (await notificationsOf(maja)).find(
 			(n) => n.idempotency_key === 'decision:retry-test:email'
 		)!;
@@ -393,6 +399,89 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 			(n) => n.idempotency_key === 'decision:permanent-test:email'
 		)!;
 		expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+	});
+
+	it('sends a notification to a job that comes a moment early by another clock, and not one that comes earlier', async () => {
+		await clearPending();
+		const sms = recordingChannel();
+		const channels: Channels = { email: recordingChannel(), sms };
+		const job = { citizenId: maja, channel: 'sms' as const };
+		const now = clock.now();
+		await t.db.transaction().execute((trx) =>
+			notifyCitizen(
+				trx,
+				{
+					citizenId: maja,
+					type: 'status',
+					sourceId: 'early-job',
+					journeyId: null,
+					departmentId: null,
+					letter: () => ({ subject: 'x', body: 'y' })
+				},
+				now
+			)
+		);
+		const due = now.getTime() + 15 * 60_000;
+		expect(await deliverDue(t.db, channels, job, new Date(due - 3_000))).toBe('nothing-due');
+		expect(await deliverDue(t.db, channels, job, new Date(due - 1_000))).toBe('sent');
+		expect(sms.sent).toHaveLength(1);
+	});
+
+	it('counts one attempt per step of the backoff, however many events join a message while a provider is down', async () => {
+		await clearPending();
+		process.env.NOTIFY_MAX_ATTEMPTS = '3';
+		const sms = recordingChannel();
+		sms.failing = true;
+		const channels: Channels = { email: recordingChannel(), sms };
+		const job = { citizenId: maja, channel: 'sms' as const };
+		const event = (n: number, at: Date) =>
+			t.db.transaction().execute((trx) =>
+				notifyCitizen(
+					trx,
+					{
+						citizenId: maja,
+						type: 'status',
+						sourceId: `outage-${n}`,
+						journeyId: null,
+						departmentId: null,
+						letter: () => ({ subject: 'x', body: 'y' })
+					},
+					at
+				)
+			);
+		const now = clock.now();
+		const at = (seconds: number) => new Date(now.getTime() + 16 * 60_000 + seconds * 1000);
+		await event(1, now);
+		expect(await deliverDue(t.db, channels, job, at(0))).toBe('retry');
+		// Five more events while the message waits out its backoff (60 s): each one's job finds it
+		// not yet due, and the first message keeps its single attempt.
+		for (let n = 2; n <= 6; n++) {
+			await event(n, new Date(now.getTime() + n * 1000));
+			expect(await deliverDue(t.db, channels, job, at(n * 5))).toBe('nothing-due');
+		}
+		const rows = async () =>
+			(await notificationsOf(maja)).filter(
+				(r) => r.channel === 'sms' && r.idempotency_key?.startsWith('status:outage-')
+			);
+		const [first] = await rows();
+		expect((await rows()).map((r) => [r.status, r.attempts])).toEqual([
+			['pending', 1],
+			...Array(5).fill(['pending', 0])
+		]);
+		// Its second attempt takes the others with it; the next waits twice as long (120 s).
+		expect(await deliverDue(t.db, channels, job, at(60))).toBe('retry');
+		expect(await deliverDue(t.db, channels, job, at(170))).toBe('nothing-due');
+		// The provider is back: one message for the six events, at its third attempt, not failed.
+		sms.failing = false;
+		expect(await deliverDue(t.db, channels, job, at(180))).toBe('sent');
+		expect(sms.sent).toHaveLength(1);
+		expect(sms.sent[0]!.notificationId).toBe(first!.id);
+		expect(sms.sent[0]!.text).toMatch(/\b6 (nye|new) /);
+		const after = await rows();
+		expect(after[0]).toMatchObject({ status: 'sent', attempts: 3 });
+		expect(after.slice(1).map((r) => [r.status, r.bundle_id])).toEqual(
+			Array(5).fill(['bundled', first!.id])
+		);
 	});
 
 	it('never re-sends a delivery interrupted between sending and recording: the sweep marks it uncertain', async () => {

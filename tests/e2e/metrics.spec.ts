@@ -1,5 +1,5 @@
 // /metrics for Prometheus: request durations by route id, the process's own metrics, the job
-// queue's depth and the letters waiting as the database holds them, refused logins by audience
+// queue's depth, the letters waiting and the e-mails and SMS not yet sent as the database holds them, refused logins by audience
 // and reason, and who may read it (a bearer token, the demo, or nobody in production).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { jobQueueDepths, lettersWaiting } from '../../src/lib/server/db/metrics';
+import { notificationBacklog, type BacklogRow } from '../../src/lib/server/db/operations';
 import { enqueue, QUEUES } from '../../src/lib/server/jobs/queue';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { CookieBrowser, loginThroughApp } from './oidc-flow';
@@ -37,6 +38,8 @@ describe('/metrics in the demo (no token)', () => {
 	let server: SeededServer;
 	let expectedLetters = 0;
 	let expectedDepths = new Map<string, number>();
+	let expectedBacklog: BacklogRow[] = [];
+	const twoHoursAgo = new Date(clock.now().getTime() - 2 * 3_600_000);
 
 	beforeAll(async () => {
 		// The worker stays off (JOBS=off), so the queue and the letters keep the numbers set here.
@@ -65,6 +68,42 @@ describe('/metrics in the demo (no token)', () => {
 				await enqueue(db, QUEUES.sweep, {});
 				await enqueue(db, QUEUES.sweep, {});
 				await enqueue(db, QUEUES.deliver, { citizenId: karl, channel: 'email' });
+				// E-mails and SMS not yet sent: one e-mail being retried since two hours ago, one SMS
+				// not tried yet, and rows that are no longer waiting.
+				const notification = {
+					citizen_id: karl,
+					event_type: 'status',
+					timeline_entry_id: null,
+					send_after: twoHoursAgo
+				};
+				await db
+					.insertInto('notifications')
+					.values([
+						{
+							...notification,
+							channel: 'email',
+							status: 'pending',
+							attempts: 2,
+							created_at: twoHoursAgo
+						},
+						{ ...notification, channel: 'sms', status: 'pending', created_at: clock.now() },
+						{
+							...notification,
+							channel: 'sms',
+							status: 'sent',
+							attempts: 1,
+							created_at: twoHoursAgo
+						},
+						{
+							...notification,
+							channel: 'email',
+							status: 'failed',
+							attempts: 6,
+							created_at: twoHoursAgo
+						}
+					])
+					.execute();
+				expectedBacklog = await notificationBacklog(db);
 				expectedLetters = await lettersWaiting(db);
 				expectedDepths = await jobQueueDepths(db);
 			});
@@ -134,6 +173,27 @@ describe('/metrics in the demo (no token)', () => {
 		}
 		expect(expectedLetters).toBeGreaterThanOrEqual(2);
 		expect(sample(text, 'sammen_letters_waiting')).toBe(expectedLetters);
+	});
+
+	it('reports the e-mails and SMS not yet sent per channel and state, and the age of the oldest', async () => {
+		const text = await scrape();
+		expect(expectedBacklog).toEqual([
+			{ channel: 'email', waiting: 0, retrying: 1, oldest: twoHoursAgo },
+			{ channel: 'sms', waiting: 1, retrying: 0, oldest: expect.any(Date) }
+		]);
+		const waiting = (channel: string, state: string) =>
+			sample(text, 'sammen_notifications_waiting', { channel, state });
+		expect(waiting('email', 'waiting')).toBe(0);
+		expect(waiting('email', 'retrying')).toBe(1);
+		expect(waiting('sms', 'waiting')).toBe(1);
+		expect(waiting('sms', 'retrying')).toBe(0);
+		// Two hours, on the server's clock, which runs on from this process's.
+		const age = sample(text, 'sammen_notifications_oldest_waiting_seconds', { channel: 'email' });
+		expect(age).toBeGreaterThanOrEqual(7200);
+		expect(age).toBeLessThan(7200 + 300);
+		expect(
+			sample(text, 'sammen_notifications_oldest_waiting_seconds', { channel: 'sms' })
+		).toBeLessThan(300);
 	});
 
 	it('counts refused logins by audience and reason', async () => {

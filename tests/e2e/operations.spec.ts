@@ -1,5 +1,5 @@
 // Operations for administrators: the alert for letters waiting too long, the channels, the
-// dead-letter list with "try again" (without JavaScript), the demo outbox with masked recipients,
+// messages not yet sent (waiting, being retried, the oldest), the dead-letter list with "try again" (without JavaScript), the demo outbox with masked recipients,
 // 404 for everyone but administrators and for made-up ids, 400 for malformed ones, an audit row for
 // every retry, and axe at 1280 and 320 px. The rows are inserted before the server starts, in
 // states the worker never touches (failed, uncertain), so the test depends on no worker; it checks
@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
+import { formatDateTimeWithYear } from '../../src/lib/format';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
@@ -19,6 +20,8 @@ import { text } from './html';
 const chromium = inject('chromium');
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
+// No test here acts for Sofie: her open rows have no job, so the worker leaves them as they are.
+const sofie = demoIds.citizen('Sofie Hansen');
 const MADE_UP = '00000000-0000-4000-8000-000000000000';
 const FAILED_EMAIL = '0b000000-0000-4000-8000-000000000001';
 const UNCERTAIN_SMS = '0b000000-0000-4000-8000-000000000002';
@@ -28,6 +31,8 @@ const OLD_LETTER = '0c000000-0000-4000-8000-0000000000bb';
 
 let server: SeededServer;
 let baseUrl: string;
+let oldestSms: Date;
+let oldestEmail: Date;
 
 beforeAll(async () => {
 	server = await startSeededServer(async (db) => {
@@ -108,6 +113,56 @@ beforeAll(async () => {
 					idempotency_key: 'ops-e2e:3',
 					created_at: hoursAgo(1),
 					send_after: hoursAgo(1)
+				}
+			])
+			.execute();
+		// The backlog: an SMS that failed twice and waits for its next attempt, a newer one not tried
+		// yet with one bundled into it (not counted again), and an e-mail being sent for the first
+		// time. Delivered and dead rows are not part of it.
+		oldestSms = hoursAgo(5);
+		oldestEmail = hoursAgo(4);
+		const open = { ...common, citizen_id: sofie };
+		const newerSms = '0d000000-0000-4000-8000-000000000002';
+		await db
+			.insertInto('notifications')
+			.values([
+				{
+					...open,
+					channel: 'sms',
+					status: 'pending',
+					attempts: 2,
+					error: 'SMS provider answered 503',
+					idempotency_key: 'ops-e2e:backlog:1',
+					created_at: oldestSms,
+					send_after: oldestSms
+				},
+				{
+					...open,
+					id: newerSms,
+					channel: 'sms',
+					status: 'pending',
+					idempotency_key: 'ops-e2e:backlog:2',
+					created_at: hoursAgo(1),
+					send_after: hoursAgo(1)
+				},
+				{
+					...open,
+					channel: 'sms',
+					status: 'bundled',
+					bundle_id: newerSms,
+					idempotency_key: 'ops-e2e:backlog:3',
+					created_at: hoursAgo(1),
+					send_after: hoursAgo(1)
+				},
+				{
+					...open,
+					channel: 'email',
+					status: 'sending',
+					attempts: 1,
+					claimed_at: now,
+					idempotency_key: 'ops-e2e:backlog:4',
+					created_at: oldestEmail,
+					send_after: oldestEmail
 				}
 			])
 			.execute();
@@ -197,6 +252,21 @@ describe('operations for the administrator, without JavaScript', () => {
 		expect(body).toContain('<m***@example.com>: mailbox unavailable');
 		expect(body).toContain('Brev 0C00-0000');
 		expect(body).toMatch(/Borger [0-9A-F]{4}-[0-9A-F]{4}/);
+	});
+
+	it('shows the messages not yet sent by channel: waiting, being retried, and the oldest', async () => {
+		const html = await page(anders, '/staff/drift');
+		const body = text(html);
+		expect(body).toContain('Beskeder på vej');
+		expect(html).toContain(
+			'<caption class="sr-only">Beskeder, der venter på at blive sendt, efter kanal</caption>'
+		);
+		// Channel, waiting, being retried, oldest waiting since.
+		const row = (channel: string) =>
+			new RegExp(`${channel} (\\d+) (\\d+) (.+?)(?= SMS | Beskeder, der ikke)`).exec(body);
+		expect(row('E-mail')?.slice(1)).toEqual(['1', '0', formatDateTimeWithYear(oldestEmail, 'da')]);
+		expect(row('SMS')?.slice(1)).toEqual(['1', '1', formatDateTimeWithYear(oldestSms, 'da')]);
+		expect(html).toContain(`<time datetime="${oldestSms.toISOString()}"`);
 	});
 
 	it('refuses malformed ids (400) and made-up ones (404), changing nothing', async () => {

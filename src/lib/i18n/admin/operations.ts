@@ -28,6 +28,15 @@ export default defineCatalogue(
 			'Sammen kan ikke sende med Digital Post. Det kræver aftaler og certifikater til Serviceplatformen. Borgere, der får breve på papir, får dem gennem breve til print.',
 		opDemoLink: 'Se de beskeder, der ikke blev sendt, i demo-udbakken',
 
+		opBacklogHeading: 'Beskeder på vej',
+		opBacklogLead:
+			'E-mails og SMS’er, som Sammen endnu ikke har sendt. Svarer en udbyder ikke, prøver Sammen igen med længere og længere pauser. Først når alle forsøg er brugt, kommer en besked på listen over beskeder, der ikke kom frem.',
+		opBacklogCaption: 'Beskeder, der venter på at blive sendt, efter kanal',
+		opColWaiting: 'Venter',
+		opColRetrying: 'Prøves igen',
+		opColOldest: 'Ældste venter siden',
+		opBacklogNone: 'Ingen venter',
+
 		opDeadHeading: 'Beskeder, der ikke kom frem',
 		opDeadLead:
 			'Listen viser beskeder, som Sammen ikke kunne sende, selv om den prøvede flere gange (Fejlet), og beskeder, hvor Sammen stoppede midt i afsendelsen (Usikker).',
@@ -109,6 +118,15 @@ export default defineCatalogue(
 		opDigitalPostNote:
 			'Sammen cannot send through Digital Post. That needs agreements and certificates for Serviceplatformen. Citizens who get letters on paper get them through letters to print.',
 		opDemoLink: 'See the messages that were not sent in the demo outbox',
+
+		opBacklogHeading: 'Messages on their way',
+		opBacklogLead:
+			'E-mails and text messages Sammen has not sent yet. When a provider does not answer, Sammen tries again with longer and longer pauses. Only when every attempt has been used does a message go on the list of messages that did not arrive.',
+		opBacklogCaption: 'Messages waiting to be sent, by channel',
+		opColWaiting: 'Waiting',
+		opColRetrying: 'Being retried',
+		opColOldest: 'Oldest waiting since',
+		opBacklogNone: 'None waiting',
 
 		opDeadHeading: 'Messages that did not arrive',
 		opDeadLead:

@@ -60,6 +60,14 @@ export async function insertQueuedLetter(
 		.executeTakeFirst();
 }
 
+/**
+ * How far ahead of this process's clock a notification may be due and still be claimed. The node
+ * that wrote it and the database that starts its job keep clocks of their own (docs/TIME.md): a job
+ * that comes a moment before its notification is due by the writer's clock must still find it due,
+ * or it would finish with nothing sent and no job left to send it.
+ */
+export const CLOCK_TOLERANCE_MS = 2_000;
+
 export interface Claim {
 	head: Notification;
 	/** How many events the one message speaks for (the head and those bundled into it). */
@@ -67,10 +75,11 @@ export interface Claim {
 }
 
 /**
- * Claims a citizen's pending notifications on one channel when the oldest one's bundling window
- * has passed: the oldest becomes the message ('sending', committed before anything is sent), the
- * rest are bundled into it. Rows another worker holds are skipped. Returns undefined when nothing
- * is due.
+ * Claims a citizen's pending notifications on one channel when the oldest one is due (its bundling
+ * window has passed, or after a failed attempt its backoff): the oldest becomes the message
+ * ('sending', committed before anything is sent), the rest are bundled into it. Oldest by creation:
+ * a message waiting out its backoff stays the head, and what comes meanwhile waits and goes out
+ * with it. Rows another worker holds are skipped. Returns undefined when nothing is due.
  */
 export async function claimDue(
 	trx: Transaction<Database>,
@@ -84,14 +93,13 @@ export async function claimDue(
 		.where('citizen_id', '=', citizenId)
 		.where('channel', '=', channel)
 		.where('status', '=', 'pending')
-		.orderBy('send_after')
 		.orderBy('created_at')
 		.orderBy('id')
 		.forUpdate()
 		.skipLocked()
 		.execute();
 	const head = pending[0];
-	if (!head || head.send_after.getTime() > now.getTime()) return undefined;
+	if (!head || head.send_after.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) return undefined;
 	const rest = pending.slice(1).map((n) => n.id);
 	if (rest.length > 0) {
 		await trx
@@ -135,11 +143,16 @@ export async function markNotificationSent(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-/** A failed attempt: back to pending for the next retry, or 'failed' (the dead-letter list). */
+/**
+ * A failed attempt: back to pending, due again at `retryAt` (its backoff), or 'failed' (the
+ * dead-letter list).
+ */
 export async function markNotificationAttemptFailed(
 	db: Executor,
 	id: string,
-	outcome: { error: string; final: boolean; provider: string | null }
+	outcome:
+		| { error: string; final: true; provider: string | null }
+		| { error: string; final: false; provider: string | null; retryAt: Date }
 ): Promise<void> {
 	await db
 		.updateTable('notifications')
@@ -147,7 +160,8 @@ export async function markNotificationAttemptFailed(
 			status: outcome.final ? 'failed' : 'pending',
 			error: outcome.error,
 			provider: outcome.provider,
-			claimed_at: null
+			claimed_at: null,
+			...(outcome.final ? {} : { send_after: outcome.retryAt })
 		})
 		.where('id', '=', id)
 		.where('status', '=', 'sending')

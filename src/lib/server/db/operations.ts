@@ -201,3 +201,47 @@ export async function listDemoOutbox(
 		body: r.body
 	}));
 }
+
+/** The e-mail and SMS messages not yet sent on one channel (the operations page and /metrics). */
+export interface BacklogRow {
+	channel: DigitalChannel;
+	/** Not tried yet: in the bundling window, due, or being sent for the first time. */
+	waiting: number;
+	/** Tried and failed at least once: waiting for the next attempt, or being sent again. */
+	retrying: number;
+	/** When the oldest of them was created; null when none waits. */
+	oldest: Date | null;
+}
+
+// A claim counts an attempt before it sends: a row being sent with one attempt is its first try.
+const retried = sql<boolean>`(status = 'pending' and attempts > 0) or attempts > 1`;
+
+/**
+ * The backlog by channel: notifications pending or being sent. One that waits behind a message
+ * being retried counts as waiting until that message takes it along; one already bundled into a
+ * message goes out with it and is not counted again. Reads only open rows (notifications_open_idx's
+ * condition), however many have been delivered.
+ */
+export async function notificationBacklog(db: Executor): Promise<BacklogRow[]> {
+	const rows = await db
+		.selectFrom('notifications')
+		.select([
+			'channel',
+			sql<string>`count(*) filter (where not (${retried}))`.as('waiting'),
+			sql<string>`count(*) filter (where ${retried})`.as('retrying'),
+			(eb) => eb.fn.min('created_at').as('oldest')
+		])
+		.where('status', 'in', ['pending', 'sending'])
+		.where('channel', 'in', ['email', 'sms'])
+		.groupBy('channel')
+		.execute();
+	return (['email', 'sms'] as const).map((channel) => {
+		const row = rows.find((r) => r.channel === channel);
+		return {
+			channel,
+			waiting: Number(row?.waiting ?? 0),
+			retrying: Number(row?.retrying ?? 0),
+			oldest: row?.oldest ? new Date(row.oldest) : null
+		};
+	});
+}

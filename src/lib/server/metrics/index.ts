@@ -5,9 +5,11 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { getDb } from '../db';
 import { jobQueueDepths, lettersWaiting } from '../db/metrics';
+import { notificationBacklog } from '../db/operations';
 import { QUEUES } from '../jobs/queue';
 import { REFUSAL_REASONS, type RefusalReason } from '../auth/login';
 import { errorFields, log } from '../log';
+import * as clock from '../clock';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -87,6 +89,41 @@ new Gauge({
 		this.reset();
 		await fromDatabase('sammen_letters_waiting', async () => {
 			this.set(await lettersWaiting(getDb()));
+		});
+	}
+});
+
+new Gauge({
+	name: 'sammen_notifications_waiting',
+	help:
+		'E-mail and SMS messages not yet sent, by channel and state (waiting: not tried yet; ' +
+		'retrying: after a failed attempt)',
+	labelNames: ['channel', 'state'] as const,
+	registers: [registry],
+	async collect() {
+		this.reset();
+		await fromDatabase('sammen_notifications_waiting', async () => {
+			for (const row of await notificationBacklog(getDb())) {
+				this.set({ channel: row.channel, state: 'waiting' }, row.waiting);
+				this.set({ channel: row.channel, state: 'retrying' }, row.retrying);
+			}
+		});
+	}
+});
+
+new Gauge({
+	name: 'sammen_notifications_oldest_waiting_seconds',
+	help: 'Age of the oldest e-mail or SMS message not yet sent, by channel (0 when none waits)',
+	labelNames: ['channel'] as const,
+	registers: [registry],
+	async collect() {
+		this.reset();
+		await fromDatabase('sammen_notifications_oldest_waiting_seconds', async () => {
+			const now = clock.now().getTime();
+			for (const row of await notificationBacklog(getDb())) {
+				const age = row.oldest ? Math.max(0, (now - row.oldest.getTime()) / 1000) : 0;
+				this.set({ channel: row.channel }, Math.round(age));
+			}
 		});
 	}
 });

@@ -3,7 +3,9 @@
 // - e-mail and SMS: the notification is claimed ('sending', committed) before the provider is called
 //   and recorded after. A second job finds nothing pending. A worker that dies in between leaves the
 //   claim behind; the sweep marks it 'uncertain' (it may have been delivered) for an admin to decide,
-//   instead of sending it again.
+//   instead of sending it again. A failed send waits out the message's own backoff (retryDelaySeconds)
+//   as 'pending' with a later send_after and a job for that time; the citizen's other jobs find it
+//   not yet due, so an outage of a provider costs a message one attempt per step of its backoff.
 // - letters: the PDF is rendered outside any transaction, then stored with the notification in one
 //   transaction that changes only a letter still 'queued', so rendering twice stores one letter.
 import type { Kysely } from 'kysely';
@@ -25,13 +27,22 @@ import {
 	storeRenderedLetter
 } from '../db/notifications';
 import type { Database } from '../db/schema';
+import { enqueue, QUEUES } from '../jobs/queue';
 import { letterReference, renderPrintLetter } from '../letters/pdf';
 import { PermanentDeliveryError, type Channels } from './channels';
-import { enqueue, QUEUES } from '../jobs/queue';
 import { deliveryJobOptions, notificationSettings, type NotificationSettings } from './settings';
 import * as clock from '../clock';
 
 export type DeliveryOutcome = 'sent' | 'nothing-due' | 'cancelled' | 'failed' | 'retry';
+
+/**
+ * How long a message waits after its `attempts`-th failed attempt: the first retry's delay, doubled
+ * each time (NOTIFY_RETRY_DELAY_SECONDS; docs/DEPLOY.md). With the defaults (60 s, 6 attempts) a
+ * message is tried at 0, 1, 3, 7, 15 and 31 minutes before it goes to the dead-letter list.
+ */
+export function retryDelaySeconds(settings: NotificationSettings, attempts: number): number {
+	return settings.retryDelaySeconds * 2 ** Math.min(16, Math.max(0, attempts - 1));
+}
 
 /** Provider errors can quote the recipient's address: keep them out of the stored error. */
 export function redactError(error: unknown): string {
@@ -66,7 +77,11 @@ export function notificationText(
 	};
 }
 
-/** Sends a citizen's due notifications on one channel as one message. Throws to ask for a retry. */
+/**
+ * Sends a citizen's due notifications on one channel as one message. A failed send is retried by
+ * the message's own backoff ('retry'); an error outside the send (the database gone) throws, and
+ * pg-boss retries the job.
+ */
 export async function deliverDue(
 	db: Kysely<Database>,
 	channels: Channels,
@@ -101,15 +116,29 @@ export async function deliverDue(
 		result = await channel.send({ notificationId: head.id, to, subject, text });
 	} catch (error) {
 		const final = error instanceof PermanentDeliveryError || head.attempts >= settings.maxAttempts;
-		await markNotificationAttemptFailed(db, head.id, {
-			error: redactError(error),
-			final,
-			provider: channel.provider
+		const failed = { error: redactError(error), provider: channel.provider };
+		if (final) {
+			await markNotificationAttemptFailed(db, head.id, { ...failed, final: true });
+			return 'failed';
+		}
+		// The message waits out its own backoff, and its next attempt has a job of its own (written
+		// with it). Every other job of the citizen's meanwhile finds it not yet due: the attempts are
+		// the message's, however many events join it while a provider is down.
+		const delay = retryDelaySeconds(settings, head.attempts);
+		await db.transaction().execute(async (trx) => {
+			await markNotificationAttemptFailed(trx, head.id, {
+				...failed,
+				final: false,
+				// From the claim, so that the job (written after the send) never comes before it.
+				retryAt: new Date(now.getTime() + delay * 1000)
+			});
+			await enqueue(trx, QUEUES.deliver, job, {
+				...deliveryJobOptions(settings),
+				// A second more than the backoff, so that the job never comes before the message is due.
+				startAfterSeconds: delay + 1
+			});
 		});
-		if (final) return 'failed';
-		throw new Error(`Delivery of notification ${head.id} failed; it will be retried`, {
-			cause: error
-		});
+		return 'retry';
 	}
 	await markNotificationSent(db, head.id, { ...result, now: clock.now() });
 	return 'sent';

@@ -44,8 +44,9 @@ export function notificationSettings(): NotificationSettings {
 }
 
 /**
- * The retries of every delivery and letter job: pg-boss retries a job that throws, with exponential
- * backoff; deliver.ts decides when a notification has had its last attempt and stops throwing.
+ * The pg-boss retries of every delivery and letter job, for a job that throws: a letter that could
+ * not be rendered, or a delivery that failed outside its send (the database gone). A failed send is
+ * retried by the message's own backoff (deliver.ts), not by these.
  */
 export function deliveryJobOptions(settings: NotificationSettings = notificationSettings()) {
 	return {

@@ -3,7 +3,7 @@ import { formText } from '$lib/forms';
 import { requireStaff } from '$lib/server/auth/guards';
 import { isDemo } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { decodeCursor, encodeCursor } from '$lib/server/db/operations';
+import { decodeCursor, encodeCursor, notificationBacklog } from '$lib/server/db/operations';
 import { channelStatus } from '$lib/server/operations/channels-status';
 import {
 	loadDeadLetters,
@@ -14,21 +14,24 @@ import { staffActor } from '$lib/server/access/staff';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
 
-// Operations for administrators: letters waiting too long, whether each channel is set up, and the
-// dead-letter list with "try again". Administrators only (404 for everyone else); no case content.
+// Operations for administrators: letters waiting too long, whether each channel is set up, the
+// e-mails and SMS not yet sent (the backlog an outage of a provider builds up), and the dead-letter
+// list with "try again". Administrators only (404 for everyone else); no case content.
 export const load: PageServerLoad = async (event) => {
 	const { staff } = requireStaff(event, ['admin']);
 	const db = getDb();
 	const after = decodeCursor(event.url.searchParams.get('efter'));
-	const [dead, waiting] = await Promise.all([
+	const [dead, waiting, backlog] = await Promise.all([
 		loadDeadLetters(db, staffActor(staff), after),
-		waitingLetters(db)
+		waitingLetters(db),
+		notificationBacklog(db)
 	]);
 	return {
 		dead: dead.rows,
 		nextQuery: dead.next ? `?efter=${encodeCursor(dead.next)}` : null,
 		paged: after !== null,
 		waiting,
+		backlog,
 		channels: channelStatus(),
 		demo: isDemo(),
 		retried: event.url.searchParams.get('sendt') === '1'
