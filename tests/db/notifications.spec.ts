@@ -648,4 +648,45 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
 			await worker.stop();
 		}
 	}, 90_000);
+
+	it('sends as many messages at once as it has senders, each once', async () => {
+		await clearPending();
+		process.env.NOTIFY_BUNDLE_MINUTES = '0';
+		const citizens = (
+			['Maja Jensen', 'Ahmed Hassan', 'Eva Andersen', 'Mikkel Thomsen'] as const
+		).map((name) => demoIds.citizen(name));
+		await t.db.transaction().execute(async (trx) => {
+			for (const citizenId of citizens) {
+				await notifyCitizen(trx, {
+					citizenId,
+					type: 'message',
+					sourceId: `senders-${citizenId}`,
+					journeyId: null,
+					departmentId: null,
+					letter: () => ({ subject: 'x', body: 'y' })
+				});
+			}
+		});
+		// Only these jobs wait: e-mail for all four, SMS for the three who chose it.
+		await sql`delete from pgboss.job where name = ${QUEUES.deliver} and state = 'created'
+			and not (data->>'citizenId' = any(${citizens}::text[]))`.execute(t.db);
+		const email = recordingChannel();
+		const sms = recordingChannel();
+		// A polling interval far longer than the test: one sender would send one message in it.
+		const worker = await startNotificationWorker(t.db, {
+			channels: { email, sms },
+			pollingIntervalSeconds: 30,
+			deliveryConcurrency: 8,
+			log: { info() {}, warn() {}, error() {} }
+		});
+		try {
+			await expect
+				.poll(() => email.sent.length + sms.sent.length, { timeout: 15_000, interval: 100 })
+				.toBe(7);
+		} finally {
+			await worker.stop();
+		}
+		expect(new Set(email.sent.map((m) => m.notificationId)).size).toBe(4);
+		expect(new Set(sms.sent.map((m) => m.notificationId)).size).toBe(3);
+	}, 60_000);
 });

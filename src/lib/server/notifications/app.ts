@@ -16,9 +16,11 @@ export async function startAppWorker(db: Kysely<Database>): Promise<Notification
 		log.info('Unconfigured e-mail and SMS go to the demo outbox at /staff/drift/demo');
 	}
 	const polling = Number(process.env.NOTIFY_POLL_SECONDS ?? '2');
+	const concurrency = Number(process.env.NOTIFY_CONCURRENCY ?? '5');
 	return startNotificationWorker(db, {
 		channels: channelsFromEnvironment(db, demo),
 		pollingIntervalSeconds: Number.isFinite(polling) && polling >= 0.5 ? polling : 2,
+		deliveryConcurrency: Number.isInteger(concurrency) && concurrency >= 1 ? concurrency : 5,
 		retentionSchedule: retentionSchedule()
 	});
 }

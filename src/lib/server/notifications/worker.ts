@@ -23,6 +23,13 @@ export interface WorkerOptions {
 	/** How often an idle worker looks for jobs (pg-boss's minimum is 0.5 s). */
 	pollingIntervalSeconds?: number;
 	/**
+	 * How many e-mails and SMS this process sends at once (default 1). pg-boss waits a polling
+	 * interval after each fetch, so one sender sends one message per interval; each sender here
+	 * fetches one job and starts it at once, so a process killed mid-send leaves at most this many
+	 * claims, and no fetched job waits behind another (a batch would strand the rest).
+	 */
+	deliveryConcurrency?: number;
+	/**
 	 * When retention runs by itself: a cron expression in a time zone, or null for never (it still
 	 * runs when an administrator asks). Omitted: no schedule is touched.
 	 */
@@ -74,13 +81,15 @@ export async function startNotificationWorker(
 		}
 	};
 
-	await boss.work<{ citizenId: string; channel: DigitalChannel }>(
-		QUEUES.deliver,
-		polling,
-		async (jobs) => {
-			for (const job of jobs) await deliverDue(db, options.channels, job.data);
-		}
-	);
+	for (let sender = 0; sender < Math.max(1, options.deliveryConcurrency ?? 1); sender++) {
+		await boss.work<{ citizenId: string; channel: DigitalChannel }>(
+			QUEUES.deliver,
+			polling,
+			async (jobs) => {
+				for (const job of jobs) await deliverDue(db, options.channels, job.data);
+			}
+		);
+	}
 	await boss.work<{ letterId: string }>(QUEUES.letter, polling, async (jobs) => {
 		for (const job of jobs) await renderLetter(db, job.data.letterId);
 	});
