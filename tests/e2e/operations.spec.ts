@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { formatDateTimeWithYear } from '../../src/lib/format';
+import { enqueue, QUEUES } from '../../src/lib/server/jobs/queue';
 import { demoIds } from '../../src/lib/server/seed/demo';
 import { launchBrowser } from './browser';
 import type { CookieBrowser } from './oidc-flow';
@@ -20,7 +21,7 @@ import { text } from './html';
 const chromium = inject('chromium');
 const maja = demoIds.citizen('Maja Jensen');
 const karl = demoIds.citizen('Karl Nielsen');
-// No test here acts for Sofie: her open rows have no job, so the worker leaves them as they are.
+// No test here acts for Sofie: her open rows' job waits a day, so the worker leaves them as they are.
 const sofie = demoIds.citizen('Sofie Hansen');
 const MADE_UP = '00000000-0000-4000-8000-000000000000';
 const FAILED_EMAIL = '0b000000-0000-4000-8000-000000000001';
@@ -166,6 +167,14 @@ beforeAll(async () => {
 				}
 			])
 			.execute();
+		// Their jobs wait for later (a day here): with a job waiting, the sweep gives them none of
+		// its own, and the worker leaves them for the length of the test.
+		await enqueue(
+			db,
+			QUEUES.deliver,
+			{ citizenId: sofie, channel: 'sms' },
+			{ startAfterSeconds: 86_400 }
+		);
 		const sent = await db
 			.insertInto('notifications')
 			.values({
