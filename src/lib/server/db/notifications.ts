@@ -86,7 +86,7 @@ export async function claimDue(
 	citizenId: string,
 	channel: DigitalChannel,
 	now: Date
-): Promise<Claim | undefined> {
+): Promise<Claim | { notDueUntil: Date; tried: boolean } | undefined> {
 	const pending = await trx
 		.selectFrom('notifications')
 		.selectAll()
@@ -99,7 +99,10 @@ export async function claimDue(
 		.skipLocked()
 		.execute();
 	const head = pending[0];
-	if (!head || head.send_after.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) return undefined;
+	if (!head) return undefined;
+	if (head.send_after.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) {
+		return { notDueUntil: head.send_after, tried: head.attempts > 0 };
+	}
 	const rest = pending.slice(1).map((n) => n.id);
 	if (rest.length > 0) {
 		await trx

@@ -93,6 +93,19 @@ export async function deliverDue(
 		.transaction()
 		.execute((trx) => claimDue(trx, job.citizenId, job.channel, now));
 	if (!claim) return 'nothing-due';
+	if ('notDueUntil' in claim) {
+		// A job that came before the message is due by this process's clock (another node's or
+		// the database's runs ahead): one job for when it is due, unless it was tried before and
+		// its retry has a job of its own.
+		if (!claim.tried) {
+			const seconds = (claim.notDueUntil.getTime() - now.getTime()) / 1000;
+			await enqueue(db, QUEUES.deliver, job, {
+				...deliveryJobOptions(settings),
+				startAfterSeconds: Math.ceil(seconds) + 1
+			});
+		}
+		return 'nothing-due';
+	}
 	const { head, count } = claim;
 
 	// The address as it is now: the citizen may have changed it, or turned the channel off.
