@@ -4,7 +4,10 @@
 // is there exactly once, the PGlite data directory opens again without repair, a retry of an
 // acknowledged write is answered from the stored answer, and every notification is delivered
 // once or, when the kill came between sending and recording, marked uncertain: none lost, none
-// sent twice (docs/ARCHITECTURE.md, notifications).
+// sent twice (docs/ARCHITECTURE.md, notifications). Then the same under the mixed load of the
+// load scenario (mixed-load.ts: 200 clients reading and writing as citizens, caseworkers and a
+// department system): after the restart every acknowledged write is there once, each whole with
+// its audit rows, notifications and jobs, and a write in flight at the kill is whole or absent.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +19,14 @@ import { demoIds } from '../../src/lib/server/seed/demo';
 import { copyDemoDatabase, withDb } from '../e2e/databases';
 import { startServer } from '../e2e/server';
 import { load, putCase } from './load';
+import {
+	accountFor,
+	CONNECTIONS,
+	MIXED_LOAD_ENV,
+	prepareMixedLoad,
+	startMixedLoad,
+	type MixedLoad
+} from './mixed-load';
 import { notificationOutcome, waitForQueuesEmpty } from './notified';
 import { LONG, recordScenario } from './summary';
 
@@ -146,6 +157,81 @@ describe.each(databases)('kill -9 under load on %s', (kind) => {
 				'uncertain (killed between sending and recording)': notified.uncertain,
 				'sent twice': notified.sentTwice,
 				lost: notified.lost
+			}
+		});
+	});
+});
+
+/** Tries of the crash under the mixed load, per database. */
+const MIXED_TRIES = LONG ? 3 : 1;
+/** The kill waits for this many acknowledged writes in all, however slow the machine. */
+const MIXED_WRITES_BEFORE = 40;
+
+describe.each(databases)(`kill -9 under the mixed load on %s`, (kind) => {
+	it(`keeps every acknowledged write whole at ${CONNECTIONS} connections`, async () => {
+		const totals = { acknowledged: 0, found: 0, duplicates: 0, unacknowledged: 0, audit: 0 };
+		const reopenMs: number[] = [];
+		for (let attempt = 1; attempt <= MIXED_TRIES; attempt++) {
+			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sammen-crash-mixed-'));
+			try {
+				const database = await copyDemoDatabase(inject('templates'), dataDir, {
+					embedded: kind === 'pglite'
+				});
+				const prepared = await prepareMixedLoad(database);
+				const first = await startServer({ database, env: MIXED_LOAD_ENV, timeoutMs: 60_000 });
+				let traffic: MixedLoad | undefined;
+				try {
+					traffic = await startMixedLoad(first.url, prepared);
+					const acknowledged = () =>
+						Object.values(traffic!.tally.acknowledged).reduce((n, keys) => n + keys.size, 0);
+					await expect
+						.poll(acknowledged, { timeout: 120_000, interval: 100 })
+						.toBeGreaterThanOrEqual(MIXED_WRITES_BEFORE);
+					// More in flight: the kill comes in the middle of the load, not at its first writes.
+					await new Promise((resolve) => setTimeout(resolve, 2_000));
+					const died = new Promise((resolve) => first.process.once('exit', resolve));
+					first.process.kill('SIGKILL');
+					await died;
+				} finally {
+					await traffic?.stop();
+					if (first.process.exitCode === null && first.process.signalCode === null) {
+						first.process.kill('SIGKILL');
+					}
+				}
+				expect(first.process.signalCode).toBe('SIGKILL');
+
+				const begun = performance.now();
+				const second = await startServer({ database, env: MIXED_LOAD_ENV, timeoutMs: 60_000 });
+				reopenMs.push(Math.round(performance.now() - begun));
+				expect(await second.stop()).toBe(0);
+
+				const { tally } = traffic!;
+				const { mismatches, figures } = await accountFor(database, prepared, tally, {
+					crashed: true
+				});
+				expect(tally.serverErrors, `try ${attempt}: 5xx`).toBe(0);
+				expect(mismatches.slice(0, 20), `try ${attempt}`).toEqual([]);
+				totals.acknowledged += figures['writes acknowledged'];
+				totals.found += figures['writes found'];
+				totals.duplicates += figures.duplicates;
+				totals.unacknowledged += figures['stored without acknowledgement'];
+				totals.audit += figures['audit rows checked'];
+			} finally {
+				fs.rmSync(dataDir, { recursive: true, force: true });
+			}
+		}
+		recordScenario({
+			scenario: `kill -9 under the mixed load (${CONNECTIONS} connections), then restart`,
+			database: kind,
+			passed: true,
+			figures: {
+				tries: MIXED_TRIES,
+				'writes acknowledged': totals.acknowledged,
+				'writes found': totals.found,
+				duplicates: totals.duplicates,
+				'stored whole without acknowledgement (in flight at the kill)': totals.unacknowledged,
+				'audit rows checked': totals.audit,
+				'healthy again after restart (ms, each)': reopenMs.join(' ')
 			}
 		});
 	});
