@@ -11,6 +11,7 @@ import * as citizenNameSearch from './20261207T1300_citizen_name_search';
 import * as auditActionIndex from './20261207T1400_audit_action_index';
 import * as caseloadCoveringIndex from './20261207T1500_caseload_covering_index';
 import * as rateLimits from './20261207T1600_rate_limits';
+import * as digitalPost from './20261208T0900_digital_post';
 
 export const migrations: Record<string, Migration> = {
 	'20261128T1400_schema_v1': schemaV1,
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'20261207T1300_citizen_name_search': citizenNameSearch,
 	'20261207T1400_audit_action_index': auditActionIndex,
 	'20261207T1500_caseload_covering_index': caseloadCoveringIndex,
-	'20261207T1600_rate_limits': rateLimits
+	'20261207T1600_rate_limits': rateLimits,
+	'20261208T0900_digital_post': digitalPost
 };

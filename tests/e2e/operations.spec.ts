@@ -243,7 +243,8 @@ describe('operations for the administrator, without JavaScript', () => {
 		// The demo has no SMTP or SMS provider: messages are only stored for display.
 		expect(body).toContain('E-mail Demo: beskeder gemmes kun til visning');
 		expect(body).toContain('SMS Demo: beskeder gemmes kun til visning');
-		expect(body).toContain('Digital Post Ikke tilsluttet');
+		expect(body).toContain('Digital Post Bruges ikke: breve på papir går til breve til print');
+		expect(body).toContain('Der er ikke sendt noget gennem Serviceplatformen endnu.');
 		expect(html).toMatch(/href="[./]*\/?staff\/drift\/demo"/);
 		// Both dead rows, in words, with the uncertain one explained, newest first.
 		expect(body).toContain('Usikker: kan være sendt');

@@ -6,7 +6,14 @@ export const STATE_KEYS: Record<string, AdminKey> = {
 	configured: 'opStateConfigured',
 	demo: 'opStateDemo',
 	missing: 'opStateMissing',
-	'not-connected': 'opStateNotConnected'
+	'print-queue': 'opStatePrintQueue',
+	simulator: 'opStateSimulator'
+};
+
+export const POSTING_STATUS_KEYS: Record<string, AdminKey> = {
+	sending: 'opPostingSending',
+	sent: 'opPostingSent',
+	failed: 'opPostingFailed'
 };
 
 export const STATUS_KEYS: Record<string, AdminKey> = {

@@ -35,7 +35,8 @@ export default defineCatalogue(
 		documentsPdfLetterNote: 'Kopi af brevet, som blev sendt med posten {date}.',
 		documentsPdfLetterCopy: 'Kopi af brevet fra {municipality}.',
 		pqDocWaiting: 'Brevet bliver printet og sendt med posten.',
-		pqDocReturned: 'Brevet kom retur til os {date}. Vi kontakter dig.'
+		pqDocReturned: 'Brevet kom retur til os {date}. Vi kontakter dig.',
+		pqDocFailed: 'Vi kunne ikke sende brevet. Vi kontakter dig.'
 	},
 	{
 		documentsTitle: 'Letters and decisions',
@@ -69,6 +70,7 @@ export default defineCatalogue(
 		documentsPdfLetterNote: 'A copy of the letter that was sent by post on {date}.',
 		documentsPdfLetterCopy: 'A copy of the letter from {municipality}.',
 		pqDocWaiting: 'The letter is being printed and sent by post.',
-		pqDocReturned: 'The letter came back to us on {date}. We will contact you.'
+		pqDocReturned: 'The letter came back to us on {date}. We will contact you.',
+		pqDocFailed: 'We could not send the letter. We will contact you.'
 	}
 );

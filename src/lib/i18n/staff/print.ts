@@ -55,6 +55,21 @@ export default defineCatalogue(
 		pqBack: 'Tilbage til breve til print',
 		pqStatusQueued: 'Bliver lavet',
 		pqStatusRendered: 'Venter på print',
+		pqStatusSending: 'Sendes nu',
+
+		// Letters through SF1601: remote print and Digital Post (the letter's language).
+		dpCopySubject: 'Kopi: {subject}',
+		dpCopyIntro:
+			'Kære {name}\n\nDu får en kopi af dette brev, fordi du er partsrepræsentant for {citizen}. Brevet er også sendt til {citizen}.',
+		dpBundleSubject: '{count} breve fra kommunen',
+		dpBundleIntro:
+			'Vi har samlet {count} breve til dig i én forsendelse, så du får dem på én gang. Du kan læse dem herunder:',
+		dpTaskTitle: 'Brevet kunne ikke sendes — kontakt borgeren',
+		dpTaskDescription:
+			'Brevet {reference} ("{subject}") til {recipient} kunne ikke sendes. Årsag: {reason}. Kontakt borgeren, og fortæl, hvad der står i brevet.',
+		dpFailedEntryTitle: 'Brevet kunne ikke sendes: {subject}',
+		dpFailedEntryBody:
+			'Brevet {reference} til {recipient} kunne ikke sendes. Årsag: {reason}. Der er lavet en opgave om at kontakte borgeren.',
 		pqStatusPrinted: 'I en pakke til print',
 		pqStatusPosted: 'Sendt med posten',
 		pqStatusReturned: 'Kommet retur',
@@ -157,6 +172,20 @@ export default defineCatalogue(
 		pqBack: 'Back to letters for printing',
 		pqStatusQueued: 'Being made',
 		pqStatusRendered: 'Waiting to be printed',
+		pqStatusSending: 'Being sent',
+
+		dpCopySubject: 'Copy: {subject}',
+		dpCopyIntro:
+			'Dear {name}\n\nYou get a copy of this letter because you represent {citizen}. The letter has also been sent to {citizen}.',
+		dpBundleSubject: '{count} letters from the municipality',
+		dpBundleIntro:
+			'We have put {count} letters to you in one envelope, so you get them all at once. You can read them below:',
+		dpTaskTitle: 'The letter could not be sent — contact the citizen',
+		dpTaskDescription:
+			'The letter {reference} ("{subject}") to {recipient} could not be sent. Reason: {reason}. Contact the citizen and tell them what the letter says.',
+		dpFailedEntryTitle: 'The letter could not be sent: {subject}',
+		dpFailedEntryBody:
+			'The letter {reference} to {recipient} could not be sent. Reason: {reason}. A task to contact the citizen has been made.',
 		pqStatusPrinted: 'In a batch for printing',
 		pqStatusPosted: 'Sent by post',
 		pqStatusReturned: 'Came back',

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { citizenTimelineFilter } from '../access/policy';
 import type { Language, LetterStatus } from '../../domain';
-import { visibleTo } from './timeline';
+import { digitalPostAt, visibleTo } from './timeline';
 import type { Executor } from './executor';
 
 export interface LetterListItem {
@@ -28,6 +28,8 @@ export interface DecisionListItem {
 	occurredAt: Date;
 	departmentName: string | null;
 	departmentNameEn: string | null;
+	/** When it went to the citizen's Digital Post; null when it did not (or not yet). */
+	digitalPostAt: Date | null;
 }
 
 export type DocumentListItem = LetterListItem | DecisionListItem;
@@ -56,6 +58,10 @@ export async function listCitizenDocuments(
 				sql<number | null>`octet_length(pdf)`.as('pdfSize')
 			])
 			.where('citizen_id', '=', citizenId)
+			// The citizen's own letters: a decision in Digital Post is listed as the decision, and a
+			// copy to a representative is theirs.
+			.where('delivery', '<>', 'digital_post')
+			.where('recipient_citizen_id', 'is', null)
 			.orderBy('created_at', 'desc')
 			.orderBy('id', 'desc')
 			.$if(upTo !== null, (q) => q.limit(upTo!))
@@ -70,7 +76,8 @@ export async function listCitizenDocuments(
 				'e.title_en as titleEn',
 				'e.occurred_at as occurredAt',
 				'd.name as departmentName',
-				'd.name_en as departmentNameEn'
+				'd.name_en as departmentNameEn',
+				digitalPostAt.as('digitalPostAt')
 			])
 			.where('j.citizen_id', '=', citizenId)
 			.where('e.kind', '=', 'decision')
@@ -114,6 +121,8 @@ export async function findCitizenLetter(db: Executor, letterId: string, citizenI
 		])
 		.where('id', '=', letterId)
 		.where('citizen_id', '=', citizenId)
+		.where('delivery', '<>', 'digital_post')
+		.where('recipient_citizen_id', 'is', null)
 		.executeTakeFirst();
 }
 

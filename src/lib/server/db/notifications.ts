@@ -26,6 +26,7 @@ export async function citizenForRouting(db: Executor, citizenId: string) {
 			'c.phone',
 			'c.notify_by_email',
 			'c.notify_by_sms',
+			'c.address_protected',
 			analogNow(sql.ref('c.id')).as('analog')
 		])
 		.where('c.id', '=', citizenId)
@@ -224,6 +225,7 @@ export async function strandedWork(db: Executor, dueBefore: Date) {
 			)
 			.select('l.id')
 			.where('l.status', '=', 'queued')
+			.where('l.delivery', '=', 'print_queue')
 			.where('n.attempts', '=', 0)
 			.where('l.created_at', '<', dueBefore)
 			.where(({ not }) => not(waiting(QUEUES.letter, sql`j.data->>'letterId' = l.id::text`)))
@@ -249,6 +251,8 @@ export async function letterToRender(db: Executor, letterId: string) {
 			'l.recipient_name',
 			'l.recipient_address',
 			'l.created_at',
+			'l.delivery',
+			'l.address_protected',
 			'd.name as departmentName',
 			'd.name_en as departmentNameEn',
 			'd.phone as departmentPhone',
@@ -329,6 +333,7 @@ export async function countLettersWaitingSince(db: Executor, before: Date): Prom
 		.selectFrom('letters')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('status', 'in', ['queued', 'rendered', 'printed'])
+		.where('delivery', '=', 'print_queue')
 		.where('created_at', '<', before)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);

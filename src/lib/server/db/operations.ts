@@ -147,18 +147,24 @@ export async function resetDeadNotification(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-/** A letter that failed to render goes back to the render queue; returns whether it was failed. */
-export async function requeueFailedLetter(
-	trx: Transaction<Database>,
-	letterId: string
-): Promise<boolean> {
-	const result = await trx
+/**
+ * A failed letter goes back to the queue: to be rendered for the print queue, or to go through
+ * SF1601 in a new posting, due now. Undefined when it was not failed (nor still queued).
+ */
+export async function requeueFailedLetter(trx: Transaction<Database>, letterId: string, now: Date) {
+	return trx
 		.updateTable('letters')
-		.set({ status: 'queued', error: null })
+		.set({
+			status: 'queued',
+			error: null,
+			posting_id: null,
+			send_after: sql<Date | null>`case when delivery = 'print_queue' then null
+				else cast(${now.toISOString()} as timestamptz) end`
+		})
 		.where('id', '=', letterId)
 		.where('status', 'in', ['failed', 'queued'])
+		.returning(['delivery', 'citizen_id', 'recipient_citizen_id'])
 		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
 }
 
 export interface DemoOutboxRow {

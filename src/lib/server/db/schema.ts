@@ -11,7 +11,9 @@ import type {
 	GoalStatus,
 	JourneyStatus,
 	Language,
+	LetterDelivery,
 	LetterStatus,
+	PostingStatus,
 	LogoContentType,
 	MeetingResponse,
 	NotificationChannel,
@@ -72,6 +74,10 @@ export interface CitizensTable {
 	notify_by_sms: Generated<boolean>;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** Name and address protection (navne- og adressebeskyttelse) in the CPR register. */
+	address_protected: Generated<boolean>;
+	/** When the stored address was last taken from the CPR register; null if never. */
+	address_updated_at: Timestamp | null;
 }
 
 export interface AnalogFlagChangesTable {
@@ -224,6 +230,38 @@ export interface LettersTable {
 	returned_at: Timestamp | null;
 	returned_by_staff_id: string | null;
 	return_task_id: string | null;
+	/** How it goes: the print queue, remote print or Digital Post (SF1601). */
+	delivery: Generated<LetterDelivery>;
+	/** A copy addressed to a representative; null when the letter is to the citizen. */
+	recipient_citizen_id: string | null;
+	/** When it may go at the earliest (bundling); null for the print queue. */
+	send_after: Timestamp | null;
+	/** The SF1601 request it went in. */
+	posting_id: string | null;
+	/** The recipient has name and address protection: no address is stored or shown. */
+	address_protected: Generated<boolean>;
+}
+
+/** One SF1601 request: a MeMo message whose messageUUID is the id. */
+export interface PostingsTable {
+	id: string;
+	citizen_id: string;
+	recipient_citizen_id: string;
+	delivery: Exclude<LetterDelivery, 'print_queue'>;
+	kombi: 'Automatisk Valg' | 'Digital Post' | 'Fysisk Post';
+	status: Generated<PostingStatus>;
+	subject: string;
+	language: Language;
+	letter_count: number;
+	pdf: Uint8Array | null;
+	page_count: number | null;
+	attempts: Generated<number>;
+	claimed_until: Timestamp | null;
+	next_attempt_at: Timestamp | null;
+	transaction_id: string | null;
+	error: string | null;
+	created_at: Timestamp;
+	sent_at: Timestamp | null;
 }
 
 export interface PrintBatchesTable {
@@ -438,6 +476,7 @@ export interface Database {
 	tasks: TasksTable;
 	messages: MessagesTable;
 	letters: LettersTable;
+	postings: PostingsTable;
 	timeline_entries: TimelineEntriesTable;
 	consents: ConsentsTable;
 	representatives: RepresentativesTable;

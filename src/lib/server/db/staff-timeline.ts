@@ -5,7 +5,7 @@ import { sql, type Insertable } from 'kysely';
 import type { TimelineFilter } from '../access/policy';
 import type { TasksTable } from './schema';
 import type { CaseStatus, TimelineKind, Visibility, WaitingOn } from '../../domain';
-import { visibleTo, type TimelineCursor } from './timeline';
+import { digitalPostAt, visibleTo, type TimelineCursor } from './timeline';
 import type { Executor } from './executor';
 
 export interface JourneyHeader {
@@ -203,6 +203,8 @@ export async function listStaffTimeline(
 			'e.occurred_at as occurredAt',
 			eb.fn.coalesce('e.posted_letter_at', 'l.posted_at').as('postedLetterAt'),
 			'l.returned_at as letterReturnedAt',
+			'l.status as letterStatus',
+			digitalPostAt.as('digitalPostAt'),
 			'e.corrects_entry_id as correctsEntryId',
 			'o.title as correctsTitle',
 			'o.occurred_at as correctsOccurredAt'

@@ -3,6 +3,7 @@ import type { TimelineFilter } from '../access/policy';
 import { isUuid } from '../../uuid';
 import * as clock from '../clock';
 import type { Stamped, TimelineEntriesTable } from './schema';
+import type { LetterStatus } from '../../domain';
 import type { Executor } from './executor';
 
 export type TimelineEntry = Selectable<TimelineEntriesTable>;
@@ -20,6 +21,10 @@ export interface TimelineCursor {
  */
 export type TimelinePageEntry = TimelineEntry & {
 	letter_returned_at: Date | null;
+	/** The letter's status, when the entry is about one (a failed letter says so). */
+	letter_status: LetterStatus | null;
+	/** When the entry (a decision) went to the citizen's Digital Post; null if it did not. */
+	digital_post_at: Date | null;
 	/** The entry's department's names, read with the page (null for entries of no department). */
 	department_name: string | null;
 	department_name_en: string | null;
@@ -63,6 +68,11 @@ export function visibleTo(filter: TimelineFilter, alias = 'e') {
 	)})))`;
 }
 
+/** When the entry went to the citizen's own Digital Post (letters_entry_idx finds its letter). */
+export const digitalPostAt = sql<Date | null>`(select dp.posted_at from letters dp
+	where dp.timeline_entry_id = e.id and dp.delivery = 'digital_post'
+	and dp.recipient_citizen_id is null and dp.status = 'posted' limit 1)`;
+
 /**
  * One page of a journey's timeline, newest first, by keyset on (occurred_at, id) so that a page
  * costs the same however deep it is and entries added meanwhile do not shift the pages. With a
@@ -82,6 +92,8 @@ export async function listTimeline(
 		.select([
 			'l.posted_at as letter_posted_at',
 			'l.returned_at as letter_returned_at',
+			'l.status as letter_status',
+			digitalPostAt.as('digital_post_at'),
 			'd.name as department_name',
 			'd.name_en as department_name_en'
 		])

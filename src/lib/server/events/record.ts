@@ -62,6 +62,8 @@ export interface CitizenVisibleEvent {
 	sender?: LetterSender;
 	/** What the letter says; defaults to entryLetter of the first entry. */
 	letter?: (facts: LetterFacts) => (language: Locale) => LetterContent;
+	/** A meeting's start, for an invitation whose letter cannot wait for the day's bundle. */
+	meetingStartsAt?: Date;
 }
 
 export interface RecordedEvent {
@@ -143,6 +145,7 @@ export async function recordEvent(
 				event.departmentId !== undefined ? event.departmentId : (first?.department_id ?? null),
 			authorStaffId:
 				event.authorStaffId !== undefined ? event.authorStaffId : (first?.author_staff_id ?? null),
+			meetingStartsAt: event.meetingStartsAt ?? null,
 			letter
 		},
 		now

@@ -17,6 +17,11 @@ export const QUEUES = {
 	deliver: 'notify-deliver',
 	/** Render an analog citizen's letter into the print queue: { letterId }. */
 	letter: 'letter-render',
+	/**
+	 * Send letters through SF1601 (docs/DIGITAL-POST.md): a recipient's due letters as one posting,
+	 * { citizenId, recipientCitizenId, delivery }, or another attempt at a posting, { postingId }.
+	 */
+	post: 'digital-post',
 	/** Periodic upkeep: stale deliveries, letters waiting too long. */
 	sweep: 'notify-sweep',
 	/** Retention: delete what has outlived its period, archive closed journeys (daily, or "run now"). */

@@ -13,6 +13,8 @@ export interface PrintLetter {
 	recipientAddress: string;
 	subject: string;
 	body: string;
+	/** Letters bundled into this one, each a section after the table of contents in `body`. */
+	sections?: { heading: string; lines: string[] }[];
 	date: Date;
 	/** The department that sends it, and how to reach it; null when none is known. */
 	department: { name: string; phone: string | null; email: string | null } | null;
@@ -79,6 +81,7 @@ export async function renderPrintLetter(
 			],
 			date: letter.date,
 			body: letter.body,
+			sections: letter.sections,
 			reference: [format(m.pqLetterReference, { reference: letter.reference })],
 			footer: format(m.pqLetterFooter, { reference: letter.reference }),
 			author: letter.department

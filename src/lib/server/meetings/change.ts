@@ -171,7 +171,8 @@ export async function recordMeetingChange(
 			object: { action: kind === 'invite' ? 'create' : 'update', type: 'meeting', id: meeting.id },
 			authorStaffId: from.letterAuthorStaffId,
 			sender: from.sender,
-			letter: ({ citizenName }) => meetingLetter(kind, details, citizenName, from.sender)
+			letter: ({ citizenName }) => meetingLetter(kind, details, citizenName, from.sender),
+			meetingStartsAt: timePlace.startsAt
 		},
 		now
 	);

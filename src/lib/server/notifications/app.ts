@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { channelStatus, startupWarnings } from '../operations/channels-status';
 import { channelsFromEnvironment } from './channels';
 import { startNotificationWorker, type NotificationWorker } from './worker';
+import { startDigitalPost, stopDigitalPost } from '../digital-post/app';
 
 export async function startAppWorker(db: Kysely<Database>): Promise<NotificationWorker> {
 	const demo = isDemo();
@@ -17,12 +18,27 @@ export async function startAppWorker(db: Kysely<Database>): Promise<Notification
 	}
 	const polling = Number(process.env.NOTIFY_POLL_SECONDS ?? '2');
 	const concurrency = Number(process.env.NOTIFY_CONCURRENCY ?? '5');
-	return startNotificationWorker(db, {
+	// Letters through SF1601 (LETTER_DELIVERY=sf1601), or the print queue when it returns null.
+	const post = await startDigitalPost(db, demo);
+	if (post?.simulator) {
+		log.info(`Letters go to the local SF1601 simulator at ${post.simulator.url} (/staff/drift)`);
+	} else if (post) {
+		log.info('Letters go through Serviceplatformen SF1601 (remote print and Digital Post)');
+	}
+	const worker = await startNotificationWorker(db, {
 		channels: channelsFromEnvironment(db, demo),
 		pollingIntervalSeconds: Number.isFinite(polling) && polling >= 0.5 ? polling : 2,
 		deliveryConcurrency: Number.isInteger(concurrency) && concurrency >= 1 ? concurrency : 5,
-		retentionSchedule: retentionSchedule()
+		retentionSchedule: retentionSchedule(),
+		post: post?.deps
 	});
+	return {
+		...worker,
+		async stop() {
+			await worker.stop();
+			await stopDigitalPost();
+		}
+	};
 }
 
 /** Retention runs daily at 02:30 Danish time unless RETENTION_CRON says otherwise ('off': never). */

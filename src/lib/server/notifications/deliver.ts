@@ -165,7 +165,23 @@ export async function renderLetter(
 	settings: NotificationSettings = notificationSettings()
 ): Promise<'rendered' | 'nothing-due' | 'failed'> {
 	const letter = await letterToRender(db, letterId);
-	if (!letter || letter.status !== 'queued') return 'nothing-due';
+	if (!letter || letter.status !== 'queued' || letter.delivery !== 'print_queue') {
+		return 'nothing-due';
+	}
+	if (letter.address_protected) {
+		// The print queue shows and exports the address: a protected one never goes there. Remote
+		// print (LETTER_DELIVERY=sf1601) sends it to the print provider only.
+		await db
+			.transaction()
+			.execute((trx) =>
+				markLetterFailed(
+					trx,
+					letter.id,
+					'The recipient has name and address protection: the letter cannot go through the print queue'
+				)
+			);
+		return 'failed';
+	}
 	try {
 		const rendered = await renderPrintLetter({
 			reference: letterReference(letter.id),

@@ -6,8 +6,11 @@
 //   personal details: only that there is news, and a link. Notifications within the bundling window
 //   become one message (deliver.ts).
 // - An analog citizen gets a letter for every event, meeting invitations included: the letter's
-//   content in their language, queued for print, with a citizen-visible timeline entry that later
-//   shows "sent by post on <date>".
+//   content in their language, with a citizen-visible timeline entry that later shows "sent by
+//   post on <date>". It waits in the print queue, or with LETTER_DELIVERY=sf1601 goes by remote
+//   print with the day's other letters (docs/DIGITAL-POST.md).
+// - With LETTER_DELIVERY=sf1601 a digital citizen also gets decisions in Digital Post, and
+//   representatives with full scope get a copy of every letter addressed to them.
 // - Each (event, source, channel) has an idempotency key, so routing an event twice writes once.
 import type { Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/all';
@@ -19,6 +22,9 @@ import type { Database } from '../db/schema';
 import { staffContact } from '../db/staff-meetings';
 import { appendTimelineEntry } from '../db/timeline';
 import { enqueue, QUEUES } from '../jobs/queue';
+import { fullScopeRepresentatives, type PostKey } from '../db/postings';
+import { digitalPostSettings, isUrgent, letterSendAfter } from '../digital-post/settings';
+import { todayInDenmark } from '../../format';
 import { deliveryJobOptions, notificationSettings } from './settings';
 import * as clock from '../clock';
 
@@ -55,6 +61,8 @@ export interface CitizenEvent {
 	authorStaffId?: string | null;
 	/** What the letter says, in the citizen's language. */
 	letter: (language: Locale) => LetterContent;
+	/** A meeting's start: an invitation with short notice goes at once, not with the day's bundle. */
+	meetingStartsAt?: Date | null;
 }
 
 export interface RoutedEvent {
@@ -91,10 +99,16 @@ export async function notifyCitizen(
 	const citizen = await citizenForRouting(trx, event.citizenId);
 	const key = `${event.type}:${event.sourceId}`;
 
+	const post = digitalPostSettings();
+	const viaSf1601 = post.mode === 'sf1601';
+
 	if (citizen.analog) {
 		const language = citizen.preferred_language;
 		const content = event.letter(language);
-		const address = postalAddress(citizen);
+		// A protected address is neither stored with the letter nor shown: remote print takes it
+		// from the CPR register when the letter goes (digital-post/post.ts).
+		const address = citizen.address_protected ? '' : postalAddress(citizen);
+		const sendAfter = viaSf1601 ? letterSendAfter(now, post, isUrgent(event, now, post)) : null;
 		const letter = await insertQueuedLetter(trx, {
 			citizen_id: citizen.id,
 			subject: content.subject,
@@ -102,12 +116,15 @@ export async function notifyCitizen(
 			language,
 			recipient_name: citizen.name,
 			recipient_address: address,
+			address_protected: citizen.address_protected,
 			status: 'queued',
 			idempotency_key: `letter:${key}`,
 			event_type: event.type,
 			department_id: event.departmentId,
 			journey_id: event.journeyId,
 			timeline_entry_id: event.timelineEntryId ?? null,
+			delivery: viaSf1601 ? 'remote_print' : 'print_queue',
+			send_after: sendAfter,
 			created_at: now
 		});
 		if (!letter) return { letter: null, channels: [] };
@@ -118,7 +135,7 @@ export async function notifyCitizen(
 			journey_id: event.journeyId,
 			channel: 'letter',
 			letter_id: letter.id,
-			send_after: now,
+			send_after: sendAfter ?? now,
 			idempotency_key: `${key}:letter`,
 			created_at: now
 		});
@@ -139,8 +156,71 @@ export async function notifyCitizen(
 				idempotency_key: `letter-entry:${key}`
 			});
 		}
-		await enqueue(trx, QUEUES.letter, { letterId: letter.id }, deliveryJobOptions());
+		if (sendAfter) {
+			await enqueuePost(
+				trx,
+				{
+					citizenId: citizen.id,
+					recipientCitizenId: null,
+					delivery: 'remote_print'
+				},
+				sendAfter,
+				now
+			);
+			await copyToRepresentatives(trx, event, citizen.name, key, sendAfter, now);
+		} else {
+			await enqueue(trx, QUEUES.letter, { letterId: letter.id }, deliveryJobOptions());
+		}
 		return { letter: { id: letter.id, address }, channels: [] };
+	}
+
+	if (viaSf1601 && post.digitalPostEvents.has(event.type)) {
+		// Letters and decisions reach a digital citizen's Digital Post too; the e-mail or SMS below
+		// still says there is news. No bundling: Digital Post costs no postage.
+		const language = citizen.preferred_language;
+		const content = event.letter(language);
+		const letter = await insertQueuedLetter(trx, {
+			citizen_id: citizen.id,
+			subject: content.subject,
+			body: content.body,
+			language,
+			recipient_name: citizen.name,
+			recipient_address: '',
+			address_protected: citizen.address_protected,
+			status: 'queued',
+			idempotency_key: `digital-post:${key}`,
+			event_type: event.type,
+			department_id: event.departmentId,
+			journey_id: event.journeyId,
+			timeline_entry_id: event.timelineEntryId ?? null,
+			delivery: 'digital_post',
+			send_after: now,
+			created_at: now
+		});
+		if (letter) {
+			await insertNotification(trx, {
+				citizen_id: citizen.id,
+				event_type: event.type,
+				timeline_entry_id: event.timelineEntryId ?? null,
+				journey_id: event.journeyId,
+				channel: 'letter',
+				letter_id: letter.id,
+				send_after: now,
+				idempotency_key: `${key}:digital-post`,
+				created_at: now
+			});
+			await enqueuePost(
+				trx,
+				{
+					citizenId: citizen.id,
+					recipientCitizenId: null,
+					delivery: 'digital_post'
+				},
+				now,
+				now
+			);
+			await copyToRepresentatives(trx, event, citizen.name, key, now, now);
+		}
 	}
 
 	const channels: DigitalChannel[] = [];
@@ -170,6 +250,85 @@ export async function notifyCitizen(
 		);
 	}
 	return { letter: null, channels };
+}
+
+/** A post job for when the recipient's letters may go (pg-boss counts from the database's now). */
+async function enqueuePost(trx: Transaction<Database>, key: PostKey, sendAfter: Date, now: Date) {
+	const seconds = Math.max(0, Math.ceil((sendAfter.getTime() - now.getTime()) / 1000));
+	await enqueue(trx, QUEUES.post, key, {
+		...deliveryJobOptions(),
+		startAfterSeconds: seconds > 0 ? seconds + 1 : 0
+	});
+}
+
+/**
+ * A copy of the letter to each representative with full scope (partsrepræsentation): addressed
+ * to them, in their language, by Digital Post to their own CPR number, or by remote print when
+ * they get their post on paper. Bundled with their other letters of the day.
+ */
+async function copyToRepresentatives(
+	trx: Transaction<Database>,
+	event: CitizenEvent,
+	citizenName: string,
+	key: string,
+	sendAfter: Date,
+	now: Date
+) {
+	const representatives = await fullScopeRepresentatives(
+		trx,
+		event.citizenId,
+		event.departmentId,
+		todayInDenmark(now)
+	);
+	for (const representative of representatives) {
+		const language = representative.preferred_language;
+		const content = event.letter(language);
+		const delivery = representative.analog ? 'remote_print' : 'digital_post';
+		const copy = await insertQueuedLetter(trx, {
+			citizen_id: event.citizenId,
+			recipient_citizen_id: representative.id,
+			subject: format(catalogues[language].dpCopySubject, { subject: content.subject }),
+			body: [
+				format(catalogues[language].dpCopyIntro, {
+					name: representative.name,
+					citizen: citizenName
+				}),
+				content.body
+			].join('\n\n'),
+			language,
+			recipient_name: representative.name,
+			recipient_address: '',
+			address_protected: representative.address_protected,
+			status: 'queued',
+			idempotency_key: `copy:${representative.id}:${key}`,
+			event_type: event.type,
+			department_id: event.departmentId,
+			journey_id: event.journeyId,
+			timeline_entry_id: event.timelineEntryId ?? null,
+			delivery,
+			send_after: sendAfter,
+			created_at: now
+		});
+		if (!copy) continue;
+		// The copy's notification row: its delivery shows (and, failed, waits) with the others.
+		await insertNotification(trx, {
+			citizen_id: event.citizenId,
+			event_type: event.type,
+			timeline_entry_id: event.timelineEntryId ?? null,
+			journey_id: event.journeyId,
+			channel: 'letter',
+			letter_id: copy.id,
+			send_after: sendAfter,
+			idempotency_key: `${key}:copy:${representative.id}`,
+			created_at: now
+		});
+		await enqueuePost(
+			trx,
+			{ citizenId: event.citizenId, recipientCitizenId: representative.id, delivery },
+			sendAfter,
+			now
+		);
+	}
 }
 
 /** Who signs a letter: the member of staff and their department, as staffContact returns them. */

@@ -9,6 +9,7 @@ import { runRetention } from '../retention/run';
 import type { Channels } from './channels';
 import { deliverDue, renderLetter, sweep } from './deliver';
 import { notificationSettings } from './settings';
+import { resumeStrandedPosts, runPostJob, type PostDeps, type PostJob } from '../digital-post/post';
 import * as clock from '../clock';
 
 export interface Logger {
@@ -29,6 +30,8 @@ export interface WorkerOptions {
 	 * claims, and no fetched job waits behind another (a batch would strand the rest).
 	 */
 	deliveryConcurrency?: number;
+	/** Letters through SF1601 (LETTER_DELIVERY=sf1601); absent: the print queue only. */
+	post?: PostDeps;
 	/**
 	 * When retention runs by itself: a cron expression in a time zone, or null for never (it still
 	 * runs when an administrator asks). Omitted: no schedule is touched.
@@ -68,6 +71,7 @@ export async function startNotificationWorker(
 					'they are listed as uncertain under /staff/drift and will not be sent again by themselves'
 			);
 		}
+		if (options.post) result.resumed += await resumeStrandedPosts(db, clock.now(), settings);
 		if (result.resumed > 0) {
 			log.info(
 				`${result.resumed} notification(s) or letter(s) whose job was lost were given a new job`
@@ -93,6 +97,12 @@ export async function startNotificationWorker(
 	await boss.work<{ letterId: string }>(QUEUES.letter, polling, async (jobs) => {
 		for (const job of jobs) await renderLetter(db, job.data.letterId);
 	});
+	if (options.post) {
+		const post = options.post;
+		await boss.work<PostJob>(QUEUES.post, polling, async (jobs) => {
+			for (const job of jobs) await runPostJob(db, post, job.data);
+		});
+	}
 	await boss.work(QUEUES.sweep, polling, runSweep);
 	// pg-boss runs a schedule once per minute across all processes.
 	await boss.schedule(QUEUES.sweep, '* * * * *');

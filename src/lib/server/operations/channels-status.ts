@@ -5,14 +5,30 @@
 import { isDemo } from '../config';
 import { channelEnvironment, type ChannelEnvironment } from '../notifications/settings';
 
+/**
+ * How letters go (docs/DIGITAL-POST.md): 'print-queue' (LETTER_DELIVERY unset or print-queue),
+ * 'configured' (SF1601 with SERVICEPLATFORMEN_URL) or 'simulator' (SF1601 in the demo, to the
+ * local simulator). Production with SF1601 and no URL does not start.
+ */
+export type LetterState = 'print-queue' | 'configured' | 'simulator';
+
+export function letterState(
+	env: Record<string, string | undefined> = process.env,
+	demo: boolean = isDemo()
+): LetterState {
+	if ((env.LETTER_DELIVERY ?? '').trim() !== 'sf1601') return 'print-queue';
+	if ((env.SERVICEPLATFORMEN_URL ?? '').trim() !== '') return 'configured';
+	return demo ? 'simulator' : 'configured';
+}
+
 /** 'configured': sends for real; 'demo': stored for the demo outbox only; 'missing': fails. */
 export type ChannelState = 'configured' | 'demo' | 'missing';
 
 export interface ChannelStatus {
 	email: ChannelState;
 	sms: ChannelState;
-	/** Digital Post (Serviceplatformen SF1601) needs agreements and certificates: not connected. */
-	digitalPost: 'not-connected';
+	/** Digital Post and remote print (Serviceplatformen SF1601), or the print queue. */
+	digitalPost: LetterState;
 }
 
 function state(configured: boolean, demo: boolean): ChannelState {
@@ -22,12 +38,13 @@ function state(configured: boolean, demo: boolean): ChannelState {
 
 export function channelStatus(
 	env: ChannelEnvironment = channelEnvironment(),
-	demo: boolean = isDemo()
+	demo: boolean = isDemo(),
+	letters: LetterState = letterState(process.env, demo)
 ): ChannelStatus {
 	return {
 		email: state(!!env.smtpUrl, demo),
 		sms: state(!!env.smsUrl, demo),
-		digitalPost: 'not-connected'
+		digitalPost: letters
 	};
 }
 
@@ -44,8 +61,10 @@ export function startupWarnings(status: ChannelStatus): string[] {
 			'SMS_HTTP_URL is not set: SMS notifications will fail and appear in the dead-letter list at /staff/drift'
 		);
 	}
-	warnings.push(
-		'Digital Post (Serviceplatformen SF1601) is not connected: analog citizens get letters through the print queue at /staff/post, and nothing is sent to e-Boks'
-	);
+	if (status.digitalPost === 'print-queue') {
+		warnings.push(
+			'Digital Post (Serviceplatformen SF1601) is not used (LETTER_DELIVERY=print-queue): analog citizens get letters through the print queue at /staff/post, and nothing is sent to Digital Post'
+		);
+	}
 	return warnings;
 }

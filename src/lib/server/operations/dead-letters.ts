@@ -99,9 +99,25 @@ export async function retryDeadLetter(
 		if (!row) return 'missing';
 		if (row.status !== 'failed' && row.status !== 'uncertain') return 'not-dead';
 		if (row.channel === 'letter') {
-			if (!row.letter_id || !(await requeueFailedLetter(trx, row.letter_id))) return 'not-dead';
+			if (!row.letter_id) return 'not-dead';
+			const letter = await requeueFailedLetter(trx, row.letter_id, now);
+			if (!letter) return 'not-dead';
 			await resetDeadNotification(trx, row.id, now);
-			await enqueue(trx, QUEUES.letter, { letterId: row.letter_id }, deliveryJobOptions());
+			if (letter.delivery === 'print_queue') {
+				await enqueue(trx, QUEUES.letter, { letterId: row.letter_id }, deliveryJobOptions());
+			} else {
+				// Through SF1601 again: in a new posting, with whatever else waits for the recipient.
+				await enqueue(
+					trx,
+					QUEUES.post,
+					{
+						citizenId: letter.citizen_id,
+						recipientCitizenId: letter.recipient_citizen_id,
+						delivery: letter.delivery
+					},
+					deliveryJobOptions()
+				);
+			}
 		} else {
 			await resetDeadNotification(trx, row.id, now);
 			await enqueue(

@@ -43,12 +43,13 @@ function staffDepartmentId(name: StaffName): string | null {
 	return department ? ids.department(department) : null;
 }
 
-// Print batches and the demo outbox start empty: the demo's own deliveries fill them. API keys,
+// Print batches, postings and the demo outbox start empty: the demo's own deliveries fill them. API keys,
 // idempotency records, settings, retention runs and rate limit counters are made by
 // administrators and the app.
 type SeededTables = Exclude<
 	keyof Database,
 	| 'print_batches'
+	| 'postings'
 	| 'demo_outbox'
 	| 'api_keys'
 	| 'api_idempotency'

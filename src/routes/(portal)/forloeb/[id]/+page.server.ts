@@ -39,6 +39,8 @@ export const load: PageServerLoad = async (event) => {
 			occurredAt: e.occurred_at,
 			postedLetterAt: e.posted_letter_at,
 			letterReturnedAt: e.letter_returned_at,
+			letterFailed: e.letter_status === 'failed',
+			digitalPostAt: e.digital_post_at,
 			meetingId: e.meeting_id,
 			letterId: e.letter_id,
 			department:
