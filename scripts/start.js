@@ -10,6 +10,9 @@ process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // The demo shows the whole flow of notifications within a minute instead of a quarter of an hour.
 if (process.env.NODE_ENV !== 'production') process.env.NOTIFY_BUNDLE_MINUTES ??= '1';
+// The demo sends letters through the local SF1601 simulator (docs/DIGITAL-POST.md), shown under
+// /staff/drift. Set LETTER_DELIVERY=print-queue to see the print queue instead.
+if (process.env.NODE_ENV !== 'production') process.env.LETTER_DELIVERY ??= 'sf1601';
 const shown = process.env.ORIGIN;
 await import('../build/index.js');
 console.log(`Sammen is running on ${shown}`);

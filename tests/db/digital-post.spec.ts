@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as clock from '../../src/lib/server/clock';
 import { decryptCpr } from '../../src/lib/server/crypto/cpr';
+import { citizenContactCard, searchCitizensByName } from '../../src/lib/server/db/citizens';
 import { listCitizenDocuments } from '../../src/lib/server/db/documents';
 import { listDeadNotifications } from '../../src/lib/server/db/operations';
 import { listTimeline } from '../../src/lib/server/db/timeline';
@@ -31,6 +32,7 @@ import {
 import { digitalPostSettings, letterSendAfter } from '../../src/lib/server/digital-post/settings';
 import { sf1601Sender } from '../../src/lib/server/digital-post/sf1601';
 import { QUEUES } from '../../src/lib/server/jobs/queue';
+import { letterReference } from '../../src/lib/server/letters/pdf';
 import { addWorkingDays } from '../../src/lib/server/letters/print-queue';
 import { notifyCitizen, type EventType } from '../../src/lib/server/notifications/route';
 import { notificationSettings } from '../../src/lib/server/notifications/settings';
@@ -290,6 +292,8 @@ describe.each(testDialects())('Digital Post and remote print on %s', (dialect) =
 		expect(text.indexOf('1. Bevilling')).toBeLessThan(text.indexOf('5. Notat'));
 		expect(text.lastIndexOf('1. Bevilling')).toBeGreaterThan(text.indexOf('5. Notat'));
 		expect(text).toContain('Kirkevej 14, 1. tv.');
+		// It carries its first letter's reference, by which a returned letter is found.
+		expect(text).toContain(letterReference(letters[0]!.id));
 	});
 
 	it('sends a meeting invitation with short notice at once, taking the day’s other letters along', async () => {
@@ -572,6 +576,11 @@ describe.each(testDialects())('Digital Post and remote print on %s', (dialect) =
 			const text = flatText(readPdf(posting.pdf!));
 			expect(text).toContain('Karl Nielsen');
 			expect(text).not.toContain('Nyvej');
+			// Nor do the staff pages' citizen card and search results show it.
+			const card = await citizenContactCard(t.db, karl);
+			expect(card).toMatchObject({ address_protected: true, address_line: null, city: null });
+			const [found] = await searchCitizensByName(t.db, 'Karl Nielsen');
+			expect(found).toMatchObject({ addressLine: null, postalCode: null, city: null });
 		} finally {
 			await t.db
 				.updateTable('citizens')

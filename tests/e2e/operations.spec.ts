@@ -29,6 +29,9 @@ const UNCERTAIN_SMS = '0b000000-0000-4000-8000-000000000002';
 const FAILED_LETTER = '0b000000-0000-4000-8000-000000000003';
 const LETTER = '0c000000-0000-4000-8000-0000000000aa';
 const OLD_LETTER = '0c000000-0000-4000-8000-0000000000bb';
+const POSTING_SENT = '0d000000-0000-4000-8000-0000000000c1';
+const POSTING_FAILED = '0d000000-0000-4000-8000-0000000000c2';
+const TRANSACTION = '5f3a9a2e-1c4b-4d7e-9b0a-2f6c8d1e4a77';
 
 let server: SeededServer;
 let baseUrl: string;
@@ -64,6 +67,41 @@ beforeAll(async () => {
 					status: 'failed',
 					error: 'Could not render',
 					created_at: hoursAgo(1)
+				}
+			])
+			.execute();
+		// Two postings through SF1601: one sent by remote print, one copy that the service refused.
+		await db
+			.insertInto('postings')
+			.values([
+				{
+					id: POSTING_SENT,
+					citizen_id: karl,
+					recipient_citizen_id: karl,
+					delivery: 'remote_print',
+					kombi: 'Fysisk Post',
+					status: 'sent',
+					subject: '3 breve fra kommunen',
+					language: 'da',
+					letter_count: 3,
+					attempts: 0,
+					transaction_id: TRANSACTION,
+					created_at: hoursAgo(3),
+					sent_at: hoursAgo(3)
+				},
+				{
+					id: POSTING_FAILED,
+					citizen_id: sofie,
+					recipient_citizen_id: demoIds.citizen('Henrik Hansen'),
+					delivery: 'digital_post',
+					kombi: 'Digital Post',
+					status: 'failed',
+					subject: 'Kopi: Afgørelse',
+					language: 'da',
+					letter_count: 1,
+					attempts: 1,
+					error: 'SF1601 refused the letter: invalid recipient',
+					created_at: hoursAgo(2)
 				}
 			])
 			.execute();
@@ -244,7 +282,16 @@ describe('operations for the administrator, without JavaScript', () => {
 		expect(body).toContain('E-mail Demo: beskeder gemmes kun til visning');
 		expect(body).toContain('SMS Demo: beskeder gemmes kun til visning');
 		expect(body).toContain('Digital Post Bruges ikke: breve på papir går til breve til print');
-		expect(body).toContain('Der er ikke sendt noget gennem Serviceplatformen endnu.');
+		// The postings through SF1601, by reference, without names or CPR numbers.
+		expect(body).toContain('Digital Post og fjernprint');
+		expect(body).toMatch(
+			/0D00-0000 Fjernprint Borgeren 3 Sendt 0 5f3a9a2e-1c4b-4d7e-9b0a-2f6c8d1e4a77/
+		);
+		expect(body).toMatch(
+			/0D00-0000 Digital Post Partsrepræsentant \(kopi\) 1 Fejlet SF1601 refused the letter: invalid recipient 1/
+		);
+		expect(body).not.toContain('Henrik Hansen');
+		expect(body).not.toContain('3 breve fra kommunen');
 		expect(html).toMatch(/href="[./]*\/?staff\/drift\/demo"/);
 		// Both dead rows, in words, with the uncertain one explained, newest first.
 		expect(body).toContain('Usikker: kan være sendt');
@@ -273,7 +320,7 @@ describe('operations for the administrator, without JavaScript', () => {
 		);
 		// Channel, waiting, being retried, oldest waiting since.
 		const row = (channel: string) =>
-			new RegExp(`${channel} (\\d+) (\\d+) (.+?)(?= SMS | Beskeder, der ikke)`).exec(body);
+			new RegExp(`${channel} (\\d+) (\\d+) (.+?)(?= SMS | Digital Post og fjernprint)`).exec(body);
 		expect(row('E-mail')?.slice(1)).toEqual(['1', '0', formatDateTimeWithYear(oldestEmail, 'da')]);
 		expect(row('SMS')?.slice(1)).toEqual(['1', '1', formatDateTimeWithYear(oldestSms, 'da')]);
 		expect(html).toContain(`<time datetime="${oldestSms.toISOString()}"`);

@@ -14,6 +14,8 @@ export default defineCatalogue(
 		staffBannerEmail: 'E-mail',
 		staffBannerNoPhone: 'Intet telefonnummer',
 		staffBannerNoAddress: 'Ingen adresse',
+		staffBannerProtected:
+			'Navne- og adressebeskyttelse: adressen vises ikke. Breve sendes med fjernprint, som får adressen fra CPR.',
 		staffBannerCoName: 'c/o {name}',
 		staffAnalogHeading: '{name} får alt med posten',
 		staffAnalogText:
@@ -51,6 +53,8 @@ export default defineCatalogue(
 		staffBannerEmail: 'Email',
 		staffBannerNoPhone: 'No phone number',
 		staffBannerNoAddress: 'No address',
+		staffBannerProtected:
+			'Name and address protection: the address is not shown. Letters go by remote print, which gets the address from the CPR register.',
 		staffBannerCoName: 'c/o {name}',
 		staffAnalogHeading: '{name} gets everything by post',
 		staffAnalogText:

@@ -35,6 +35,8 @@ export interface CitizenBanner {
 	name: string;
 	coName: string | null;
 	addressLine: string | null;
+	/** Name and address protection: the address is not shown (it is null here). */
+	addressProtected: boolean;
 	postalCode: string | null;
 	city: string | null;
 	phone: string | null;
@@ -84,6 +86,7 @@ async function loadBanner(
 		addressLine: row.address_line,
 		postalCode: row.postal_code,
 		city: row.city,
+		addressProtected: row.address_protected,
 		phone: row.phone,
 		email: row.email,
 		analog: flag?.analog

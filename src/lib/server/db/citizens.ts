@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import * as clock from '../clock';
 import type { Executor } from './executor';
 
@@ -29,10 +30,29 @@ export async function createCitizen(
 
 /** What a staff search shows of a citizen: name and address. */
 /** Name and how to reach the citizen: what the top of every staff page about them shows. */
+/**
+ * A citizen's address for staff pages: null, field by field, under name and address protection
+ * (navne- og adressebeskyttelse), which no page staff can open may show (docs/DIGITAL-POST.md).
+ */
+const shown = (column: 'co_name' | 'address_line' | 'postal_code' | 'city', alias = '') =>
+	sql<
+		string | null
+	>`case when ${sql.ref(`${alias}address_protected`)} then null else ${sql.ref(`${alias}${column}`)} end`;
+
 export async function citizenContactCard(db: Executor, citizenId: string) {
 	return db
 		.selectFrom('citizens')
-		.select(['id', 'name', 'co_name', 'address_line', 'postal_code', 'city', 'phone', 'email'])
+		.select([
+			'id',
+			'name',
+			shown('co_name').as('co_name'),
+			shown('address_line').as('address_line'),
+			shown('postal_code').as('postal_code'),
+			shown('city').as('city'),
+			'address_protected',
+			'phone',
+			'email'
+		])
 		.where('id', '=', citizenId)
 		.executeTakeFirstOrThrow();
 }
@@ -64,10 +84,10 @@ export async function searchCitizensByName(
 		.select([
 			'c.id',
 			'c.name',
-			'c.co_name as coName',
-			'c.address_line as addressLine',
-			'c.postal_code as postalCode',
-			'c.city'
+			shown('co_name', 'c.').as('coName'),
+			shown('address_line', 'c.').as('addressLine'),
+			shown('postal_code', 'c.').as('postalCode'),
+			shown('city', 'c.').as('city')
 		])
 		.where((eb) => eb(eb.fn('lower', ['c.name']), 'like', pattern))
 		.$if(reader !== undefined, (q) =>
@@ -108,10 +128,10 @@ export async function findCitizenSearchRowByCprHash(
 		.select([
 			'id',
 			'name',
-			'co_name as coName',
-			'address_line as addressLine',
-			'postal_code as postalCode',
-			'city'
+			shown('co_name').as('coName'),
+			shown('address_line').as('addressLine'),
+			shown('postal_code').as('postalCode'),
+			shown('city').as('city')
 		])
 		.where('cpr_hash', '=', cprHash)
 		.executeTakeFirst();

@@ -23,6 +23,21 @@ export async function lettersWaiting(db: Executor): Promise<number> {
 		.selectFrom('letters')
 		.select((eb) => eb.fn.countAll<number | string>().as('waiting'))
 		.where('status', 'in', ['queued', 'rendered'])
+		.where('delivery', '=', 'print_queue')
 		.executeTakeFirstOrThrow();
 	return Number(row.waiting);
+}
+
+/**
+ * SF1601 postings not yet accepted by the service (being sent, or waiting for a retry), by
+ * delivery; postings_open_idx holds exactly these.
+ */
+export async function postingsUnsent(db: Executor): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('postings')
+		.select(['delivery', (eb) => eb.fn.countAll<number | string>().as('n')])
+		.where('status', '=', 'sending')
+		.groupBy('delivery')
+		.execute();
+	return new Map(rows.map((row) => [row.delivery, Number(row.n)]));
 }

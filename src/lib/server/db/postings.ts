@@ -274,7 +274,7 @@ export async function markPostingFailed(
 export async function strandedPosts(db: Executor, now: Date, dueBefore: Date) {
 	const waiting = (match: ReturnType<typeof sql>) => sql<boolean>`exists (
 		select 1 from pgboss.job j
-		where j.name = ${QUEUES.post} and j.state in ('created', 'retry', 'active') and ${match})`;
+		where j.name = ${QUEUES.post} and j.state in ('created', 'retry') and ${match})`;
 	const [postings, recipients] = await Promise.all([
 		db
 			.selectFrom('postings as p')
@@ -329,6 +329,8 @@ export interface PostingListItem {
 	createdAt: Date;
 	sentAt: Date | null;
 	toRepresentative: boolean;
+	/** The first letter's id: its reference is the one printed on the posting. */
+	firstLetterId: string | null;
 }
 
 /** The latest postings for the operations page: no names, no CPR numbers. */
@@ -348,7 +350,9 @@ export async function recentPostings(db: Executor, limit: number): Promise<Posti
 			'error',
 			'created_at as createdAt',
 			'sent_at as sentAt',
-			sql<boolean>`recipient_citizen_id <> citizen_id`.as('toRepresentative')
+			sql<boolean>`recipient_citizen_id <> citizen_id`.as('toRepresentative'),
+			sql<string | null>`(select l.id from letters l where l.posting_id = postings.id
+				order by l.created_at, l.id limit 1)`.as('firstLetterId')
 		])
 		.orderBy('created_at', 'desc')
 		.orderBy('id', 'desc')

@@ -200,7 +200,9 @@ async function attempt(
 						.executeTakeFirstOrThrow()
 				).pdf ?? rendered.pdf;
 		}
-		const reference = letterReference(postingId);
+		// The first letter's reference, printed on the letter: a letter the post returns is found by
+		// it on /staff/post/retur (the print queue's lookup).
+		const reference = postingReference(letters);
 		const municipality = await getMunicipality(db);
 		const recipientCpr = cpr();
 		const request: PostRequest = {
@@ -288,6 +290,11 @@ async function attempt(
 	}
 }
 
+/** The reference a posting carries: its first letter's. */
+function postingReference(letters: readonly { id: string }[]): string {
+	return letterReference(letters[0]!.id);
+}
+
 type PostingRow = {
 	id: string;
 	citizen_id: string;
@@ -325,7 +332,7 @@ async function renderPosting(
 			: null;
 	const bundled = letters.length > 1;
 	return renderPrintLetter({
-		reference: letterReference(posting.id),
+		reference: postingReference(letters),
 		language,
 		recipientName: posting.recipientName,
 		recipientAddress: address && !address.protected ? addressLines(address).join('\n') : '',
@@ -364,7 +371,7 @@ async function failureTask(
 		departmentId: first?.department_id ?? null
 	});
 	const values = {
-		reference: letterReference(posting.id),
+		reference: postingReference(letters),
 		subject: posting.subject,
 		reason,
 		recipient: posting.recipientName

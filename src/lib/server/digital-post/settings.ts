@@ -29,12 +29,26 @@ export interface DigitalPostSettings {
 	digitalPostEvents: ReadonlySet<string>;
 	/** Where addresses come from: the stored address or the CPR register (ADDRESS_SOURCE). */
 	addressSource: 'stored' | 'sf1520';
-	/** The service agreement's ids, kept with every call's context (SF1601_SERVICE_AGREEMENT_UUID…). */
+	/**
+	 * The service agreement's ids from KOMBIT's administration module (SF1601_SERVICE_AGREEMENT_UUID,
+	 * SF1601_USER_SYSTEM_UUID, SF1601_USER_UUID): logged at start so that operators can match the
+	 * running system to its agreement. The token flow itself does not send them: the STS finds the
+	 * agreement from the certificate, the CVR number and the service (docs/DIGITAL-POST.md).
+	 */
 	agreement: {
 		serviceAgreementUuid: string | null;
 		userSystemUuid: string | null;
 		userUuid: string | null;
 	};
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuid(source: Record<string, string | undefined>, name: string): string | null {
+	const value = env(source, name);
+	if (value === undefined) return null;
+	if (!UUID.test(value)) throw new Error(`${name} must be a UUID`);
+	return value.toLowerCase();
 }
 
 const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -74,9 +88,9 @@ export function digitalPostSettings(
 		),
 		addressSource,
 		agreement: {
-			serviceAgreementUuid: env(source, 'SF1601_SERVICE_AGREEMENT_UUID') ?? null,
-			userSystemUuid: env(source, 'SF1601_USER_SYSTEM_UUID') ?? null,
-			userUuid: env(source, 'SF1601_USER_UUID') ?? null
+			serviceAgreementUuid: uuid(source, 'SF1601_SERVICE_AGREEMENT_UUID'),
+			userSystemUuid: uuid(source, 'SF1601_USER_SYSTEM_UUID'),
+			userUuid: uuid(source, 'SF1601_USER_UUID')
 		}
 	};
 }

@@ -4,7 +4,8 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { getDb } from '../db';
-import { jobQueueDepths, lettersWaiting } from '../db/metrics';
+import { jobQueueDepths, lettersWaiting, postingsUnsent } from '../db/metrics';
+import { POSTING_DELIVERIES } from '../../domain';
 import { notificationBacklog } from '../db/operations';
 import { QUEUES } from '../jobs/queue';
 import { REFUSAL_REASONS, type RefusalReason } from '../auth/login';
@@ -89,6 +90,22 @@ new Gauge({
 		this.reset();
 		await fromDatabase('sammen_letters_waiting', async () => {
 			this.set(await lettersWaiting(getDb()));
+		});
+	}
+});
+
+new Gauge({
+	name: 'sammen_postings_unsent',
+	help:
+		'Letters through SF1601 (postings) not yet accepted by the service, by delivery: ' +
+		'being sent or waiting for a retry',
+	labelNames: ['delivery'] as const,
+	registers: [registry],
+	async collect() {
+		this.reset();
+		await fromDatabase('sammen_postings_unsent', async () => {
+			const counts = await postingsUnsent(getDb());
+			for (const delivery of POSTING_DELIVERIES) this.set({ delivery }, counts.get(delivery) ?? 0);
 		});
 	}
 });

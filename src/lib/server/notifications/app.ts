@@ -23,7 +23,12 @@ export async function startAppWorker(db: Kysely<Database>): Promise<Notification
 	if (post?.simulator) {
 		log.info(`Letters go to the local SF1601 simulator at ${post.simulator.url} (/staff/drift)`);
 	} else if (post) {
-		log.info('Letters go through Serviceplatformen SF1601 (remote print and Digital Post)');
+		const { agreement } = post.deps.settings;
+		log.info(
+			'Letters go through Serviceplatformen SF1601 (remote print and Digital Post); ' +
+				`service agreement ${agreement.serviceAgreementUuid ?? 'not given'}, ` +
+				`user system ${agreement.userSystemUuid ?? 'not given'}, user ${agreement.userUuid ?? 'not given'}`
+		);
 	}
 	const worker = await startNotificationWorker(db, {
 		channels: channelsFromEnvironment(db, demo),

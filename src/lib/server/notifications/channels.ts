@@ -5,8 +5,8 @@
 // - in the demo, when a provider is not configured, a demo outbox that stores what would have been
 //   sent, for the admin's view; in production an unconfigured channel fails loudly (dead-letter list
 //   and a start-up warning), never silently;
-// - Digital Post (Serviceplatformen SF1601 "Automatisk valg") is only an interface: sending needs
-//   agreements and certificates this project cannot have (README, known limitations).
+// Letters (remote print and Digital Post through Serviceplatformen SF1601) are not notifications:
+// they go as postings, digital-post/post.ts (docs/DIGITAL-POST.md).
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { DigitalChannel } from '../../domain';
@@ -34,24 +34,6 @@ export interface NotificationChannel {
 
 /** A failure that no retry can fix (no provider configured): goes to the dead-letter list at once. */
 export class PermanentDeliveryError extends Error {}
-
-/**
- * Digital Post through Serviceplatformen (SF1601, "Automatisk valg": the citizen's Digital Post or,
- * for an exempt citizen, remote print). Not implemented: it needs an agreement with Digitaliserings-
- * styrelsen, a system certificate (OCES3) and Serviceplatformen access. An implementation sends the
- * rendered letter and its metadata and returns Serviceplatformen's transaction id.
- */
-export interface DigitalPostChannel {
-	readonly provider: string;
-	send(letter: {
-		letterId: string;
-		/** The recipient's CPR number, decrypted only for this call and never logged. */
-		cpr: string;
-		subject: string;
-		pdf: Uint8Array;
-		language: 'da' | 'en';
-	}): Promise<SendResult>;
-}
 
 export function smtpChannel(url: string, from: string): NotificationChannel {
 	const transport = nodemailer.createTransport(url);

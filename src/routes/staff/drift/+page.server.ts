@@ -39,10 +39,11 @@ export const load: PageServerLoad = async (event) => {
 		waiting,
 		backlog,
 		// What went through SF1601: references and states only, no names or CPR numbers.
-		postings: postings.map(({ id, subject: _subject, ...posting }) => ({
+		postings: postings.map(({ id, subject: _subject, firstLetterId, ...posting }) => ({
 			...posting,
 			id,
-			reference: letterReference(id)
+			// The reference printed on it: its first letter's (digital-post/post.ts).
+			reference: letterReference(firstLetterId ?? id)
 		})),
 		simulatorReceived: simulator ? simulator.received.length : null,
 		channels: channelStatus(),
