@@ -37,6 +37,8 @@ describe.each(databases)('kill -9 between the SF1601 request and its record on %
 			pki,
 			validateKombi: validateKombiRequest
 		});
+		// Servers still running when an assertion fails are killed at the end, never left behind.
+		const started: { process: import('node:child_process').ChildProcess }[] = [];
 		try {
 			const database = await copyDemoDatabase(inject('templates'), dataDir, {
 				embedded: kind === 'pglite'
@@ -65,6 +67,7 @@ describe.each(databases)('kill -9 between the SF1601 request and its record on %
 				NOTIFY_SENDING_TIMEOUT_SECONDS: String(SENDING_TIMEOUT_S)
 			};
 			const first = await startServer({ database, env });
+			started.push(first);
 			// The service stores the letter, then answers only after the app is gone.
 			simulator.delayNext(60_000);
 			const response = await fetch(`${first.url}/api/v1/cases/${KARL_CASE}/timeline`, {
@@ -95,6 +98,7 @@ describe.each(databases)('kill -9 between the SF1601 request and its record on %
 			// The restart comes after the sending timeout: its first sweep finds the posting.
 			await new Promise((resolve) => setTimeout(resolve, SENDING_TIMEOUT_S * 1000 + 500));
 			const second = await startServer({ database, env, timeoutMs: 60_000 });
+			started.push(second);
 			await expect
 				.poll(() => simulator.requests.kombi, { timeout: 60_000, interval: 200 })
 				.toBeGreaterThanOrEqual(2);
@@ -144,6 +148,11 @@ describe.each(databases)('kill -9 between the SF1601 request and its record on %
 				}
 			});
 		} finally {
+			for (const server of started) {
+				if (server.process.exitCode === null && server.process.signalCode === null) {
+					server.process.kill('SIGKILL');
+				}
+			}
 			await simulator.close();
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}

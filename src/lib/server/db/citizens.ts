@@ -189,3 +189,56 @@ export async function listCitizenJourneysForStaff(db: Executor, citizenId: strin
 		.orderBy('j.id')
 		.execute();
 }
+
+/** The citizen's stored postal address, with its protection and date, for a letter (address.ts). */
+export async function storedPostalAddress(db: Executor, citizenId: string) {
+	return db
+		.selectFrom('citizens')
+		.select([
+			'name',
+			'co_name',
+			'address_line',
+			'postal_code',
+			'city',
+			'address_protected',
+			'address_updated_at'
+		])
+		.where('id', '=', citizenId)
+		.executeTakeFirst();
+}
+
+/**
+ * The address as the CPR register gave it, dated, unless a newer one is stored already. A
+ * protected address is not stored: letters to it go by remote print, which gets it from the request.
+ */
+export async function storeRegisterAddress(
+	db: Executor,
+	citizenId: string,
+	record: {
+		co: string | null;
+		street: string;
+		postcode: string;
+		city: string;
+		addressProtected: boolean;
+		updatedAt: Date;
+	}
+) {
+	await db
+		.updateTable('citizens')
+		.set({
+			co_name: record.addressProtected ? null : record.co,
+			address_line: record.addressProtected ? null : record.street,
+			postal_code: record.addressProtected ? null : record.postcode,
+			city: record.addressProtected ? null : record.city,
+			address_protected: record.addressProtected,
+			address_updated_at: record.updatedAt
+		})
+		.where('id', '=', citizenId)
+		.where((eb) =>
+			eb.or([
+				eb('address_updated_at', 'is', null),
+				eb('address_updated_at', '<=', record.updatedAt)
+			])
+		)
+		.execute();
+}

@@ -4,7 +4,7 @@
 // service. Every function takes the caller's executor; none opens a transaction of its own.
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { LetterDelivery, PostingStatus } from '../../domain';
-import type { Database, PostingsTable } from './schema';
+import type { Database, PostingsTable, TasksTable } from './schema';
 import { analogNow } from './analog';
 import { QUEUES } from '../jobs/queue';
 import type { Executor } from './executor';
@@ -359,4 +359,42 @@ export async function recentPostings(db: Executor, limit: number): Promise<Posti
 		.limit(limit)
 		.execute();
 	return rows;
+}
+
+/** A posting with what a request needs of its recipient (the CPR number stays encrypted here). */
+export async function postingToSend(db: Executor, postingId: string) {
+	return db
+		.selectFrom('postings as p')
+		.innerJoin('citizens as r', 'r.id', 'p.recipient_citizen_id')
+		.select([
+			'p.id',
+			'p.citizen_id',
+			'p.delivery',
+			'p.kombi',
+			'p.subject',
+			'p.language',
+			'p.pdf',
+			'p.attempts',
+			'p.created_at',
+			'r.id as recipientId',
+			'r.name as recipientName',
+			'r.cpr_encrypted as recipientCpr'
+		])
+		.where('p.id', '=', postingId)
+		.executeTakeFirstOrThrow();
+}
+
+/** The PDF stored with a posting (the one every attempt sends). */
+export async function postingPdf(db: Executor, postingId: string): Promise<Uint8Array | null> {
+	const row = await db
+		.selectFrom('postings')
+		.select('pdf')
+		.where('id', '=', postingId)
+		.executeTakeFirst();
+	return row?.pdf ?? null;
+}
+
+/** A staff task, for the coordinator, when a posting failed. */
+export async function insertStaffTask(db: Executor, task: Insertable<TasksTable>) {
+	await db.insertInto('tasks').values(task).execute();
 }

@@ -8,6 +8,7 @@
 // goes to the print provider in the SF1601 request and is never stored with the letter or put on a
 // page staff can open.
 import type { Kysely } from 'kysely';
+import { storedPostalAddress, storeRegisterAddress } from '../db/citizens';
 import type { Database } from '../db/schema';
 
 export interface PostalAddress {
@@ -35,19 +36,7 @@ export function storedAddressSource(db: Kysely<Database>): AddressSource {
 	return {
 		name: 'stored',
 		async lookup(citizen) {
-			const row = await db
-				.selectFrom('citizens')
-				.select([
-					'name',
-					'co_name',
-					'address_line',
-					'postal_code',
-					'city',
-					'address_protected',
-					'address_updated_at'
-				])
-				.where('id', '=', citizen.id)
-				.executeTakeFirst();
+			const row = await storedPostalAddress(db, citizen.id);
 			if (!row || !row.address_line || !row.postal_code || !row.city) {
 				throw new NoAddressError('The recipient has no complete postal address');
 			}
@@ -87,24 +76,7 @@ export function registerAddressSource(
 		name: 'sf1520',
 		async lookup(citizen) {
 			const record = await lookupPerson(citizen.cpr());
-			await db
-				.updateTable('citizens')
-				.set({
-					co_name: record.co,
-					address_line: record.addressProtected ? null : record.street,
-					postal_code: record.addressProtected ? null : record.postcode,
-					city: record.addressProtected ? null : record.city,
-					address_protected: record.addressProtected,
-					address_updated_at: record.updatedAt
-				})
-				.where('id', '=', citizen.id)
-				.where((eb) =>
-					eb.or([
-						eb('address_updated_at', 'is', null),
-						eb('address_updated_at', '<=', record.updatedAt)
-					])
-				)
-				.execute();
+			await storeRegisterAddress(db, citizen.id, record);
 			return {
 				name: record.name,
 				co: record.co,

@@ -27,12 +27,16 @@ import {
 	markPostingFailed,
 	markPostingRetry,
 	markPostingSent,
+	insertStaffTask,
 	postingLetters,
+	postingPdf,
+	postingToSend,
 	storePostingPdf,
 	strandedPosts,
 	type PostKey
 } from '../db/postings';
 import { findReturnAssignee } from '../db/print-queue';
+import { appendTimelineEntry } from '../db/timeline';
 import type { Database } from '../db/schema';
 import { enqueue, QUEUES } from '../jobs/queue';
 import { addWorkingDays } from '../letters/print-queue';
@@ -161,25 +165,7 @@ async function attempt(
 	now: Date,
 	settings: NotificationSettings
 ): Promise<PostOutcome> {
-	const posting = await db
-		.selectFrom('postings as p')
-		.innerJoin('citizens as r', 'r.id', 'p.recipient_citizen_id')
-		.select([
-			'p.id',
-			'p.citizen_id',
-			'p.delivery',
-			'p.kombi',
-			'p.subject',
-			'p.language',
-			'p.pdf',
-			'p.attempts',
-			'p.created_at',
-			'r.id as recipientId',
-			'r.name as recipientName',
-			'r.cpr_encrypted as recipientCpr'
-		])
-		.where('p.id', '=', postingId)
-		.executeTakeFirstOrThrow();
+	const posting = await postingToSend(db, postingId);
 	const letters = await postingLetters(db, postingId);
 	const cpr = () => deps.decryptCpr(posting.recipientCpr);
 	try {
@@ -191,18 +177,12 @@ async function attempt(
 		if (!pdf) {
 			const rendered = await renderPosting(db, posting, letters, address);
 			await storePostingPdf(db, postingId, rendered);
-			pdf =
-				(
-					await db
-						.selectFrom('postings')
-						.select('pdf')
-						.where('id', '=', postingId)
-						.executeTakeFirstOrThrow()
-				).pdf ?? rendered.pdf;
+			// Another attempt may have stored one first: send what is stored.
+			pdf = (await postingPdf(db, postingId)) ?? rendered.pdf;
 		}
 		// The first letter's reference, printed on the letter: a letter the post returns is found by
 		// it on /staff/post/retur (the print queue's lookup).
-		const reference = postingReference(letters);
+		const reference = postingReference(letters, postingId);
 		const municipality = await getMunicipality(db);
 		const recipientCpr = cpr();
 		const request: PostRequest = {
@@ -290,9 +270,9 @@ async function attempt(
 	}
 }
 
-/** The reference a posting carries: its first letter's. */
-function postingReference(letters: readonly { id: string }[]): string {
-	return letterReference(letters[0]!.id);
+/** The reference a posting carries: its first letter's (the posting's own if it has none). */
+function postingReference(letters: readonly { id: string }[], postingId?: string): string {
+	return letterReference(letters[0]?.id ?? postingId ?? '');
 }
 
 type PostingRow = {
@@ -379,37 +359,31 @@ async function failureTask(
 	const da = catalogues.da;
 	const en = catalogues.en;
 	if (assignee) {
-		await trx
-			.insertInto('tasks')
-			.values({
-				citizen_id: posting.citizen_id,
-				journey_id: journeyId,
-				assignee: 'staff',
-				assigned_staff_id: assignee.id,
-				title: da.dpTaskTitle,
-				title_en: en.dpTaskTitle,
-				description: format(da.dpTaskDescription, values),
-				due_date: addWorkingDays(todayInDenmark(now), 2),
-				created_at: now
-			})
-			.execute();
+		await insertStaffTask(trx, {
+			citizen_id: posting.citizen_id,
+			journey_id: journeyId,
+			assignee: 'staff',
+			assigned_staff_id: assignee.id,
+			title: da.dpTaskTitle,
+			title_en: en.dpTaskTitle,
+			description: format(da.dpTaskDescription, values),
+			due_date: addWorkingDays(todayInDenmark(now), 2),
+			created_at: now
+		});
 	}
 	if (journeyId) {
-		await trx
-			.insertInto('timeline_entries')
-			.values({
-				journey_id: journeyId,
-				kind: 'letter',
-				visibility: 'staff',
-				department_id: first?.department_id ?? null,
-				title: format(da.dpFailedEntryTitle, values),
-				title_en: format(en.dpFailedEntryTitle, values),
-				body: format(da.dpFailedEntryBody, values),
-				body_en: format(en.dpFailedEntryBody, values),
-				occurred_at: now,
-				created_at: now
-			})
-			.execute();
+		await appendTimelineEntry(trx, {
+			journey_id: journeyId,
+			kind: 'letter',
+			visibility: 'staff',
+			department_id: first?.department_id ?? null,
+			title: format(da.dpFailedEntryTitle, values),
+			title_en: format(en.dpFailedEntryTitle, values),
+			body: format(da.dpFailedEntryBody, values),
+			body_en: format(en.dpFailedEntryBody, values),
+			occurred_at: now,
+			created_at: now
+		});
 	}
 }
 
