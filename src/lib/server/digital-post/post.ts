@@ -168,6 +168,7 @@ async function attempt(
 	const posting = await postingToSend(db, postingId);
 	const letters = await postingLetters(db, postingId);
 	const cpr = () => deps.decryptCpr(posting.recipientCpr);
+	let result: { transactionId: string };
 	try {
 		let address: PostalAddress | null = null;
 		if (posting.delivery === 'remote_print') {
@@ -227,15 +228,7 @@ async function attempt(
 					}
 				: undefined
 		};
-		const result = await deps.sender.send(request);
-		await db.transaction().execute((trx) =>
-			markPostingSent(trx, postingId, {
-				...result,
-				now: clock.now(),
-				provider: deps.sender.provider
-			})
-		);
-		return 'sent';
+		result = await deps.sender.send(request);
 	} catch (error) {
 		const reason = redactError(error);
 		const final =
@@ -268,6 +261,16 @@ async function attempt(
 		});
 		return 'retry';
 	}
+	// Recorded outside the attempt's error handling: a database that fails here throws, pg-boss
+	// retries the job, and a repeat of the request is the same message (the claim runs out first).
+	await db.transaction().execute((trx) =>
+		markPostingSent(trx, postingId, {
+			...result,
+			now: clock.now(),
+			provider: deps.sender.provider
+		})
+	);
+	return 'sent';
 }
 
 /** The reference a posting carries: its first letter's (the posting's own if it has none). */
