@@ -372,6 +372,25 @@ describe.each(testDialects())('Digital Post and remote print on %s', (dialect) =
 		expect(listed[0]!.kind === 'decision' && listed[0]!.digitalPostAt).toBeTruthy();
 	});
 
+	it('uses Automatisk Valg with the address for remote print when configured', async () => {
+		const now = clock.now();
+		await event(maja, 'decision', now, { subject: 'Afgørelse med automatisk valg' });
+		const automatic = {
+			...deps,
+			settings: digitalPostSettings({ ...ENV, DIGITAL_POST_CHOICE: 'automatic' })
+		};
+		const key = { citizenId: maja, recipientCitizenId: null, delivery: 'digital_post' as const };
+		expect(await postDue(t.db, automatic, key, now)).toBe('sent');
+		const { request } = lastRequest();
+		expect(request).toMatchObject({
+			kode: 'Automatisk Valg',
+			recipientCpr: majaCpr,
+			hasPrint: true,
+			label: 'Afgørelse med automatisk valg'
+		});
+		expect(request.printAddress).toMatchObject({ street: 'Lærkevej 7, st. th.' });
+	});
+
 	it('gives a representative with full scope a copy addressed to them in their Digital Post', async () => {
 		const now = clock.now();
 		const before = received();

@@ -115,7 +115,12 @@ export async function postDue(
 				citizen_id: key.citizenId,
 				recipient_citizen_id: recipientId,
 				delivery: key.delivery,
-				kombi: key.delivery === 'digital_post' ? 'Digital Post' : 'Fysisk Post',
+				kombi:
+					key.delivery === 'remote_print'
+						? 'Fysisk Post'
+						: deps.settings.digitalChoice === 'automatic'
+							? 'Automatisk Valg'
+							: 'Digital Post',
 				subject:
 					claim.letters.length === 1
 						? claim.letters[0]!.subject
@@ -171,7 +176,8 @@ async function attempt(
 	let result: { transactionId: string };
 	try {
 		let address: PostalAddress | null = null;
-		if (posting.delivery === 'remote_print') {
+		// Remote print needs the address; so does Automatisk Valg, which falls back to it.
+		if (posting.kombi !== 'Digital Post') {
 			address = await deps.addresses.lookup({ id: posting.recipientId, cpr });
 		}
 		let pdf = posting.pdf;

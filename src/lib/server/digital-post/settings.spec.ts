@@ -71,6 +71,7 @@ describe('digitalPostSettings', () => {
 			LETTER_URGENT_DAYS: '0',
 			DIGITAL_POST_EVENTS: 'decision, meeting_invite',
 			ADDRESS_SOURCE: 'sf1520',
+			DIGITAL_POST_CHOICE: 'automatic',
 			MUNICIPALITY_CVR: '11223344',
 			SF1601_SERVICE_AGREEMENT_UUID: 'B7E0C1D2-3A4B-4C5D-8E6F-7A8B9C0D1E2F'
 		});
@@ -79,6 +80,7 @@ describe('digitalPostSettings', () => {
 			bundleCutoff: null,
 			urgentDays: 0,
 			addressSource: 'sf1520',
+			digitalChoice: 'automatic',
 			senderCvr: '11223344',
 			agreement: { serviceAgreementUuid: 'b7e0c1d2-3a4b-4c5d-8e6f-7a8b9c0d1e2f' }
 		});
@@ -88,6 +90,7 @@ describe('digitalPostSettings', () => {
 			['LETTER_BUNDLE_CUTOFF', '25:00'],
 			['LETTER_URGENT_DAYS', '-1'],
 			['ADDRESS_SOURCE', 'cpr'],
+			['DIGITAL_POST_CHOICE', 'nemsms'],
 			['MUNICIPALITY_CVR', '1234'],
 			['SF1601_USER_UUID', 'not-a-uuid']
 		]) {

@@ -27,6 +27,12 @@ export interface DigitalPostSettings {
 	urgentDays: number;
 	/** Event types a digital citizen also gets as Digital Post (DIGITAL_POST_EVENTS, "decision"). */
 	digitalPostEvents: ReadonlySet<string>;
+	/**
+	 * SF1601's channel choice for letters to digital recipients (DIGITAL_POST_CHOICE): 'digital-post'
+	 * (Digital Post only) or 'automatic' (Automatisk Valg: remote print when the recipient turns out
+	 * not to be registered for Digital Post, which needs their address too).
+	 */
+	digitalChoice: 'digital-post' | 'automatic';
 	/** Where addresses come from: the stored address or the CPR register (ADDRESS_SOURCE). */
 	addressSource: 'stored' | 'sf1520';
 	/**
@@ -73,6 +79,10 @@ export function digitalPostSettings(
 	if (addressSource !== 'stored' && addressSource !== 'sf1520') {
 		throw new Error(`ADDRESS_SOURCE must be stored or sf1520, not ${addressSource}`);
 	}
+	const choice = env(source, 'DIGITAL_POST_CHOICE') ?? 'digital-post';
+	if (choice !== 'digital-post' && choice !== 'automatic') {
+		throw new Error(`DIGITAL_POST_CHOICE must be digital-post or automatic, not ${choice}`);
+	}
 	const cvr = env(source, 'MUNICIPALITY_CVR') ?? '12345678';
 	if (!/^\d{8}$/.test(cvr)) throw new Error('MUNICIPALITY_CVR must be 8 digits');
 	return {
@@ -86,6 +96,7 @@ export function digitalPostSettings(
 				.map((type) => type.trim())
 				.filter(Boolean)
 		),
+		digitalChoice: choice,
 		addressSource,
 		agreement: {
 			serviceAgreementUuid: uuid(source, 'SF1601_SERVICE_AGREEMENT_UUID'),
