@@ -223,9 +223,9 @@ async function operationsPage(
 	expect(response.status).toBe(200);
 	const body = text(await response.text());
 	const row = (channel: string): Backlog => {
-		const match = new RegExp(`${channel} (\\d+) (\\d+) (.+?)(?= SMS \\d| Beskeder, der ikke)`).exec(
-			body
-		);
+		const match = new RegExp(
+			`${channel} (\\d+) (\\d+) (.+?)(?= SMS \\d| Digital Post og fjernprint)`
+		).exec(body);
 		expect(match, `the backlog row of ${channel}`).not.toBeNull();
 		return {
 			waiting: Number(match![1]),
