@@ -2,9 +2,15 @@
 // (docs/DIGITAL-POST.md). A posting is one SF1601 request; its id is the MeMo messageUUID, written
 // before the request is made, so a request repeated after a crash is the same message to the
 // service. Every function takes the caller's executor; none opens a transaction of its own.
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { LetterDelivery, PostingStatus } from '../../domain';
-import type { Database, PostingsTable, TasksTable } from './schema';
+import type {
+	Database,
+	LettersTable,
+	NotificationsTable,
+	PostingsTable,
+	TasksTable
+} from './schema';
 import { analogNow } from './analog';
 import { QUEUES } from '../jobs/queue';
 import type { Executor } from './executor';
@@ -165,6 +171,33 @@ export async function storePostingPdf(
 		.execute();
 }
 
+/** A settled posting's letters, and their notifications still open, in one step. */
+async function settleLetters(
+	trx: Transaction<Database>,
+	postingId: string,
+	letter: Updateable<LettersTable>,
+	notification: Updateable<NotificationsTable>
+) {
+	const letters = await trx
+		.updateTable('letters')
+		.set(letter)
+		.where('posting_id', '=', postingId)
+		.returning('id')
+		.execute();
+	if (letters.length === 0) return;
+	await trx
+		.updateTable('notifications')
+		.set(notification)
+		.where(
+			'letter_id',
+			'in',
+			letters.map((l) => l.id)
+		)
+		.where('channel', '=', 'letter')
+		.where('status', 'in', ['pending', 'sending'])
+		.execute();
+}
+
 /** The service accepted the posting: it and its letters are sent, with their notifications. */
 export async function markPostingSent(
 	trx: Transaction<Database>,
@@ -184,25 +217,12 @@ export async function markPostingSent(
 		.where('status', '=', 'sending')
 		.executeTakeFirst();
 	if (Number(updated.numUpdatedRows) === 0) return false;
-	const letters = await trx
-		.updateTable('letters')
-		.set({ status: 'posted', posted_at: result.now, error: null })
-		.where('posting_id', '=', postingId)
-		.returning('id')
-		.execute();
-	if (letters.length > 0) {
-		await trx
-			.updateTable('notifications')
-			.set({ status: 'sent', sent_at: result.now, provider: result.provider, error: null })
-			.where(
-				'letter_id',
-				'in',
-				letters.map((l) => l.id)
-			)
-			.where('channel', '=', 'letter')
-			.where('status', 'in', ['pending', 'sending'])
-			.execute();
-	}
+	await settleLetters(
+		trx,
+		postingId,
+		{ status: 'posted', posted_at: result.now, error: null },
+		{ status: 'sent', sent_at: result.now, provider: result.provider, error: null }
+	);
 	return true;
 }
 
@@ -243,25 +263,7 @@ export async function markPostingFailed(
 		.where('status', '=', 'sending')
 		.executeTakeFirst();
 	if (Number(updated.numUpdatedRows) === 0) return false;
-	const letters = await trx
-		.updateTable('letters')
-		.set({ status: 'failed', error })
-		.where('posting_id', '=', postingId)
-		.returning('id')
-		.execute();
-	if (letters.length > 0) {
-		await trx
-			.updateTable('notifications')
-			.set({ status: 'failed', error })
-			.where(
-				'letter_id',
-				'in',
-				letters.map((l) => l.id)
-			)
-			.where('channel', '=', 'letter')
-			.where('status', 'in', ['pending', 'sending'])
-			.execute();
-	}
+	await settleLetters(trx, postingId, { status: 'failed', error }, { status: 'failed', error });
 	return true;
 }
 

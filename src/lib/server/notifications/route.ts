@@ -16,7 +16,7 @@ import type { Transaction } from 'kysely';
 import { catalogues, format, localized } from '../../i18n/all';
 import { knownMunicipalityName } from '../admin/municipality';
 import type { Locale } from '../../i18n/locale';
-import type { DigitalChannel } from '../../domain';
+import type { DigitalChannel, LetterDelivery } from '../../domain';
 import { citizenForRouting, insertNotification, insertQueuedLetter } from '../db/notifications';
 import type { Database } from '../db/schema';
 import { staffContact } from '../db/staff-meetings';
@@ -109,36 +109,19 @@ export async function notifyCitizen(
 		// from the CPR register when the letter goes (digital-post/post.ts).
 		const address = citizen.address_protected ? '' : postalAddress(citizen);
 		const sendAfter = viaSf1601 ? letterSendAfter(now, post, isUrgent(event, now, post)) : null;
-		const letter = await insertQueuedLetter(trx, {
-			citizen_id: citizen.id,
-			subject: content.subject,
-			body: content.body,
+		const letter = await queueLetter(trx, event, now, {
+			recipientCitizenId: null,
+			content,
 			language,
-			recipient_name: citizen.name,
-			recipient_address: address,
-			address_protected: citizen.address_protected,
-			status: 'queued',
-			idempotency_key: `letter:${key}`,
-			event_type: event.type,
-			department_id: event.departmentId,
-			journey_id: event.journeyId,
-			timeline_entry_id: event.timelineEntryId ?? null,
+			recipientName: citizen.name,
+			recipientAddress: address,
+			addressProtected: citizen.address_protected,
 			delivery: viaSf1601 ? 'remote_print' : 'print_queue',
-			send_after: sendAfter,
-			created_at: now
+			sendAfter,
+			letterKey: `letter:${key}`,
+			notificationKey: `${key}:letter`
 		});
 		if (!letter) return { letter: null, channels: [] };
-		await insertNotification(trx, {
-			citizen_id: citizen.id,
-			event_type: event.type,
-			timeline_entry_id: event.timelineEntryId ?? null,
-			journey_id: event.journeyId,
-			channel: 'letter',
-			letter_id: letter.id,
-			send_after: sendAfter ?? now,
-			idempotency_key: `${key}:letter`,
-			created_at: now
-		});
 		if (event.journeyId) {
 			// The subject stays in the letter's language in both titles: it names the letter.
 			await appendTimelineEntry(trx, {
@@ -179,36 +162,19 @@ export async function notifyCitizen(
 		// still says there is news. No bundling: Digital Post costs no postage.
 		const language = citizen.preferred_language;
 		const content = event.letter(language);
-		const letter = await insertQueuedLetter(trx, {
-			citizen_id: citizen.id,
-			subject: content.subject,
-			body: content.body,
+		const letter = await queueLetter(trx, event, now, {
+			recipientCitizenId: null,
+			content,
 			language,
-			recipient_name: citizen.name,
-			recipient_address: '',
-			address_protected: citizen.address_protected,
-			status: 'queued',
-			idempotency_key: `digital-post:${key}`,
-			event_type: event.type,
-			department_id: event.departmentId,
-			journey_id: event.journeyId,
-			timeline_entry_id: event.timelineEntryId ?? null,
+			recipientName: citizen.name,
+			recipientAddress: '',
+			addressProtected: citizen.address_protected,
 			delivery: 'digital_post',
-			send_after: now,
-			created_at: now
+			sendAfter: now,
+			letterKey: `digital-post:${key}`,
+			notificationKey: `${key}:digital-post`
 		});
 		if (letter) {
-			await insertNotification(trx, {
-				citizen_id: citizen.id,
-				event_type: event.type,
-				timeline_entry_id: event.timelineEntryId ?? null,
-				journey_id: event.journeyId,
-				channel: 'letter',
-				letter_id: letter.id,
-				send_after: now,
-				idempotency_key: `${key}:digital-post`,
-				created_at: now
-			});
 			await enqueuePost(
 				trx,
 				{
@@ -252,6 +218,62 @@ export async function notifyCitizen(
 	return { letter: null, channels };
 }
 
+/**
+ * A queued letter of the event and its notification row (channel 'letter'), by which its delivery
+ * shows, and, failed, waits in the dead-letter list. Undefined when the event was routed before.
+ */
+async function queueLetter(
+	trx: Transaction<Database>,
+	event: CitizenEvent,
+	now: Date,
+	letter: {
+		/** A representative the copy is addressed to; null for the citizen. */
+		recipientCitizenId: string | null;
+		content: LetterContent;
+		language: Locale;
+		recipientName: string;
+		recipientAddress: string;
+		addressProtected: boolean;
+		delivery: LetterDelivery;
+		sendAfter: Date | null;
+		letterKey: string;
+		notificationKey: string;
+	}
+) {
+	const row = await insertQueuedLetter(trx, {
+		citizen_id: event.citizenId,
+		recipient_citizen_id: letter.recipientCitizenId,
+		subject: letter.content.subject,
+		body: letter.content.body,
+		language: letter.language,
+		recipient_name: letter.recipientName,
+		recipient_address: letter.recipientAddress,
+		address_protected: letter.addressProtected,
+		status: 'queued',
+		idempotency_key: letter.letterKey,
+		event_type: event.type,
+		department_id: event.departmentId,
+		journey_id: event.journeyId,
+		timeline_entry_id: event.timelineEntryId ?? null,
+		delivery: letter.delivery,
+		send_after: letter.sendAfter,
+		created_at: now
+	});
+	if (!row) return undefined;
+	await insertNotification(trx, {
+		citizen_id: event.citizenId,
+		event_type: event.type,
+		timeline_entry_id: event.timelineEntryId ?? null,
+		journey_id: event.journeyId,
+		channel: 'letter',
+		letter_id: row.id,
+		send_after: letter.sendAfter ?? now,
+		idempotency_key: letter.notificationKey,
+		created_at: now
+	});
+	return row;
+}
+
 /** A post job for when the recipient's letters may go (pg-boss counts from the database's now). */
 async function enqueuePost(trx: Transaction<Database>, key: PostKey, sendAfter: Date, now: Date) {
 	const seconds = Math.max(0, Math.ceil((sendAfter.getTime() - now.getTime()) / 1000));
@@ -284,44 +306,28 @@ async function copyToRepresentatives(
 		const language = representative.preferred_language;
 		const content = event.letter(language);
 		const delivery = representative.analog ? 'remote_print' : 'digital_post';
-		const copy = await insertQueuedLetter(trx, {
-			citizen_id: event.citizenId,
-			recipient_citizen_id: representative.id,
-			subject: format(catalogues[language].dpCopySubject, { subject: content.subject }),
-			body: [
-				format(catalogues[language].dpCopyIntro, {
-					name: representative.name,
-					citizen: citizenName
-				}),
-				content.body
-			].join('\n\n'),
+		const copy = await queueLetter(trx, event, now, {
+			recipientCitizenId: representative.id,
+			content: {
+				subject: format(catalogues[language].dpCopySubject, { subject: content.subject }),
+				body: [
+					format(catalogues[language].dpCopyIntro, {
+						name: representative.name,
+						citizen: citizenName
+					}),
+					content.body
+				].join('\n\n')
+			},
 			language,
-			recipient_name: representative.name,
-			recipient_address: '',
-			address_protected: representative.address_protected,
-			status: 'queued',
-			idempotency_key: `copy:${representative.id}:${key}`,
-			event_type: event.type,
-			department_id: event.departmentId,
-			journey_id: event.journeyId,
-			timeline_entry_id: event.timelineEntryId ?? null,
+			recipientName: representative.name,
+			recipientAddress: '',
+			addressProtected: representative.address_protected,
 			delivery,
-			send_after: sendAfter,
-			created_at: now
+			sendAfter,
+			letterKey: `copy:${representative.id}:${key}`,
+			notificationKey: `${key}:copy:${representative.id}`
 		});
 		if (!copy) continue;
-		// The copy's notification row: its delivery shows (and, failed, waits) with the others.
-		await insertNotification(trx, {
-			citizen_id: event.citizenId,
-			event_type: event.type,
-			timeline_entry_id: event.timelineEntryId ?? null,
-			journey_id: event.journeyId,
-			channel: 'letter',
-			letter_id: copy.id,
-			send_after: sendAfter,
-			idempotency_key: `${key}:copy:${representative.id}`,
-			created_at: now
-		});
 		await enqueuePost(
 			trx,
 			{ citizenId: event.citizenId, recipientCitizenId: representative.id, delivery },
